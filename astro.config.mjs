@@ -1,0 +1,26 @@
+// Daybook's site: a table of contents. Everything a maintainer sets lives in daybook.config.ts.
+import { defineConfig } from "astro/config";
+import mdx from "@astrojs/mdx";
+import sitemap from "@astrojs/sitemap";
+import { satteri } from "@astrojs/markdown-satteri";
+import { daybook } from "./src/build/daybook-integration.ts";
+import { daybookSettings } from "./src/build/daybook-settings.ts";
+import { headingAnchors } from "./src/build/hast-heading-anchors.ts";
+import { CODE_THEMES } from "./src/build/code-themes.ts";
+
+const settings = daybookSettings();
+
+export default defineConfig({
+  site: settings.site,
+  base: settings.base,
+  trailingSlash: "always",
+  // Tests and the benchmark build other journals side by side without sharing output or caches.
+  outDir: process.env.DAYBOOK_OUT || "./dist",
+  cacheDir: process.env.DAYBOOK_CACHE || "./node_modules/.astro",
+  build: { format: "directory" },
+  markdown: {
+    processor: satteri({ hastPlugins: [headingAnchors] }),
+    shikiConfig: { themes: CODE_THEMES, wrap: false },
+  },
+  integrations: [daybook(settings), mdx(), sitemap()],
+});

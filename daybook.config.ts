@@ -1,0 +1,37 @@
+/**
+ * The one file a maintainer edits to make Daybook their own journal.
+ * `DAYBOOK_SITE` and `DAYBOOK_BASE` in the environment override `site` and `base`
+ * (handy for CI deploys to a sub-path such as GitHub Pages project sites).
+ */
+export interface DaybookConfig {
+  /** Shown in the header, the page titles and the feed. */
+  title: string;
+  /** One or two sentences: what this journal is about. Used on the home page, feed and meta tags. */
+  description: string;
+  /** Who writes the journal; shown in the footer and the feed. */
+  author: string;
+  /** Public origin of the deployed site, without the sub-path, e.g. `https://you.github.io`. */
+  site: string;
+  /** Sub-path the site is served under, e.g. `/journal/`; `/` for the root of a domain. */
+  base: string;
+  /** Folder holding `days/` and `tags/`, relative to the project root. */
+  contentDir: string;
+  /** BCP 47 language of the writing, used for `<html lang>` and date formatting. */
+  language: string;
+  /** Entries larger than this many bytes are rejected (a pasted log or binary blob, usually). */
+  maxEntryBytes: number;
+}
+
+const config: DaybookConfig = {
+  title: "Daybook",
+  description:
+    "A backend engineer's learning journal: logic, data and reliability, one day at a time, with code you can run.",
+  author: "The Daybook team",
+  site: "http://localhost:4321",
+  base: "/",
+  contentDir: "content",
+  language: "en",
+  maxEntryBytes: 1_000_000,
+};
+
+export default config;

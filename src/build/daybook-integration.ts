@@ -1,0 +1,68 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { AstroIntegration, AstroIntegrationLogger } from "astro";
+import { localIsoDate } from "../lib/dates.ts";
+import type { DaybookSettings } from "./daybook-settings.ts";
+import { readSourceFiles } from "./journal-read.ts";
+import { validateJournal, type Journal } from "./journal-validate.ts";
+import { JournalError, formatReport, type Problem } from "./problem.ts";
+
+/** Validates the journal before Astro reads it and checks that every entry became a page. */
+export function daybook(settings: DaybookSettings): AstroIntegration {
+  let journal: Journal | undefined;
+  return {
+    name: "daybook",
+    hooks: {
+      "astro:config:setup": ({ command }) => {
+        journal = loadJournal(settings);
+        if (journal.problems.length === 0) return;
+        if (command === "dev") return; // the dev server shows them instead (below), so the author can fix them live
+        throw new JournalError(journal.problems);
+      },
+      "astro:server:setup": ({ server, logger }) => {
+        if (journal?.problems.length) logProblems(logger, journal.problems);
+        server.watcher.on("all", (_event, file) => {
+          if (!file.startsWith(settings.contentRoot)) return;
+          const next = loadJournal(settings);
+          if (next.problems.length) logProblems(logger, next.problems);
+          else if (journal?.problems.length) logger.info("the journal is valid again");
+          journal = next;
+        });
+      },
+      "astro:build:done": ({ dir, logger }) => {
+        const missing = missingPages(fileURLToPath(dir), journal!, settings.base);
+        if (missing.length) throw new JournalError(missing, "The build output is incomplete; it is in dist/ but must not be deployed.");
+        logger.info(`${journal!.entries.filter((e) => !e.data.draft).length} entries and ${journal!.tags.length} tags built`);
+      },
+    },
+  };
+}
+
+export function loadJournal(settings: DaybookSettings, today = process.env.DAYBOOK_TODAY || localIsoDate()): Journal {
+  const daysDir = path.join(settings.contentRoot, "days");
+  const tagsDir = path.join(settings.contentRoot, "tags");
+  const journal = validateJournal(readSourceFiles(settings.root, daysDir), readSourceFiles(settings.root, tagsDir), {
+    today,
+    maxEntryBytes: settings.maxEntryBytes,
+  });
+  if (!existsSync(daysDir)) {
+    journal.problems.push({ file: path.relative(settings.root, daysDir) || ".", message: "the entries folder does not exist", fix: "create it and add a first entry with `npm run new`" });
+  }
+  return journal;
+}
+
+/** One page per published entry and per tag, or the build is not trusted. */
+function missingPages(outDir: string, journal: Journal, base: string): Problem[] {
+  const expected = [
+    ...journal.entries.filter((e) => !e.data.draft).map((e) => ({ file: e.file, page: `day/${e.data.day}/index.html` })),
+    ...journal.tags.map((t) => ({ file: t.file, page: `tags/${t.id}/index.html` })),
+  ];
+  return expected
+    .filter(({ page }) => !existsSync(path.join(outDir, page)))
+    .map(({ file, page }) => ({ file, message: `no page was written for this file (expected ${base}${page})`, fix: "look above for an error Astro printed while rendering it" }));
+}
+
+function logProblems(logger: AstroIntegrationLogger, problems: readonly Problem[]): void {
+  logger.error(`\n${formatReport(problems, "Pages for the affected files may be missing or stale until they are fixed.")}`);
+}

@@ -1,0 +1,232 @@
+import { isScalar } from "yaml";
+import type { ZodError } from "astro/zod";
+import { entrySchema, ENTRY_KEYS, type EntryData } from "../schema/entry.ts";
+import { tagSchema, type TagData } from "../schema/tag.ts";
+import { KEBAB_ID } from "../schema/fields.ts";
+import { nearest } from "../lib/nearest.ts";
+import { entryIdFromPath, slugify } from "../lib/slug.ts";
+import { TagIndex } from "../lib/tag-index.ts";
+import { isLocated, readFrontmatter, type FrontmatterDoc } from "./frontmatter-read.ts";
+import type { Problem } from "./problem.ts";
+
+export interface SourceFile {
+  /** Path relative to the project root, forward slashes, e.g. `content/days/016-2pc.mdx`. */
+  path: string;
+  /** Path relative to its collection folder, e.g. `016-2pc.mdx`. */
+  relative: string;
+  bytes: Uint8Array;
+}
+
+export interface ValidateOptions {
+  /** The build date, `YYYY-MM-DD`; entries dated after it are errors. */
+  today: string;
+  maxEntryBytes: number;
+}
+
+export interface ValidEntry {
+  file: string;
+  id: string;
+  data: EntryData;
+  /** Tag ids the entry's `tags` resolve to, in the author's order, without duplicates. */
+  tagIds: string[];
+}
+
+export interface ValidTag {
+  file: string;
+  id: string;
+  data: TagData;
+}
+
+export interface Journal {
+  entries: ValidEntry[];
+  tags: ValidTag[];
+  problems: Problem[];
+}
+
+const ENTRY_EXTENSIONS = /\.(md|mdx)$/i;
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** Every rule Daybook enforces on `content/`, beyond what Astro checks. Pure: files in, problems out. */
+export function validateJournal(days: readonly SourceFile[], tagFiles: readonly SourceFile[], options: ValidateOptions): Journal {
+  const problems: Problem[] = [];
+  const report = (file: string, at: { line: number; column?: number } | undefined, message: string, fix: string) =>
+    problems.push({ file, ...(at ?? {}), message, fix });
+
+  const tags: ValidTag[] = [];
+  for (const file of tagFiles) {
+    const id = file.relative.replace(/\.md$/i, "");
+    if (!/\.md$/i.test(file.relative)) {
+      report(file.path, undefined, `tag files must end in .md, so this file is not read`, `rename it to ${slugFix(id.replace(/\.[^.]+$/, ""))}.md or delete it`);
+      continue;
+    }
+    if (!KEBAB_ID.test(id)) {
+      report(file.path, undefined, `the tag id "${id}" (taken from the file name) is not lowercase kebab-case`, `rename the file to ${slugFix(id)}.md`);
+      continue;
+    }
+    const fm = parseFile(file, report);
+    if (!fm) continue;
+    const parsed = tagSchema.safeParse(fm.data);
+    if (!parsed.success) {
+      reportSchema(file.path, fm, parsed.error, Object.keys(tagSchema.shape), report);
+      continue;
+    }
+    tags.push({ file: file.path, id, data: parsed.data });
+  }
+  checkTagGraph(tags, report);
+
+  const index = new TagIndex(tags.map((t) => ({ id: t.id, aliases: t.data.aliases })));
+  const entries: ValidEntry[] = [];
+  for (const file of days) {
+    if (!ENTRY_EXTENSIONS.test(file.relative)) {
+      const ext = /\.[^.]+$/.exec(file.relative)?.[0] ?? "(none)";
+      report(file.path, undefined, `entries must be .mdx or .md files, and this one is "${ext}", so it would be skipped`, `rename it to ${file.relative.replace(/\.[^.]*$/, "")}.mdx`);
+      continue;
+    }
+    if (file.bytes.length > options.maxEntryBytes) {
+      report(file.path, undefined, `the entry is ${file.bytes.length} bytes, over the ${options.maxEntryBytes}-byte limit`, `split it into several days or move large data out of the entry (the limit is maxEntryBytes in daybook.config.ts)`);
+      continue;
+    }
+    const fm = parseFile(file, report);
+    if (!fm) continue;
+    const parsed = entrySchema.safeParse(fm.data);
+    if (!parsed.success) {
+      reportSchema(file.path, fm, parsed.error, ENTRY_KEYS, report);
+      continue;
+    }
+    if (!checkRawScalars(file.path, fm, options, report)) continue;
+    const tagIds: string[] = [];
+    parsed.data.tags.forEach((tag, i) => {
+      const id = index.resolve(tag);
+      if (id) {
+        if (!tagIds.includes(id)) tagIds.push(id);
+        return;
+      }
+      const suggestions = index.suggest(tag);
+      report(file.path, fm.locate(["tags", i]), `the tag "${printable(tag)}" matches no tag id or alias in content/tags/`,
+        suggestions.length ? `did you mean ${suggestions.map((s) => `"${s}"`).join(" or ")}? Otherwise create content/tags/${slugFix(tag)}.md` : `create content/tags/${slugFix(tag)}.md or use an existing tag id`);
+    });
+    entries.push({ file: file.path, id: entryIdFromPath(file.relative), data: parsed.data, tagIds });
+  }
+  checkUniqueness(entries, report);
+  return { entries: entries.sort((a, b) => a.data.day - b.data.day), tags: tags.sort((a, b) => a.id.localeCompare(b.id)), problems };
+}
+
+type Report = (file: string, at: { line: number; column?: number } | undefined, message: string, fix: string) => void;
+
+function parseFile(file: SourceFile, report: Report): FrontmatterDoc | undefined {
+  let text: string;
+  try {
+    text = utf8.decode(file.bytes);
+  } catch {
+    report(file.path, undefined, "the file is not valid UTF-8 text (binary data or another encoding)", "re-save it as UTF-8, or remove it if it was added by mistake");
+    return undefined;
+  }
+  const nul = text.indexOf("\0");
+  if (nul >= 0) {
+    report(file.path, { line: text.slice(0, nul).split("\n").length }, "the file contains binary data (a NUL byte)", "remove the binary content; entries are text");
+    return undefined;
+  }
+  const fm = readFrontmatter(text);
+  if (isLocated(fm)) {
+    report(file.path, { line: fm.line, column: fm.column }, fm.message, fm.fix);
+    return undefined;
+  }
+  return fm;
+}
+
+function reportSchema(file: string, fm: FrontmatterDoc, error: ZodError, allowed: readonly string[], report: Report): void {
+  for (const issue of error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        const guess = nearest(key, allowed, 1)[0];
+        report(file, fm.locate([key]), `unknown frontmatter key \`${key}\``, guess ? `did you mean \`${guess}\`? Allowed keys: ${allowed.join(", ")}` : `remove it; allowed keys: ${allowed.join(", ")}`);
+      }
+      continue;
+    }
+    const key = String(issue.path[0] ?? "");
+    if (issue.path.length === 1 && !(key in fm.data)) {
+      report(file, { line: 1 }, `the required field \`${key}\` is missing`, `add a line \`${key}: …\` to the frontmatter (see README, 'Writing an entry')`);
+      continue;
+    }
+    const at = fm.locate(issue.path as (string | number)[]) ?? fm.locate([key]);
+    const message = issue.message.startsWith("`") || issue.message.startsWith("each") || issue.message.startsWith("an ") ? issue.message : `\`${key}\` ${issue.message}`;
+    report(file, at, message, fixFor(key));
+  }
+}
+
+function fixFor(key: string): string {
+  const examples: Record<string, string> = {
+    title: 'write e.g. title: "Two-phase commit"',
+    day: "write e.g. day: 16 (a whole number from 1, no quotes)",
+    date: "write e.g. date: 2026-11-18",
+    updated: "write e.g. updated: 2026-11-20",
+    tags: "write e.g. tags: [two-phase-commit, sagas]",
+    summary: 'write e.g. summary: "What the coordinator log is for."',
+    draft: "write draft: true or draft: false",
+    aliases: "write e.g. aliases: [2pc]",
+    related: "write e.g. related: [sagas]",
+  };
+  return examples[key] ?? "correct the value";
+}
+
+/** Checks that need the YAML source text: hex or float days, dates after the build date. */
+function checkRawScalars(file: string, fm: FrontmatterDoc, options: ValidateOptions, report: Report): boolean {
+  let ok = true;
+  const dayNode = fm.doc.get("day", true);
+  const raw = isScalar(dayNode) ? (dayNode.source ?? String(dayNode.value)) : "";
+  if (!/^[1-9][0-9]*$/.test(raw.trim())) {
+    report(file, fm.locate(["day"]), `\`day\` is written "${raw}", which is not a plain whole number`, "write it as digits only, e.g. day: 16");
+    ok = false;
+  }
+  for (const key of ["date", "updated"] as const) {
+    const value = fm.data[key];
+    if (typeof value === "string" && value > options.today) {
+      report(file, fm.locate([key]), `\`${key}\` is ${value}, after the build date ${options.today}`, `use a date on or before ${options.today}, or mark the entry draft: true until then`);
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+function checkTagGraph(tags: readonly ValidTag[], report: Report): void {
+  const ids = new Set(tags.map((t) => t.id));
+  const owners = new Map<string, string>();
+  for (const tag of tags) {
+    for (const alias of tag.data.aliases) {
+      const key = alias.trim().toLowerCase();
+      if (ids.has(key)) report(tag.file, undefined, `the alias "${alias}" is already the id of another tag`, `remove "${alias}" from aliases`);
+      const owner = owners.get(key);
+      if (owner && owner !== tag.id) report(tag.file, undefined, `the alias "${alias}" is also an alias of "${owner}"`, `keep it on one tag only`);
+      owners.set(key, tag.id);
+    }
+    for (const related of tag.data.related) {
+      if (related === tag.id) report(tag.file, undefined, `the tag lists itself in \`related\``, `remove "${related}" from related`);
+      else if (!ids.has(related)) {
+        const guess = nearest(related, ids, 1)[0];
+        report(tag.file, undefined, `\`related\` names "${related}", which is not a tag id`, guess ? `did you mean "${guess}"?` : `create content/tags/${slugFix(related)}.md or remove it`);
+      }
+    }
+  }
+}
+
+function checkUniqueness(entries: readonly ValidEntry[], report: Report): void {
+  const byId = new Map<string, ValidEntry>();
+  const byDay = new Map<number, ValidEntry>();
+  for (const entry of entries) {
+    const sameId = byId.get(entry.id);
+    if (sameId) report(entry.file, undefined, `this file and ${sameId.file} map to the same entry id "${entry.id}", so one would silently replace the other`, `rename or delete one of the two files`);
+    else byId.set(entry.id, entry);
+    const sameDay = byDay.get(entry.data.day);
+    if (sameDay) report(entry.file, undefined, `day ${entry.data.day} is already used by ${sameDay.file}`, `give this entry the next free day number, ${Math.max(...entries.map((e) => e.data.day)) + 1}`);
+    else byDay.set(entry.data.day, entry);
+  }
+}
+
+function slugFix(text: string): string {
+  return slugify(text) || "tag-name";
+}
+
+/** Shows invisible and direction-changing characters so the author can find them. */
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}

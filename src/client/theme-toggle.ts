@@ -1,0 +1,28 @@
+type Theme = "light" | "dark";
+const STORAGE_KEY = "daybook-theme";
+
+function current(): Theme {
+  return document.documentElement.dataset.theme === "dark" ? "dark" : "light";
+}
+
+function apply(button: HTMLButtonElement, theme: Theme): void {
+  document.documentElement.dataset.theme = theme;
+  button.setAttribute("aria-pressed", String(theme === "dark"));
+}
+
+/** Shows the theme button and makes it switch and remember the theme. */
+export function enhanceThemeToggle(): void {
+  for (const button of document.querySelectorAll<HTMLButtonElement>("[data-theme-toggle]")) {
+    apply(button, current());
+    button.hidden = false;
+    button.addEventListener("click", () => {
+      const next: Theme = current() === "dark" ? "light" : "dark";
+      apply(button, next);
+      try {
+        localStorage.setItem(STORAGE_KEY, next);
+      } catch {
+        // Private mode or storage disabled: the choice lasts for this page only.
+      }
+    });
+  }
+}

@@ -1,0 +1,44 @@
+import { getCollection, type CollectionEntry } from "astro:content";
+import { TagIndex } from "./tag-index.ts";
+
+export type Entry = CollectionEntry<"days">;
+export type Tag = CollectionEntry<"tags">;
+
+/** Published entries, oldest first. Drafts are included only by `npm run dev`. */
+export async function getEntries(): Promise<Entry[]> {
+  const entries = await getCollection("days", (e) => import.meta.env.DEV || !e.data.draft);
+  return entries.sort((a, b) => a.data.day - b.data.day);
+}
+
+export async function getTags(): Promise<Tag[]> {
+  const tags = await getCollection("tags");
+  return tags.sort((a, b) => a.data.title.localeCompare(b.data.title));
+}
+
+export interface Journal {
+  entries: Entry[];
+  tags: Tag[];
+  tagById: Map<string, Tag>;
+  /** Tag ids each entry's `tags` resolve to (aliases resolved), keyed by entry id. */
+  tagIdsOf: (entry: Entry) => string[];
+  /** Entries carrying a tag, oldest first. */
+  entriesWith: (tagId: string) => Entry[];
+}
+
+/** Entries and tags with aliases resolved; the validator has already proven every tag resolves. */
+export async function loadJournal(): Promise<Journal> {
+  const [entries, tags] = await Promise.all([getEntries(), getTags()]);
+  const index = new TagIndex(tags.map((t) => ({ id: t.id, aliases: t.data.aliases })));
+  const tagIdsOf = (entry: Entry) => [...new Set(entry.data.tags.map((t) => index.resolve(t)).filter((t): t is string => !!t))];
+  const byTag = new Map<string, Entry[]>();
+  for (const entry of entries) {
+    for (const id of tagIdsOf(entry)) byTag.set(id, [...(byTag.get(id) ?? []), entry]);
+  }
+  return {
+    entries,
+    tags,
+    tagById: new Map(tags.map((t) => [t.id, t])),
+    tagIdsOf,
+    entriesWith: (tagId) => byTag.get(tagId) ?? [],
+  };
+}
