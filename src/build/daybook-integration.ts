@@ -14,11 +14,13 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
   return {
     name: "daybook",
     hooks: {
-      "astro:config:setup": ({ command }) => {
+      "astro:config:setup": ({ command, logger }) => {
         journal = loadJournal(settings);
         if (journal.problems.length === 0) return;
         if (command === "dev") return; // the dev server shows them instead (below), so the author can fix them live
-        throw new JournalError(journal.problems);
+        // A stack trace would only bury the report, so print it and stop here.
+        logger.error(`\n${new JournalError(journal.problems).message}`);
+        process.exit(1);
       },
       "astro:server:setup": ({ server, logger }) => {
         if (journal?.problems.length) logProblems(logger, journal.problems);

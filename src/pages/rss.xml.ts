@@ -11,7 +11,7 @@ export const GET: APIRoute = async ({ site }) => {
   return rss({
     title: config.title,
     description: config.description,
-    site: site!,
+    site: new URL(withBase("/"), site).href,
     trailingSlash: true,
     items: items.map((entry) => ({
       title: `Day ${entry.data.day}: ${entry.data.title}`,

@@ -1,0 +1,44 @@
+// `npm run build`: builds the site with Astro and fails if Astro reported any warning or
+// error, because Astro only logs some content problems and still exits 0.
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { problemLines } from "../src/build/astro-log-check.ts";
+
+const astroBin = fileURLToPath(new URL("../node_modules/astro/bin/astro.mjs", import.meta.url));
+const child = spawn(process.execPath, [astroBin, "build", ...process.argv.slice(2)], {
+  stdio: ["ignore", "pipe", "pipe"],
+  env: productionEnv(process.env),
+});
+
+let output = "";
+child.stdout.on("data", (chunk: Buffer) => {
+  process.stdout.write(chunk);
+  output += chunk.toString();
+});
+child.stderr.on("data", (chunk: Buffer) => {
+  process.stderr.write(chunk);
+  output += chunk.toString();
+});
+
+child.on("close", (code) => {
+  if (code !== 0) {
+    console.error(`\nThe build failed (astro exited with ${code}). Nothing in the output folder should be deployed.`);
+    process.exit(code ?? 1);
+  }
+  const problems = problemLines(output);
+  if (problems.length > 0) {
+    console.error(`\nThe build finished, but Astro reported ${problems.length} warning(s) or error(s):\n  ${problems.join("\n  ")}`);
+    console.error("Daybook treats these as failures because they can mean a page was dropped. Fix them and build again; the output folder must not be deployed.");
+    process.exit(1);
+  }
+});
+
+/**
+ * NODE_ENV=development in the author's shell would turn the build into a dev build (drafts
+ * included), and variables named like Vite's own (BASE_URL, MODE, DEV, PROD, SSR) leak into
+ * `import.meta.env`; a production build sets the first and drops the rest.
+ */
+function productionEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const clean = Object.fromEntries(Object.entries(env).filter(([key]) => !["BASE_URL", "MODE", "DEV", "PROD", "SSR"].includes(key)));
+  return { ...clean, NODE_ENV: "production", ASTRO_TELEMETRY_DISABLED: "1" };
+}

@@ -1,0 +1,127 @@
+import { cpSync, existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildSite, type BuildResult } from "../helpers/build-site.ts";
+import { htmlFiles, linkTargets, read } from "../helpers/html.ts";
+
+const FIXTURE = "tests/fixtures/basic";
+
+describe("building the basic fixture journal", () => {
+  let build: BuildResult;
+  beforeAll(async () => {
+    build = await buildSite({ content: FIXTURE });
+  });
+
+  it("succeeds without any warning", () => {
+    expect(build.code, build.output).toBe(0);
+    expect(build.output).not.toMatch(/\[(WARN|ERROR)\]/);
+  });
+
+  it("writes one page per published entry and per tag, and no page for a draft", () => {
+    expect(htmlFiles(build.outDir)).toEqual([
+      "404.html",
+      "archive/index.html",
+      "day/1/index.html",
+      "day/2/index.html",
+      "index.html",
+      "tags/index.html",
+      "tags/queueing/index.html",
+      "tags/retries/index.html",
+    ]);
+    for (const file of htmlFiles(build.outDir)) expect(read(build.outDir, file)).not.toContain("Unfinished thoughts");
+  });
+
+  it("renders an entry with its day, date, tags, reading time, contents and neighbours", () => {
+    const html = read(build.outDir, "day/1/index.html");
+    expect(html).toContain("<title>Day 1: First day: queues · Daybook</title>");
+    expect(html).toContain('<time datetime="2026-01-30">');
+    expect(html).toContain('href="/tags/queueing/">Queueing</a>');
+    expect(html).toMatch(/\d+ min read/);
+    expect(html).toContain('<a href="#waiting-grows-fast">Waiting grows fast</a>');
+    expect(html).toContain('<h3 id="a-detail">A detail<a href="#a-detail" class="heading-anchor"');
+    expect(html).toContain('href="/day/2/" rel="next"');
+    expect(html).toMatch(/<pre class="astro-code[^"]*github-light-default github-dark-default/);
+  });
+
+  it("resolves tag aliases on entries and lists a tag's entries newest first", () => {
+    const html = read(build.outDir, "tags/queueing/index.html");
+    expect(html.indexOf("Retry storms")).toBeGreaterThan(0);
+    expect(html.indexOf("Retry storms")).toBeLessThan(html.indexOf("First day: queues"));
+    expect(html).toContain('href="/tags/retries/">Retries</a>'); // related
+    expect(read(build.outDir, "tags/index.html")).toMatch(/Queueing<\/a>\s*<span class="tag-count">2 entries/);
+  });
+
+  it("groups the archive by month and shows the streak on the home page", () => {
+    expect(read(build.outDir, "archive/index.html")).toContain("January 2026");
+    const home = read(build.outDir, "index.html");
+    expect(home).toMatch(/<dt>Entries<\/dt>\s*<dd>2<\/dd>/);
+    expect(home).toMatch(/<dt>Longest streak<\/dt>\s*<dd>2 days<\/dd>/);
+  });
+
+  it("publishes an RSS feed and sitemap with absolute URLs", () => {
+    const rss = read(build.outDir, "rss.xml");
+    expect(rss).toContain("<link>http://localhost:4321/day/2/</link>");
+    expect(rss).toContain("<description>A plain Markdown entry about retries.</description>");
+    expect(read(build.outDir, "sitemap-0.xml")).toContain("<loc>http://localhost:4321/day/1/</loc>");
+    expect(existsSync(path.join(build.outDir, "sitemap-index.xml"))).toBe(true);
+  });
+
+  it("puts Open Graph and Twitter meta on every page", () => {
+    for (const file of htmlFiles(build.outDir)) {
+      const html = read(build.outDir, file);
+      for (const meta of ['property="og:title"', 'property="og:description"', 'property="og:url"', 'name="twitter:card"', 'rel="icon"']) {
+        expect(html, `${file} lacks ${meta}`).toContain(meta);
+      }
+    }
+  });
+});
+
+describe("building under a base path", () => {
+  let build: BuildResult;
+  beforeAll(async () => {
+    build = await buildSite({ content: FIXTURE, base: "/journal/", site: "https://someone.example" });
+  });
+
+  it("prefixes every internal link and asset with the base", () => {
+    expect(build.code, build.output).toBe(0);
+    for (const file of htmlFiles(build.outDir)) {
+      for (const target of linkTargets(read(build.outDir, file))) {
+        if (target.startsWith("#") || target.startsWith("https://")) continue;
+        expect(target, `${file} links to ${target}`).toMatch(/^\/journal\//);
+      }
+    }
+  });
+
+  it("uses the site URL and base in the feed, sitemap and canonical links", () => {
+    expect(read(build.outDir, "rss.xml")).toContain("<channel><title>Daybook</title><description>");
+    expect(read(build.outDir, "rss.xml")).toMatch(/<\/description><link>https:\/\/someone\.example\/journal\/<\/link>/);
+    expect(read(build.outDir, "rss.xml")).toContain("<link>https://someone.example/journal/day/1/</link>");
+    expect(read(build.outDir, "sitemap-0.xml")).toContain("<loc>https://someone.example/journal/tags/retries/</loc>");
+    expect(read(build.outDir, "day/2/index.html")).toContain('<link rel="canonical" href="https://someone.example/journal/day/2/">');
+  });
+});
+
+describe("building a journal with mistakes", () => {
+  it("fails, names each file and line with a fix, and writes nothing", async () => {
+    const content = mkdtempSync(path.join(tmpdir(), "daybook-bad-"));
+    cpSync(FIXTURE, content, { recursive: true });
+    writeFileSync(path.join(content, "days/004-bad.mdx"), "---\ntitle: Bad\nday: 2\ndate: 2026-02-30\ntags: [retry]\nsummary: x\n---\n");
+    writeFileSync(path.join(content, "days/005-worse.mdx"), "---\ntitle: Worse\nday: 5\ndate: 2026-02-03\ntags: [queuing]\nsummary: x\n---\n");
+    const build = await buildSite({ content });
+    expect(build.code).not.toBe(0);
+    expect(build.output).toMatch(/004-bad\.mdx:4:1\n\s+✗ `date` must be a real calendar date/);
+    expect(build.output).toMatch(/005-worse\.mdx:5:\d+\n\s+✗ the tag "queuing" matches no tag id or alias[^\n]*\n\s+→ did you mean "queueing"/);
+    expect(build.output).toContain("Nothing was built");
+    expect(existsSync(build.outDir)).toBe(false);
+  });
+
+  it("reports a day number used twice", async () => {
+    const content = mkdtempSync(path.join(tmpdir(), "daybook-dup-"));
+    cpSync(FIXTURE, content, { recursive: true });
+    writeFileSync(path.join(content, "days/009-again.md"), "---\ntitle: Again\nday: 1\ndate: 2026-02-03\ntags: [retries]\nsummary: x\n---\n");
+    const build = await buildSite({ content });
+    expect(build.code).not.toBe(0);
+    expect(build.output).toMatch(/days\/009-again\.md\n\s+✗ day 1 is already used by [^\n]*001-first-day\.mdx/);
+  });
+});

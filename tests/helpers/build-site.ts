@@ -1,0 +1,56 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+export interface BuildOptions {
+  /** Content folder (holding days/ and tags/), relative to the project root or absolute. */
+  content: string;
+  base?: string;
+  site?: string;
+  /** Pins the build date so fixtures do not age. */
+  today?: string;
+}
+
+export interface BuildResult {
+  code: number;
+  output: string;
+  outDir: string;
+}
+
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+
+/** Runs `npm run build`'s script exactly as an author would, into a fresh temporary folder. */
+export function buildSite(options: BuildOptions): Promise<BuildResult> {
+  const work = mkdtempSync(path.join(tmpdir(), "daybook-build-"));
+  const outDir = path.join(work, "dist");
+  const env = {
+    ...cleanEnv(),
+    DAYBOOK_CONTENT: options.content,
+    DAYBOOK_OUT: outDir,
+    DAYBOOK_CACHE: path.join(work, "cache"),
+    DAYBOOK_TODAY: options.today ?? "2026-11-23",
+    DAYBOOK_BASE: options.base ?? "",
+    DAYBOOK_SITE: options.site ?? "",
+    ASTRO_TELEMETRY_DISABLED: "1",
+    FORCE_COLOR: "0",
+  };
+  return runNode(["scripts/build.ts"], env).then(({ code, output }) => ({ code, output, outDir }));
+}
+
+/** The test runner's environment minus what Vitest adds (MODE, DEV, BASE_URL…), which would leak into Astro. */
+export function cleanEnv(): NodeJS.ProcessEnv {
+  const leaked = /^(VITEST|VITE_|TEST$|NODE_ENV$|BASE_URL$|MODE$|DEV$|PROD$|SSR$)/;
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !leaked.test(key)));
+}
+
+export function runNode(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ code: number; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (d: Buffer) => (output += d));
+    child.stderr.on("data", (d: Buffer) => (output += d));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code: code ?? 1, output }));
+  });
+}

@@ -1,0 +1,56 @@
+import { createServer, type Server } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css",
+  ".js": "text/javascript",
+  ".svg": "image/svg+xml",
+  ".xml": "application/xml",
+  ".json": "application/json",
+  ".png": "image/png",
+};
+
+export interface StaticSite {
+  /** Origin plus base path, ending in "/". */
+  url: string;
+  /** Paths requested so far (for asserting what the browser loaded). */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+/** Serves a built `dist/` under `base` the way a static host does, 404.html included. */
+export async function serveStatic(root: string, base = "/"): Promise<StaticSite> {
+  const requests: string[] = [];
+  const server: Server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    requests.push(url.pathname);
+    const inside = url.pathname.startsWith(base) ? url.pathname.slice(base.length - 1) : null;
+    const file = inside === null ? null : await resolveFile(root, decodeURIComponent(inside));
+    if (!file) {
+      res.writeHead(404, { "content-type": TYPES[".html"] });
+      res.end(await readFile(path.join(root, "404.html")).catch(() => "Not found"));
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    res.end(await readFile(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}${base}`,
+    requests,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+async function resolveFile(root: string, pathname: string): Promise<string | null> {
+  const candidate = path.join(root, pathname);
+  if (!candidate.startsWith(root)) return null;
+  for (const file of [candidate, path.join(candidate, "index.html")]) {
+    const info = await stat(file).catch(() => null);
+    if (info?.isFile()) return file;
+  }
+  return null;
+}

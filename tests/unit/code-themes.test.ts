@@ -1,0 +1,46 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { codeToTokens } from "shiki";
+import { describe, expect, it } from "vitest";
+import { CODE_THEMES } from "../../src/build/code-themes.ts";
+
+function luminance(hex: string): number {
+  const channels = [0, 2, 4].map((i) => parseInt(hex.slice(1 + i, 3 + i), 16) / 255);
+  const [r, g, b] = channels.map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+function contrast(a: string, b: string): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+const hex6 = (c: string) => (c.length === 4 ? `#${[...c.slice(1)].map((x) => x + x).join("")}` : c.slice(0, 7)).toLowerCase();
+
+/** Every fenced block in the sample journal, so the check covers the tokens readers really see. */
+function sampleBlocks(): { lang: string; code: string }[] {
+  const blocks: { lang: string; code: string }[] = [];
+  for (const name of readdirSync("content/days")) {
+    const text = readFileSync(`content/days/${name}`, "utf8");
+    for (const m of text.matchAll(/^```(\w+)[^\n]*\n([\s\S]*?)^```/gm)) blocks.push({ lang: m[1]!, code: m[2]! });
+  }
+  return blocks;
+}
+
+describe("code themes", () => {
+  const blocks = sampleBlocks();
+  it("the sample journal has code to check", () => expect(blocks.length).toBeGreaterThan(5));
+
+  it.each(Object.entries(CODE_THEMES))("every %s token reaches WCAG AA contrast (4.5:1)", async (_mode, theme) => {
+    const failures = new Set<string>();
+    for (const { lang, code } of blocks) {
+      const result = await codeToTokens(code, { lang: lang as "ts", theme });
+      for (const line of result.tokens) {
+        for (const token of line) {
+          if (!token.content.trim()) continue;
+          const fg = hex6(token.color ?? result.fg!);
+          const ratio = contrast(fg, hex6(result.bg!));
+          if (ratio < 4.5) failures.add(`${fg} on ${result.bg} (${ratio.toFixed(2)}): ${token.content}`);
+        }
+      }
+    }
+    expect([...failures]).toEqual([]);
+  });
+});
