@@ -49,7 +49,7 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
 /** Every rule Daybook enforces on `content/`, beyond what Astro checks. Pure: files in, problems out. */
 export function validateJournal(days: readonly SourceFile[], tagFiles: readonly SourceFile[], options: ValidateOptions): Journal {
   const problems: Problem[] = [];
-  const report = (file: string, at: { line: number; column?: number } | undefined, message: string, fix: string) =>
+  const report = (file: string, at: { line: number; column?: number | undefined } | undefined, message: string, fix: string) =>
     problems.push({ file, ...(at ?? {}), message, fix });
 
   const tags: ValidTag[] = [];
@@ -111,7 +111,7 @@ export function validateJournal(days: readonly SourceFile[], tagFiles: readonly 
   return { entries: entries.sort((a, b) => a.data.day - b.data.day), tags: tags.sort((a, b) => a.id.localeCompare(b.id)), problems };
 }
 
-type Report = (file: string, at: { line: number; column?: number } | undefined, message: string, fix: string) => void;
+type Report = (file: string, at: { line: number; column?: number | undefined } | undefined, message: string, fix: string) => void;
 
 function parseFile(file: SourceFile, report: Report): FrontmatterDoc | undefined {
   let text: string;

@@ -3,9 +3,9 @@ export interface Problem {
   /** Path relative to the project root, with forward slashes. */
   file: string;
   /** 1-based line in the file, when known. */
-  line?: number;
+  line?: number | undefined;
   /** 1-based column, when known. */
-  column?: number;
+  column?: number | undefined;
   /** What is wrong, in one sentence. */
   message: string;
   /** What to do about it, in one sentence. */
@@ -27,11 +27,11 @@ export function formatReport(problems: readonly Problem[], outcome: string): str
 }
 
 export class JournalError extends Error {
-  constructor(
-    readonly problems: readonly Problem[],
-    outcome = "Nothing was built; fix the problems above and run the command again.",
-  ) {
+  readonly problems: readonly Problem[];
+
+  constructor(problems: readonly Problem[], outcome = "Nothing was built; fix the problems above and run the command again.") {
     super(formatReport(problems, outcome));
     this.name = "JournalError";
+    this.problems = problems;
   }
 }

@@ -21,7 +21,7 @@ export interface BuildResult {
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 
 /** Runs `npm run build`'s script exactly as an author would, into a fresh temporary folder. */
-export function buildSite(options: BuildOptions): Promise<BuildResult> {
+export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const work = mkdtempSync(path.join(tmpdir(), "daybook-build-"));
   const outDir = path.join(work, "dist");
   const env = {
@@ -35,7 +35,8 @@ export function buildSite(options: BuildOptions): Promise<BuildResult> {
     ASTRO_TELEMETRY_DISABLED: "1",
     FORCE_COLOR: "0",
   };
-  return runNode(["scripts/build.ts"], env).then(({ code, output }) => ({ code, output, outDir }));
+  const { code, output } = await runNode(["scripts/build.ts"], env);
+  return { code, output, outDir };
 }
 
 /** The test runner's environment minus what Vitest adds (MODE, DEV, BASE_URL…), which would leak into Astro. */

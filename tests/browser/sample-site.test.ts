@@ -1,0 +1,139 @@
+import { readdirSync } from "node:fs";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSite, type BuildResult } from "../helpers/build-site.ts";
+import { launchChromium } from "../helpers/chromium.ts";
+import { htmlFiles } from "../helpers/html.ts";
+import { serveStatic, type StaticSite } from "../helpers/static-server.ts";
+
+/** The sample journal as a reader gets it: built by `npm run build`, served statically, read in Chromium. */
+describe("the sample journal in Chromium", () => {
+  let build: BuildResult;
+  let site: StaticSite;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    build = await buildSite({ content: "content" });
+    expect(build.code, build.output).toBe(0);
+    site = await serveStatic(build.outDir);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  async function newPage(options: Parameters<Browser["newContext"]>[0] = {}): Promise<Page> {
+    context = await browser.newContext(options);
+    const p = await context.newPage();
+    p.on("console", (m) => m.type() === "error" && consoleErrors.push(`${p.url()}: ${m.text()}`));
+    p.on("pageerror", (e) => consoleErrors.push(`${p.url()}: ${e.message}`));
+    return p;
+  }
+
+  it("built one page per entry and per tag, with no warning", () => {
+    expect(build.output).not.toMatch(/\[(WARN|ERROR)\]/);
+    const files = htmlFiles(build.outDir);
+    const entryFiles = readdirSync("content/days").filter((f) => /\.mdx?$/.test(f));
+    const tagFiles = readdirSync("content/tags").filter((f) => f.endsWith(".md"));
+    expect(entryFiles.length).toBeGreaterThanOrEqual(12);
+    expect(files.filter((f) => /^day\/\d+\/index\.html$/.test(f))).toHaveLength(entryFiles.length);
+    expect(files.filter((f) => /^tags\/[^/]+\/index\.html$/.test(f))).toHaveLength(tagFiles.length);
+  });
+
+  it("goes from home to an entry, a tag and the archive", async () => {
+    page = await newPage();
+    await page.goto(site.url);
+    await expect(page.locator("h1").textContent()).resolves.toBe("Daybook");
+    await expect(page.locator(".journal-stats dd").first().textContent()).resolves.toBe(String(readdirSync("content/days").length));
+
+    const firstEntry = page.locator(".entry-card-title a").first();
+    const title = await firstEntry.textContent();
+    await firstEntry.click();
+    await page.waitForURL(/\/day\/\d+\/$/);
+    await expect(page.locator("h1").textContent()).resolves.toBe(title);
+    expect(await page.locator(".toc a").count()).toBeGreaterThan(1);
+
+    const tag = page.locator(".entry-header .tag-pills a").first();
+    const tagName = await tag.textContent();
+    await tag.click();
+    await page.waitForURL(/\/tags\/[a-z0-9-]+\/$/);
+    await expect(page.locator("h1").textContent()).resolves.toBe(tagName);
+    await expect(page.locator(".entry-card-title a", { hasText: title! }).count()).resolves.toBe(1);
+
+    await page.getByRole("link", { name: "Archive", exact: true }).first().click();
+    await page.waitForURL(/\/archive\/$/);
+    expect(await page.locator("main h2").allTextContents()).toContain("November 2026");
+    await context.close();
+  });
+
+  it("follows the system theme, toggles, and remembers the choice without a flash", async () => {
+    page = await newPage({ colorScheme: "dark" });
+    await page.goto(`${site.url}day/16/`);
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe("dark");
+    const toggle = page.locator("[data-theme-toggle]");
+    await expect(toggle.getAttribute("aria-pressed")).resolves.toBe("true");
+    const darkBg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+
+    await toggle.click();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe("light");
+    await expect(toggle.getAttribute("aria-pressed")).resolves.toBe("false");
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe(darkBg);
+
+    // On the next page the stored choice is applied by the head script, before any paint.
+    let themeAtFirstParse: string | undefined;
+    await page.route("**/day/15/", async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace("<body>", '<body><script>window.__themeAtBody = document.documentElement.dataset.theme</script>');
+      await route.fulfill({ response, body: html });
+    });
+    await page.goto(`${site.url}day/15/`);
+    themeAtFirstParse = await page.evaluate(() => (window as unknown as { __themeAtBody: string }).__themeAtBody);
+    expect(themeAtFirstParse).toBe("light");
+    await context.close();
+  });
+
+  it("copies a code block with its Copy button", async () => {
+    page = await newPage({ permissions: ["clipboard-read", "clipboard-write"] });
+    await page.goto(`${site.url}day/16/`);
+    const block = page.locator(".code-block").first();
+    await block.locator("button.copy-code").click();
+    await expect.poll(() => block.locator("button.copy-code").textContent()).toBe("Copied");
+    await expect.poll(() => page.locator("[data-copy-status]").textContent()).toBe("Copied");
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(await block.locator("code").textContent());
+    expect(copied).toContain("crashAfter");
+    await context.close();
+  });
+
+  it("is usable at 320 px: no horizontal scrolling, a skip link first in tab order", async () => {
+    page = await newPage({ viewport: { width: 320, height: 640 } });
+    for (const path of ["", "day/9/", "tags/", "archive/", "tags/two-phase-commit/"]) {
+      await page.goto(`${site.url}${path}`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${path || "home"} scrolls sideways`).toBeLessThanOrEqual(0);
+    }
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Skip to content");
+    expect(await page.locator("header, nav, main, footer").count()).toBeGreaterThanOrEqual(4);
+    await context.close();
+  });
+
+  it("serves the 404 page for unknown addresses", async () => {
+    // Not through newPage(): Chromium logs the expected 404 response as a console error.
+    context = await browser.newContext();
+    page = await context.newPage();
+    const response = await page.goto(`${site.url}day/9999/`);
+    expect(response?.status()).toBe(404);
+    await expect(page.locator("h1").textContent()).resolves.toBe("Page not found");
+    await context.close();
+  });
+
+  it("logged no console errors on any page visited", () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
