@@ -6,6 +6,7 @@ import { satteri } from "@astrojs/markdown-satteri";
 import { daybook } from "./src/build/daybook-integration.ts";
 import { daybookSettings } from "./src/build/daybook-settings.ts";
 import { headingAnchors } from "./src/build/hast-heading-anchors.ts";
+import { snippetBlocks } from "./src/build/mdast-snippets.ts";
 import { CODE_THEMES } from "./src/build/code-themes.ts";
 
 const settings = daybookSettings();
@@ -19,11 +20,18 @@ export default defineConfig({
   cacheDir: process.env.DAYBOOK_CACHE || "./node_modules/.astro",
   build: { format: "directory" },
   markdown: {
-    processor: satteri({ hastPlugins: [headingAnchors] }),
+    processor: satteri({ mdastPlugins: [snippetBlocks], hastPlugins: [headingAnchors] }),
     shikiConfig: { themes: CODE_THEMES, wrap: false },
   },
   integrations: [daybook(settings), mdx(), sitemap()],
-  vite: { build: { rolldownOptions: { onwarn: ignoreKnownAstroWarnings } } },
+  vite: {
+    build: {
+      rolldownOptions: { onwarn: ignoreKnownAstroWarnings },
+      // The largest chunk is the snippet editor (CodeMirror 6 with TypeScript), which loads only
+      // when a reader presses Edit; pages never load it up front.
+      chunkSizeWarningLimit: 650,
+    },
+  },
 });
 
 /**

@@ -7,6 +7,8 @@ import type { DaybookSettings } from "./daybook-settings.ts";
 import { readSourceFiles } from "./journal-read.ts";
 import { validateJournal, type Journal } from "./journal-validate.ts";
 import { JournalError, formatReport, type Problem } from "./problem.ts";
+import { checkJournalSnippets } from "./snippets/journal-snippets.ts";
+import { registerRuns } from "./snippets/snippet-registry.ts";
 
 /** Validates the journal before Astro reads it and checks that every entry became a page. */
 export function daybook(settings: DaybookSettings): AstroIntegration {
@@ -14,8 +16,14 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
   return {
     name: "daybook",
     hooks: {
-      "astro:config:setup": ({ command, logger }) => {
+      "astro:config:setup": async ({ command, logger }) => {
         journal = loadJournal(settings);
+        if (journal.problems.length === 0) {
+          const snippets = await checkJournalSnippets(settings, journal, { includeDrafts: command === "dev" });
+          registerRuns(snippets.runs);
+          journal.problems.push(...snippets.problems);
+          if (snippets.runs.length) logger.info(`${snippets.runs.length} snippets checked (${snippets.ran} run, ${snippets.runs.length - snippets.ran} from cache)`);
+        }
         if (journal.problems.length === 0) return;
         if (command === "dev") return; // the dev server shows them instead (below), so the author can fix them live
         // A stack trace would only bury the report, so print it and stop here.

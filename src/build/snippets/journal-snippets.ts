@@ -1,0 +1,19 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { DaybookSettings } from "../daybook-settings.ts";
+import type { Journal } from "../journal-validate.ts";
+import { checkSnippets, type SnippetReport } from "./snippet-check.ts";
+
+/** Where snippet results are cached between builds (`DAYBOOK_CACHE` moves it, as it moves Astro's). */
+export function snippetCacheFile(settings: DaybookSettings): string {
+  const dir = process.env.DAYBOOK_CACHE || path.join(settings.root, "node_modules/.astro");
+  return path.join(dir, "daybook-snippets.json");
+}
+
+/** Checks the snippets of a validated journal; drafts only when they will be shown (dev). */
+export async function checkJournalSnippets(settings: DaybookSettings, journal: Journal, options: { includeDrafts: boolean }): Promise<SnippetReport> {
+  const files = journal.entries
+    .filter((e) => options.includeDrafts || !e.data.draft)
+    .map((e) => ({ path: e.file, text: readFileSync(path.join(settings.root, e.file), "utf8") }));
+  return checkSnippets(files, { root: settings.root, cacheFile: snippetCacheFile(settings) });
+}

@@ -1,0 +1,66 @@
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { RunResult } from "../../runtime/run-snippet.ts";
+
+/**
+ * Results of earlier runs, keyed by a hash of the snippet's JS, its timeout and everything
+ * that can change its output (runtime and helper library sources, dependency versions).
+ */
+export class SnippetCache {
+  readonly #file: string;
+  readonly #entries: Record<string, RunResult>;
+  readonly #used = new Set<string>();
+
+  constructor(file: string) {
+    this.#file = file;
+    this.#entries = readJson(file);
+  }
+
+  get(key: string): RunResult | undefined {
+    const hit = this.#entries[key];
+    if (hit) this.#used.add(key);
+    return hit;
+  }
+
+  set(key: string, result: RunResult): void {
+    this.#entries[key] = result;
+    this.#used.add(key);
+  }
+
+  /** Writes the results used by this build only, so the cache never grows without bound. */
+  save(): void {
+    mkdirSync(path.dirname(this.#file), { recursive: true });
+    const kept = Object.fromEntries(Object.entries(this.#entries).filter(([key]) => this.#used.has(key)));
+    writeFileSync(this.#file, JSON.stringify(kept));
+  }
+}
+
+export function hashText(...parts: string[]): string {
+  const hash = createHash("sha256");
+  for (const part of parts) hash.update(part).update("\0");
+  return hash.digest("hex").slice(0, 32);
+}
+
+/** Fingerprint of the code that runs snippets: change any of it and every result is recomputed. */
+export function runtimeFingerprint(root: string): string {
+  const sources = ["src/runtime", "src/sim"].flatMap((dir) =>
+    readdirSync(path.join(root, dir))
+      .filter((f) => f.endsWith(".ts"))
+      .sort()
+      .map((f) => readFileSync(path.join(root, dir, f), "utf8")),
+  );
+  const versions = ["sucrase", "node-inspect-extracted", "@sinonjs/fake-timers"].map((name) => {
+    const manifest = JSON.parse(readFileSync(path.join(root, "node_modules", name, "package.json"), "utf8")) as { version: string };
+    return `${name}@${manifest.version}`;
+  });
+  return hashText(...sources, ...versions, process.version);
+}
+
+function readJson(file: string): Record<string, RunResult> {
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as Record<string, RunResult>;
+  } catch {
+    return {};
+  }
+}

@@ -1,0 +1,105 @@
+import path from "node:path";
+import type { RunResult } from "../../runtime/run-snippet.ts";
+import { transpileSnippet } from "../../runtime/transpile.ts";
+import type { Problem } from "../problem.ts";
+import { SnippetCache, hashText, runtimeFingerprint } from "./snippet-cache.ts";
+import { extractSnippets, type Snippet } from "./snippet-extract.ts";
+import { SnippetPool } from "./snippet-pool.ts";
+import { typecheckSnippets } from "./snippet-typecheck.ts";
+import { lineDiff } from "./text-diff.ts";
+
+export interface SnippetRun {
+  snippet: Snippet;
+  /** The JS the browser runs for the unedited snippet. */
+  js: string;
+  result: RunResult;
+}
+
+export interface SnippetReport {
+  runs: SnippetRun[];
+  problems: Problem[];
+  /** How many snippets actually ran (the rest came from the cache). */
+  ran: number;
+}
+
+export interface CheckOptions {
+  root: string;
+  cacheFile: string;
+}
+
+export const UPDATE_COMMAND = "npm run snippets -- --update";
+
+/** Extracts, type-checks, runs (cached, in parallel) and compares every runnable snippet. */
+export async function checkSnippets(files: readonly { path: string; text: string }[], options: CheckOptions): Promise<SnippetReport> {
+  const problems: Problem[] = [];
+  const snippets: Snippet[] = [];
+  for (const file of files) {
+    const found = extractSnippets(file.path, file.text);
+    snippets.push(...found.snippets);
+    problems.push(...found.problems);
+  }
+  problems.push(...typecheckSnippets(snippets, options.root));
+
+  const cache = new SnippetCache(options.cacheFile);
+  const fingerprint = runtimeFingerprint(options.root);
+  let pool: SnippetPool | undefined;
+  let ran = 0;
+  const runs = await Promise.all(
+    snippets.map(async (snippet): Promise<SnippetRun | undefined> => {
+      let js: string;
+      try {
+        js = transpileSnippet(snippet.code);
+      } catch (error) {
+        const loc = (error as { loc?: { line: number; column: number } }).loc;
+        problems.push({ file: snippet.file, line: snippet.line + (loc?.line ?? 1), column: loc ? loc.column + 1 : undefined, message: `syntax error in a runnable snippet: ${(error as Error).message}`, fix: "fix the code; the line and column point at the mistake" });
+        return undefined;
+      }
+      const key = hashText(fingerprint, String(snippet.meta.timeout), js);
+      let result = cache.get(key);
+      if (!result) {
+        pool ??= new SnippetPool(path.join(options.root, "src/build/snippets/snippet-worker.ts"));
+        result = await pool.run(js, snippet.meta.timeout);
+        ran++;
+        cache.set(key, result);
+      }
+      return { snippet, js, result };
+    }),
+  );
+  await pool?.close();
+  cache.save();
+
+  const done = runs.filter((r): r is SnippetRun => r !== undefined);
+  for (const run of done) problems.push(...compare(run));
+  return { runs: done, problems, ran };
+}
+
+function compare({ snippet, result }: SnippetRun): Problem[] {
+  const at = { file: snippet.file, line: snippet.line };
+  const problems: Problem[] = [];
+  if (result.error && !snippet.meta.throws) {
+    const line = /\(line (\d+)\)$/.exec(result.error)?.[1];
+    problems.push({ ...at, ...(line && { line: snippet.line + Number(line) }), message: `the snippet ended in an error: ${result.error}`, fix: "fix the code, or add `throws` to the fence if the error is the point (```ts run throws)" });
+  }
+  if (!result.error && snippet.meta.throws) {
+    problems.push({ ...at, message: "the snippet is marked `throws` but finished without an error", fix: "remove `throws` from the fence, or make the failure happen" });
+  }
+  if (!snippet.output) {
+    problems.push({ ...at, message: "the runnable snippet has no ```output fence after it", fix: `run \`${UPDATE_COMMAND}\` to add it, then review and commit it` });
+  } else if (normalise(snippet.output.text) !== normalise(result.output)) {
+    problems.push({
+      file: snippet.file,
+      line: snippet.output.openIndex + 1,
+      message: `the snippet's output differs from its \`\`\`output fence (- expected, + actual):\n${indent(lineDiff(normalise(snippet.output.text), normalise(result.output)))}`,
+      fix: `if the new output is right, run \`${UPDATE_COMMAND}\` and commit the change`,
+    });
+  }
+  return problems;
+}
+
+export function normalise(output: string): string {
+  return output.replace(/\s+$/, "");
+}
+
+function indent(text: string): string {
+  return text.replace(/^/gm, "      ");
+}

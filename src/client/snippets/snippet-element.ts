@@ -1,0 +1,121 @@
+// <daybook-snippet>: the small bootstrap that adds Run / Edit / Reset to each runnable block.
+// Everything heavy loads on first use: the sandbox and worker runtime on Run, CodeMirror on
+// Edit, the TypeScript transpiler on the first run of edited code.
+import type { SnippetEditor } from "./snippet-editor.ts";
+
+const WORKER_URL = `${import.meta.env.BASE_URL.replace(/\/$/, "")}/runner/worker.js`;
+
+class DaybookSnippet extends HTMLElement {
+  #editor: SnippetEditor | undefined;
+  #editorHost: HTMLElement | undefined;
+  #running = false;
+  #baked = "";
+
+  connectedCallback(): void {
+    if (this.querySelector(".snippet-toolbar")) return;
+    const toolbar = document.createElement("div");
+    toolbar.className = "snippet-toolbar";
+    toolbar.setAttribute("role", "toolbar");
+    toolbar.setAttribute("aria-label", "Snippet controls");
+    toolbar.append(
+      this.#button("Run", "run", () => void this.run()),
+      this.#button("Edit", "edit", () => void this.edit()),
+      this.#button("Reset", "reset", () => this.reset(), true),
+    );
+    const status = document.createElement("span");
+    status.className = "snippet-status";
+    toolbar.append(status);
+    this.querySelector(".snippet-output")?.before(toolbar);
+    this.#baked = this.#outputText().textContent ?? "";
+    this.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        void this.run();
+      }
+    });
+  }
+
+  async run(): Promise<void> {
+    if (this.#running) return;
+    this.#running = true;
+    const runButton = this.querySelector<HTMLButtonElement>("[data-action=run]")!;
+    runButton.disabled = true;
+    this.#status("Running…");
+    try {
+      const js = this.#editor ? await compile(this.#editor.code()) : { js: this.dataset.js ?? "" };
+      if ("error" in js) {
+        this.#show(js.error, "Not run: the code has a syntax error");
+        return;
+      }
+      const { runInSandbox } = await import("./sandbox.ts");
+      const result = await runInSandbox(js.js, Number(this.dataset.timeout) || 2000, WORKER_URL);
+      this.#show(result.output, `${result.error ? "Failed" : "Ran"} in ${result.ms} ms`);
+    } catch (error) {
+      this.#show(`Error: ${(error as Error).message}`, "Could not run the snippet");
+    } finally {
+      runButton.disabled = false;
+      this.#running = false;
+    }
+  }
+
+  async edit(): Promise<void> {
+    if (this.#editor) return this.#editor.focus();
+    const pre = this.querySelector<HTMLElement>("pre.astro-code")!;
+    this.#status("Loading the editor…");
+    const { createEditor } = await import("./snippet-editor.ts");
+    this.#editorHost = document.createElement("div");
+    this.#editorHost.className = "snippet-editor";
+    pre.after(this.#editorHost);
+    this.#editor = createEditor(this.#editorHost, (pre.textContent ?? "").replace(/\n$/, ""), () => void this.run());
+    pre.hidden = true;
+    this.querySelector<HTMLButtonElement>("[data-action=reset]")!.hidden = false;
+    this.#status("Editing: Ctrl+Enter or Cmd+Enter runs your version");
+    this.#editor.focus();
+  }
+
+  reset(): void {
+    this.#editor?.destroy();
+    this.#editorHost?.remove();
+    this.#editor = undefined;
+    this.querySelector<HTMLElement>("pre.astro-code")!.hidden = false;
+    this.querySelector<HTMLButtonElement>("[data-action=reset]")!.hidden = true;
+    this.#show(this.#baked, "Reset to the original code and output");
+    this.querySelector<HTMLButtonElement>("[data-action=edit]")!.focus();
+  }
+
+  #button(label: string, action: string, onClick: () => void, hidden = false): HTMLButtonElement {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = label;
+    button.dataset.action = action;
+    button.hidden = hidden;
+    button.addEventListener("click", onClick);
+    return button;
+  }
+
+  #outputText(): HTMLElement {
+    return this.querySelector<HTMLElement>(".snippet-output-text code")!;
+  }
+
+  /** Output is always text, never HTML: `<img onerror=…>` printed by a snippet shows as typed. */
+  #show(output: string, status: string): void {
+    this.#outputText().textContent = output;
+    this.#status(status);
+  }
+
+  #status(text: string): void {
+    this.querySelector(".snippet-status")!.textContent = text;
+  }
+}
+
+async function compile(code: string): Promise<{ js: string } | { error: string }> {
+  const { transpileSnippet } = await import("../../runtime/transpile.ts");
+  try {
+    return { js: transpileSnippet(code) };
+  } catch (error) {
+    const { message, loc } = error as Error & { loc?: { line: number } };
+    return { error: `SyntaxError: ${message.replace(/\s*\(\d+:\d+\)$/, "")}${loc ? ` (line ${loc.line})` : ""}` };
+  }
+}
+
+if (!customElements.get("daybook-snippet")) customElements.define("daybook-snippet", DaybookSnippet);

@@ -1,0 +1,107 @@
+import FakeTimers from "@sinonjs/fake-timers";
+import { captureConsole } from "./console-capture.ts";
+import { formatError } from "./error-format.ts";
+import { SNIPPET_SEED, seededRandom } from "./seeded-random.ts";
+
+/** A compiled snippet: CommonJS-style module body (sucrase output) wrapped in an async function. */
+export type SnippetFunction = (require: (specifier: string) => unknown, exports: object, module: { exports: object }) => Promise<void>;
+
+/** What differs between Node (a vm context in a worker thread) and the browser (a Web Worker). */
+export interface SnippetHost {
+  /** The global object the snippet's code sees. */
+  global: Record<string, unknown> & { Math: Math };
+  /** Turns transpiled JS into a function whose stack frames mention `sourceName`, keeping line numbers. */
+  compile(js: string, sourceName: string): SnippetFunction | Promise<SnippetFunction>;
+  /** Modules a snippet may import, e.g. `daybook/sim`. */
+  modules: Readonly<Record<string, unknown>>;
+  /** Registers a callback for promise rejections nobody handled. */
+  onUnhandledRejection(handler: (reason: unknown) => void): void;
+}
+
+export interface RunResult {
+  /** Everything the snippet printed, then its error line if it failed. */
+  output: string;
+  /** `Name: message (line N)` when the snippet ended in an error. */
+  error?: string;
+}
+
+/** Virtual time starts here, so `new Date()` prints the same on every run. */
+export const VIRTUAL_EPOCH = Date.UTC(2026, 0, 1, 9, 0, 0);
+/** A snippet that keeps scheduling timers forever is stopped after this many. */
+export const MAX_TIMERS = 100_000;
+/** The file name snippet code runs under (Node), so stack frames in the snippet can be told apart. */
+export const SNIPPET_SOURCE = "daybook-snippet.js";
+
+/**
+ * Runs one transpiled snippet deterministically: console captured and formatted like Node,
+ * `Math.random` seeded, and timers and `Date` on a virtual clock that jumps straight to the
+ * next timer whenever the snippet is only waiting, so `await sleep(5000)` returns at once.
+ */
+export async function runSnippet(js: string, host: SnippetHost, sourceName = SNIPPET_SOURCE): Promise<RunResult> {
+  const capture = captureConsole();
+  const clock = FakeTimers.createClock(VIRTUAL_EPOCH, MAX_TIMERS);
+  const g = host.global;
+  Object.assign(g, {
+    console: capture.console,
+    setTimeout: clock.setTimeout,
+    clearTimeout: clock.clearTimeout,
+    setInterval: clock.setInterval,
+    clearInterval: clock.clearInterval,
+    Date: clock.Date,
+    performance: { now: () => clock.now - VIRTUAL_EPOCH },
+  });
+  g.Math.random = seededRandom(SNIPPET_SEED);
+
+  let failure: { reason: unknown } | undefined;
+  host.onUnhandledRejection((reason) => (failure ??= { reason }));
+  const require = (specifier: string) => {
+    if (specifier in host.modules) return host.modules[specifier];
+    throw new Error(`Cannot find module '${specifier}': snippets can import ${Object.keys(host.modules).join(", ")}`);
+  };
+
+  let settled = false;
+  try {
+    const module = { exports: {} };
+    const run = await host.compile(js, sourceName);
+    void run(require, module.exports, module).then(
+      () => (settled = true),
+      (reason: unknown) => {
+        settled = true;
+        failure ??= { reason };
+      },
+    );
+    for (let fired = 0; !failure; fired++) {
+      await macrotask();
+      if (failure || clock.countTimers() === 0) break;
+      if (fired >= MAX_TIMERS) {
+        failure = { reason: new RangeError(`more than ${MAX_TIMERS} timers fired; is a setInterval never cleared?`) };
+        break;
+      }
+      clock.next();
+    }
+    if (!failure && !settled) failure = { reason: new Error("the snippet never finished: it awaits a promise that nothing resolves") };
+  } catch (reason) {
+    failure ??= { reason };
+  }
+
+  const lines = [...capture.lines()];
+  if (!failure) return { output: lines.join("\n") };
+  const error = formatError(failure.reason, sourceName);
+  return { output: [...lines, error].join("\n"), error };
+}
+
+/**
+ * Lets every pending microtask run. A MessageChannel round trip is a real macrotask in Node and
+ * in browsers, costs microseconds (a real `setTimeout(0)` costs a millisecond or more per
+ * virtual timer), and cannot be faked by the snippet.
+ */
+const channel = new MessageChannel();
+const waiting: (() => void)[] = [];
+channel.port1.onmessage = () => waiting.shift()?.();
+(channel.port1 as { unref?: () => void }).unref?.();
+function macrotask(): Promise<void> {
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    channel.port2.postMessage(0);
+  });
+}
