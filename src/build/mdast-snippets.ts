@@ -20,25 +20,42 @@ export const snippetBlocks: MdastPluginEntry = {
 
     const run = lookupRun(node.value);
     const title = /title="([^"]*)"/.exec(meta)?.[1];
-    const timeout = /timeout=(\d+)/.exec(meta)?.[1] ?? String(DEFAULT_TIMEOUT);
-    const attributes = [
-      `class="snippet"`,
-      `data-timeout="${timeout}"`,
-      run ? `data-js="${escapeHtml(run.js)}"` : "",
-      title ? `aria-label="${escapeHtml(title)}"` : `aria-label="Runnable TypeScript snippet"`,
-    ].filter(Boolean);
-    const output = run ? run.result.output : "This snippet has not been run yet.";
-    const titleHtml = title ? `<p class="snippet-title">${escapeHtml(title)}</p>` : "";
-    const panel = `${titleHtml}<div class="snippet-output" aria-live="polite"><p class="snippet-output-label">Output</p><pre class="snippet-output-text"><code>${escapeHtml(output)}</code></pre></div>`;
-    const open = `<daybook-snippet ${attributes.join(" ")}>`;
+    const parts = {
+      timeout: /timeout=(\d+)/.exec(meta)?.[1] ?? String(DEFAULT_TIMEOUT),
+      label: title ?? "Runnable TypeScript snippet",
+      js: run?.js,
+      output: run ? run.result.output : "This snippet has not been run yet.",
+      title,
+    };
     if (ctx.sourceFormat === "markdown") {
+      // Raw HTML: newlines are escaped because a blank line would end the HTML block.
+      const [open, close] = snippetHtml(parts, (text) => escapeHtml(text).replace(/\r?\n/g, "&#10;"), (text) => `"${escapeHtml(text).replace(/\r?\n/g, "&#10;")}"`);
       ctx.insertBefore(node, { type: "html", value: open });
-      ctx.insertAfter(node, { type: "html", value: `${panel}</daybook-snippet>` });
+      ctx.insertAfter(node, { type: "html", value: close });
     } else {
-      ctx.wrapNode(node, { raw: `${open}${panel}</daybook-snippet>`, mdxExpressions: false });
+      // MDX: text goes in as JS string expressions, which keep every space and newline (JSX text would trim them).
+      const [open, close] = snippetHtml(parts, (text) => `{${JSON.stringify(text)}}`, (text) => `{${JSON.stringify(text)}}`);
+      ctx.wrapNode(node, { raw: `${open}${close}`, mdxExpressions: true });
     }
   },
 };
+
+interface SnippetParts {
+  timeout: string;
+  label: string;
+  js: string | undefined;
+  output: string;
+  title: string | undefined;
+}
+
+/** The element's opening tag, and what follows the code: title, output panel, closing tag. */
+function snippetHtml(parts: SnippetParts, text: (t: string) => string, attribute: (t: string) => string): [string, string] {
+  const attributes = [`class="snippet"`, `data-timeout="${parts.timeout}"`, `aria-label=${attribute(parts.label)}`, parts.js === undefined ? "" : `data-js=${attribute(parts.js)}`];
+  const open = `<daybook-snippet ${attributes.filter(Boolean).join(" ")}>`;
+  const title = parts.title ? `<p class="snippet-title">${text(parts.title)}</p>` : "";
+  const panel = `<div class="snippet-output" aria-live="polite"><p class="snippet-output-label">Output</p><pre class="snippet-output-text"><code>${text(parts.output)}</code></pre></div>`;
+  return [open, `${title}${panel}</daybook-snippet>`];
+}
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");

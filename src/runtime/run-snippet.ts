@@ -23,6 +23,8 @@ export interface RunResult {
   output: string;
   /** `Name: message (line N)` when the snippet ended in an error. */
   error?: string;
+  /** Set when the host stopped the snippet (timeout, memory, crash): the output says so, but it is not the snippet's own. */
+  stopped?: true;
 }
 
 /** Virtual time starts here, so `new Date()` prints the same on every run. */

@@ -27,3 +27,20 @@ export function createLog<E = string>(initial: readonly E[] = []): DurableLog<E>
     last: () => entries[entries.length - 1],
   };
 }
+
+/** A view of `log` that calls `onAppend` after each append; reads go straight to `log`. */
+export function observeLog<E>(log: DurableLog<E>, onAppend: (entry: E) => void): DurableLog<E> {
+  return {
+    append: (entry) => {
+      log.append(entry);
+      onAppend(entry);
+    },
+    get entries() {
+      return log.entries;
+    },
+    get length() {
+      return log.length;
+    },
+    last: () => log.last(),
+  };
+}

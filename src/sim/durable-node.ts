@@ -2,7 +2,7 @@
  * A node that crashes and restarts: volatile `state` is lost on a crash and rebuilt by a factory on
  * restart, the durable `log` survives, messages to a crashed node are dropped and its timers die.
  */
-import { createLog, type DurableLog } from "./durable-log.ts";
+import { createLog, observeLog, type DurableLog } from "./durable-log.ts";
 import { describeValue } from "./format.ts";
 import type { MessageRecord, Network } from "./network.ts";
 import type { Timer } from "./scheduler.ts";
@@ -65,19 +65,7 @@ export class DurableNode<S = Record<string, never>, M = string, E = string> {
     this.volatile = this.freshState();
     const disk = options.log ?? createLog<E>();
     const traced = options.traceLog ?? true;
-    this.log = {
-      append: (entry) => {
-        disk.append(entry);
-        if (traced) this.sim.note(name, `logs ${describeValue(entry)}`);
-      },
-      get entries() {
-        return disk.entries;
-      },
-      get length() {
-        return disk.length;
-      },
-      last: () => disk.last(),
-    };
+    this.log = traced ? observeLog(disk, (entry) => this.sim.note(name, `logs ${describeValue(entry)}`)) : disk;
     network.setDown(name, false);
     network.on(name, (message, from) => (this.running ? options.onMessage?.(this, message, from) : undefined));
   }
@@ -137,7 +125,7 @@ export class DurableNode<S = Record<string, never>, M = string, E = string> {
     if (options.restartAfter !== undefined) this.sim.after(options.restartAfter, () => this.restart());
   }
 
-  /** Brings a crashed node back with fresh state, then calls `onRestart`. No-op if already up. */
+  /** Brings a crashed node back with fresh state, then calls `onRestart` and returns its result. No-op if already up. */
   restart(): unknown {
     if (this.running) return undefined;
     this.incarnations += 1;

@@ -1,5 +1,6 @@
 /** A simulated network between named nodes: latency, random loss, partitions and a message log. */
 import { describeValue } from "./format.ts";
+import { Partitions } from "./partitions.ts";
 import type { Random } from "./random.ts";
 import type { Sim } from "./simulation.ts";
 import type { TimelineEvent } from "./timeline.ts";
@@ -63,7 +64,7 @@ export class Network<M = string> {
   private readonly describe: (message: M) => string;
   private readonly handlers = new Map<string, MessageHandler<M>>();
   private readonly down = new Set<string>();
-  private cuts: { readonly a: ReadonlySet<string>; readonly b: ReadonlySet<string> | undefined }[] = [];
+  private readonly partitions = new Partitions();
 
   /** Use {@link createNetwork}. */
   constructor(sim: Sim, options: NetworkOptions<M> = {}) {
@@ -95,43 +96,36 @@ export class Network<M = string> {
    */
   send(from: string, to: string, message: M): MessageRecord<M> {
     const time = this.sim.now;
-    const record: Mutable<MessageRecord<M>> = { id: ++this.counts.sent, time, from, to, message, text: this.describe(message), arrivesAt: time, status: "in-flight", note: "in flight" };
+    const text = this.describe(message);
+    const id = ++this.counts.sent;
+    const record: Mutable<MessageRecord<M>> = { id, time, from, to, message, text, arrivesAt: time, status: "in-flight", note: "in flight" };
     if (this.sim.tracing) {
       this.log.push(record);
       this.sim.trace.push(record);
     }
     if (this.down.has(from)) return this.drop(record, "down", `dropped: ${from} is down`);
-    if (this.isCut(from, to)) return this.drop(record, "partition", "dropped: partition");
+    if (this.partitions.separates(from, to)) return this.drop(record, "partition", "dropped: partition");
     if (this.loss > 0 && this.random.chance(this.loss)) return this.drop(record, "loss", "lost");
     const delay = typeof this.latency === "number" ? this.latency : this.latency(this.random, from, to);
     record.arrivesAt = time + Math.max(0, delay);
-    this.sim.at(record.arrivesAt, () => {
-      const handler = this.handlers.get(to);
-      if (this.down.has(to)) return this.drop(record, "down", `dropped: ${to} is down`);
-      if (handler === undefined) return this.drop(record, "no-handler", `dropped: nothing listens at ${to}`);
-      this.counts.delivered += 1;
-      record.status = "delivered";
-      delete record.note;
-      return handler(message, from, record);
-    });
+    this.sim.at(record.arrivesAt, () => this.deliver(record));
     return record;
   }
 
   /** Cuts every link between `groupA` and `groupB` (both ways); without `groupB`, between `groupA` and everyone else. */
   partition(groupA: readonly string[], groupB?: readonly string[]): void {
-    this.cuts.push({ a: new Set(groupA), b: groupB && new Set(groupB) });
-    this.sim.note("network", `partition ${groupA.join(", ")} | ${groupB ? groupB.join(", ") : "everyone else"}`);
+    this.sim.note("network", this.partitions.add(groupA, groupB));
   }
 
   /** Removes every partition. Messages dropped meanwhile stay dropped. */
   heal(): void {
-    this.cuts = [];
-    this.sim.note("network", "heal");
+    this.partitions.clear();
+    this.sim.note("network", "healed");
   }
 
   /** True when no partition separates `from` and `to`. */
   connected(from: string, to: string): boolean {
-    return !this.isCut(from, to);
+    return !this.partitions.separates(from, to);
   }
 
   /** Marks `name` as crashed (`true`) or back up; used by durable nodes. Messages to or from a down node are dropped. */
@@ -145,9 +139,14 @@ export class Network<M = string> {
     return this.down.has(name);
   }
 
-  private isCut(from: string, to: string): boolean {
-    const side = (group: ReadonlySet<string> | undefined, name: string) => (group ? group.has(name) : true);
-    return this.cuts.some(({ a, b }) => (a.has(from) && !a.has(to) && side(b, to)) || (a.has(to) && !a.has(from) && side(b, from)));
+  private deliver(record: Mutable<MessageRecord<M>>): unknown {
+    const handler = this.handlers.get(record.to);
+    if (this.down.has(record.to)) return void this.drop(record, "down", `dropped: ${record.to} is down`);
+    if (handler === undefined) return void this.drop(record, "no-handler", `dropped: nothing listens at ${record.to}`);
+    this.counts.delivered += 1;
+    record.status = "delivered";
+    delete record.note;
+    return handler(record.message, record.from, record);
   }
 
   private drop(record: Mutable<MessageRecord<M>>, reason: DropReason, note: string): MessageRecord<M> {

@@ -2,6 +2,7 @@
  * A simulation: the scheduler's virtual clock plus async processes, a seeded RNG and a trace.
  * This is the object snippets start from: `const sim = createSim({ seed: 42 })`.
  */
+import { ProcessTracker } from "./process-tracker.ts";
 import { createRandom, type Random } from "./random.ts";
 import { Scheduler } from "./scheduler.ts";
 import type { TimelineEvent } from "./timeline.ts";
@@ -32,12 +33,6 @@ export interface RunResult {
   readonly unfinished: number;
 }
 
-/**
- * Microtask turns without simulation activity after which running processes count as blocked.
- * Any call into the simulation (scheduling, sleeping, sending, a process ending) restarts the count.
- */
-const QUIET_TURNS = 64;
-
 /** Creates a simulation: a virtual clock at 0 ms, an event queue, a seeded RNG and a trace. */
 export function createSim(options: SimOptions = {}): Sim {
   return new Sim(options);
@@ -52,8 +47,10 @@ export class Sim extends Scheduler {
   /** Whether `trace` and network logs are recorded (see {@link SimOptions.trace}). */
   readonly tracing: boolean;
   private active = false;
-  private live = 0;
-  private failure: { readonly error: unknown } | undefined;
+  private readonly work = new ProcessTracker(
+    () => this.activity,
+    () => void (this.activity += 1),
+  );
 
   /** Use {@link createSim}. */
   constructor(options: SimOptions = {}) {
@@ -69,7 +66,7 @@ export class Sim extends Scheduler {
 
   /** Number of spawned processes (and async callbacks) that have not finished yet. */
   get processes(): number {
-    return this.live;
+    return this.work.unfinished;
   }
 
   /**
@@ -115,52 +112,23 @@ export class Sim extends Scheduler {
     this.active = true;
     let events = 0;
     try {
-      if (this.live > 0) await this.drain();
+      const started = this.work.settle();
+      if (started) await started;
       while (this.nextTime() <= until) {
         if (events === maxEvents) throw new Error(`sim.run() stopped after ${maxEvents} events; pass { until } or a larger maxEvents`);
         const next = this.takeNext();
         if (next === undefined) break;
         events += 1;
-        const result = next.run();
-        if (isThenable(result)) this.track(result);
-        if (this.live > 0) await this.drain();
-        this.rethrow();
+        this.work.track(next.run());
+        const pending = this.work.settle();
+        if (pending) await pending;
+        this.work.rethrow();
       }
-      this.rethrow();
+      this.work.rethrow();
       if (until !== Infinity) this.advanceTo(until);
-      return { now: this.now, events, unfinished: this.live };
+      return { now: this.now, events, unfinished: this.work.unfinished };
     } finally {
       this.active = false;
     }
   }
-
-  private track(result: PromiseLike<unknown>): void {
-    this.live += 1;
-    const settled = (failure?: { error: unknown }): void => {
-      this.live -= 1;
-      this.activity += 1;
-      this.failure ??= failure;
-    };
-    Promise.resolve(result).then(() => settled(), (error: unknown) => settled({ error }));
-  }
-
-  private async drain(): Promise<void> {
-    for (let quiet = 0; quiet < QUIET_TURNS; ) {
-      const seen = this.activity;
-      await undefined;
-      quiet = this.activity === seen ? quiet + 1 : 0;
-    }
-  }
-
-  private rethrow(): void {
-    const failure = this.failure;
-    if (failure === undefined) return;
-    this.failure = undefined;
-    throw failure.error;
-  }
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  const then = typeof value === "object" || typeof value === "function" ? (value as { then?: unknown } | null)?.then : undefined;
-  return typeof then === "function";
 }

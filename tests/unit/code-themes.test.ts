@@ -19,7 +19,8 @@ function sampleBlocks(): { lang: string; code: string }[] {
   const blocks: { lang: string; code: string }[] = [];
   for (const name of readdirSync("content/days")) {
     const text = readFileSync(`content/days/${name}`, "utf8");
-    for (const m of text.matchAll(/^```(\w+)[^\n]*\n([\s\S]*?)^```/gm)) blocks.push({ lang: m[1]!, code: m[2]! });
+    // `output` fences are not highlighted by Shiki (the build shows them as plain text).
+    for (const m of text.matchAll(/^```(\w+)[^\n]*\n([\s\S]*?)^```/gm)) if (m[1] !== "output") blocks.push({ lang: m[1]!, code: m[2]! });
   }
   return blocks;
 }

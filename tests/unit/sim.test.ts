@@ -541,11 +541,14 @@ describe("printers", () => {
 
   it("prints a whole run: messages, losses and partitions", async () => {
     const sim = createSim({ seed: 3 });
-    const net = createNetwork(sim, { latency: 2.5, loss: 0.5 });
+    const net = createNetwork<string | { type: string; tx: string; attempt: number }>(sim, { latency: 2.5, loss: 0.5 });
     net.on("b", () => undefined);
     sim.at(0, () => draw(3, () => net.send("a", "b", "ping").id));
     sim.at(1, () => net.partition(["a"]));
     sim.at(2, () => net.send("a", "b", "late"));
+    sim.at(3, () => net.heal());
+    sim.at(4, () => net.send("a", "b", { type: "PREPARE", tx: "tx-1", attempt: 2 }));
+    sim.at(5, () => sim.note("a", "gives up"));
     await sim.run();
     expect(timeline(sim.trace)).toBe(
       [
@@ -554,6 +557,9 @@ describe("printers", () => {
         "  0.0 ms  a → b    ping",
         "  1.0 ms  network  partition a | everyone else",
         "  2.0 ms  a → b    late  (dropped: partition)",
+        "  3.0 ms  network  healed",
+        "  4.0 ms  a → b    PREPARE tx=tx-1 attempt=2  (lost)",
+        "  5.0 ms  a        gives up",
       ].join("\n"),
     );
   });

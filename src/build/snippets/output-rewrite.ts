@@ -2,7 +2,7 @@ import { normalise, type SnippetRun } from "./snippet-check.ts";
 
 /**
  * Rewrites the ```` ```output ```` fences of one file so they hold each snippet's actual output,
- * inserting a fence where one is missing. Every other byte (line endings, BOM, whitespace,
+ * inserting a fence where one is missing. Snippets the runner had to stop are left alone. Every other byte (line endings, BOM, whitespace,
  * unrelated fences) is kept exactly as it was.
  */
 export function rewriteOutputs(text: string, runs: readonly SnippetRun[]): string {
@@ -13,6 +13,7 @@ export function rewriteOutputs(text: string, runs: readonly SnippetRun[]): strin
 
   const ordered = [...runs].sort((a, b) => b.snippet.line - a.snippet.line);
   for (const { snippet, result } of ordered) {
+    if (result.stopped) continue; // a timeout or crash is never written into the entry
     const fresh = normalise(result.output).split("\n");
     const fence = "`".repeat(Math.max(3, longestBacktickRun(result.output) + 1));
     if (snippet.output) {

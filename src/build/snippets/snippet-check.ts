@@ -60,7 +60,8 @@ export async function checkSnippets(files: readonly { path: string; text: string
         pool ??= new SnippetPool(path.join(options.root, "src/build/snippets/snippet-worker.ts"));
         result = await pool.run(js, snippet.meta.timeout);
         ran++;
-        cache.set(key, result);
+        // A stop depends on the machine's speed and load, so it is never remembered.
+        if (!result.stopped) cache.set(key, result);
       }
       return { snippet, js, result };
     }),

@@ -14,8 +14,8 @@ interface Job {
 
 interface Slot {
   worker: Worker;
-  job?: Job;
-  timer?: NodeJS.Timeout;
+  job?: Job | undefined;
+  timer?: NodeJS.Timeout | undefined;
 }
 
 /**
@@ -85,7 +85,7 @@ export class SnippetPool {
     void slot.worker.terminate();
     const index = this.#slots.indexOf(slot);
     if (index >= 0) this.#slots[index] = this.#spawn();
-    job?.resolve({ output: error, error });
+    job?.resolve({ output: error, error, stopped: true });
     this.#dispatch();
   }
 }
