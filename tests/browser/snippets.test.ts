@@ -1,0 +1,213 @@
+import { createServer, type Server } from "node:http";
+import { readdirSync, readFileSync } from "node:fs";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSite, type BuildResult } from "../helpers/build-site.ts";
+import { launchChromium } from "../helpers/chromium.ts";
+import { serveStatic, type StaticSite } from "../helpers/static-server.ts";
+
+/** Entry days whose source has at least one runnable snippet. */
+function daysWithSnippets(): number[] {
+  return readdirSync("content/days")
+    .map((name) => readFileSync(`content/days/${name}`, "utf8"))
+    .filter((text) => /^```ts run/m.test(text))
+    .map((text) => Number(/^day: (\d+)$/m.exec(text)![1]))
+    .sort((a, b) => a - b);
+}
+
+describe("runnable snippets in Chromium", () => {
+  let build: BuildResult;
+  let site: StaticSite;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    build = await buildSite({ content: "content" });
+    expect(build.code, build.output).toBe(0);
+    site = await serveStatic(build.outDir);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  async function open(path: string): Promise<Page> {
+    context = await browser.newContext();
+    page = await context.newPage();
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+    page.on("dialog", (d) => {
+      errors.push(`dialog opened: ${d.message()}`);
+      void d.dismiss();
+    });
+    await page.goto(`${site.url}${path}`);
+    return page;
+  }
+
+  async function runAndWait(snippet: ReturnType<Page["locator"]>): Promise<string> {
+    const status = snippet.locator(".snippet-status");
+    await snippet.locator("[data-action=run]").click();
+    await expect.poll(() => status.textContent(), { timeout: 15_000 }).toMatch(/^(Ran|Failed|Not run|Could not)/);
+    return (await snippet.locator(".snippet-output-text").textContent()) ?? "";
+  }
+
+  it("loads nothing of the runner but the bootstrap before the reader interacts", async () => {
+    await open("day/16/");
+    await page.waitForLoadState("networkidle");
+    const loaded = () => site.requests.filter((r) => /runner\/worker\.js|sandbox|transpile|snippet-editor/.test(r));
+    expect(loaded()).toEqual([]);
+    await runAndWait(page.locator("daybook-snippet").first());
+    expect(loaded().some((r) => r.endsWith("runner/worker.js"))).toBe(true);
+    expect(loaded().some((r) => r.includes("snippet-editor"))).toBe(false);
+    await page.locator("daybook-snippet [data-action=edit]").first().click();
+    await page.locator(".cm-content").first().waitFor();
+    expect(loaded().some((r) => r.includes("snippet-editor"))).toBe(true);
+    await context.close();
+  });
+
+  it("gives byte-identical output in the browser and at build time, for every sample snippet", async () => {
+    const days = daysWithSnippets();
+    expect(days.length).toBeGreaterThanOrEqual(8);
+    let checked = 0;
+    for (const day of days) {
+      await open(`day/${day}/`);
+      const snippets = page.locator("daybook-snippet");
+      for (let i = 0; i < (await snippets.count()); i++) {
+        const snippet = snippets.nth(i);
+        const baked = await snippet.locator(".snippet-output-text").textContent();
+        const fresh = await runAndWait(snippet);
+        expect(fresh, `day ${day}, snippet ${i + 1}`).toBe(baked);
+        expect(await snippet.locator(".snippet-status").textContent()).toMatch(/^Ran in \d+ ms$/);
+        checked++;
+      }
+      await context.close();
+    }
+    expect(checked).toBeGreaterThanOrEqual(20);
+  }, 180_000);
+
+  it("runs an edit, reports mistakes with their line, and resets", async () => {
+    await open("day/16/");
+    const snippet = page.locator("daybook-snippet").first();
+    const baked = await snippet.locator(".snippet-output-text").textContent();
+    await snippet.locator("[data-action=edit]").click();
+    const editor = snippet.locator(".cm-content");
+    await editor.waitFor();
+    const replace = async (code: string) => {
+      await editor.click();
+      await page.keyboard.press("Control+a");
+      await page.keyboard.insertText(code);
+    };
+
+    await replace("const answer: number = 6 * 7;\nconsole.log({ answer });");
+    await page.keyboard.press("Control+Enter");
+    await expect.poll(() => snippet.locator(".snippet-output-text").textContent()).toBe("{ answer: 42 }");
+
+    await replace("const a = 1;\nconst b = ;\n");
+    expect(await runAndWait(snippet)).toMatch(/^SyntaxError: .+ \(line 2\)$/);
+
+    await replace("const items: string[] = [];\nconsole.log('before');\nitems.pushh('x');");
+    expect(await runAndWait(snippet)).toBe("before\nTypeError: items.pushh is not a function (line 3)");
+
+    await snippet.locator("[data-action=reset]").click();
+    expect(await snippet.locator(".snippet-output-text").textContent()).toBe(baked);
+    await expect(snippet.locator("pre.astro-code").isVisible()).resolves.toBe(true);
+    await context.close();
+  });
+
+  it("shows output as text, never as HTML", async () => {
+    await open("day/16/");
+    const snippet = page.locator("daybook-snippet").first();
+    await snippet.locator("[data-action=edit]").click();
+    await snippet.locator(".cm-content").click();
+    await page.keyboard.press("Control+a");
+    await page.keyboard.insertText("console.log('<img src=x onerror=alert(1)>');");
+    expect(await runAndWait(snippet)).toBe("<img src=x onerror=alert(1)>");
+    expect(await snippet.locator(".snippet-output img").count()).toBe(0);
+    await expect(snippet.locator(".snippet-output").getAttribute("aria-live")).resolves.toBe("polite");
+    await context.close();
+  });
+
+  it("stops while(true){} at the timeout and the page keeps responding", async () => {
+    await open("day/16/");
+    const snippet = page.locator("daybook-snippet").first();
+    await snippet.locator("[data-action=edit]").click();
+    await snippet.locator(".cm-content").click();
+    await page.keyboard.press("Control+a");
+    await page.keyboard.insertText("while (true) {}");
+    await page.evaluate(() => {
+      const w = window as unknown as { gaps: number[] };
+      w.gaps = [];
+      let last = performance.now();
+      setInterval(() => {
+        const now = performance.now();
+        w.gaps.push(now - last);
+        last = now;
+      }, 10);
+    });
+    const started = Date.now();
+    expect(await runAndWait(snippet)).toBe("Error: the snippet ran longer than 2000 ms and was stopped");
+    expect(Date.now() - started).toBeLessThan(8000);
+    const longestGap = await page.evaluate(() => Math.max(...(window as unknown as { gaps: number[] }).gaps));
+    console.log(`longest page timer gap while a snippet looped: ${longestGap.toFixed(1)} ms`);
+    expect(longestGap).toBeLessThan(250);
+    await context.close();
+  });
+
+  describe("the sandbox", () => {
+    let server: Server;
+    let hits = 0;
+    let port = 0;
+    beforeAll(async () => {
+      server = createServer((_req, res) => {
+        hits++;
+        res.end("leaked");
+      });
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+      port = (server.address() as { port: number }).port;
+    });
+    afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+    it("blocks the page, storage, navigation and the network from snippet code", async () => {
+      await open("day/16/");
+      await context.addCookies([{ name: "secret", value: "s3cret", url: site.url }]);
+      const snippet = page.locator("daybook-snippet").first();
+      await snippet.locator("[data-action=edit]").click();
+      await snippet.locator(".cm-content").click();
+      await page.keyboard.press("Control+a");
+      const url = `http://127.0.0.1:${port}/steal`;
+      await page.keyboard.insertText(
+        [
+          "const g = globalThis as any;",
+          "const probes: [string, () => unknown][] = [",
+          "  ['cookie', () => g.document.cookie],",
+          "  ['localStorage', () => g.localStorage.getItem('x')],",
+          "  ['parent.document', () => g.parent.document.title],",
+          "  ['top.location', () => { g.top.location.href = 'https://example.com/'; }],",
+          `  ['fetch', () => fetch('${url}').then((r) => r.text())],`,
+          `  ['importScripts', () => g.importScripts('${url}')],`,
+          `  ['import()', () => import('${url}')],`,
+          // Connection events are real-time, so the probe also gives up at a (virtual) deadline.
+          `  ['WebSocket', () => new Promise((open, fail) => { const ws = new WebSocket('ws://127.0.0.1:${port}/'); ws.onopen = open; ws.onerror = fail; setTimeout(fail, 1000); })],`,
+          "];",
+          "for (const [name, probe] of probes) {",
+          "  try { const value = await probe(); console.log(name, 'ALLOWED', String(value)); }",
+          "  catch { console.log(name, 'blocked'); }",
+          "}",
+        ].join("\n"),
+      );
+      const output = await runAndWait(snippet);
+      expect(output).toBe(["cookie", "localStorage", "parent.document", "top.location", "fetch", "importScripts", "import()", "WebSocket"].map((n) => `${n} blocked`).join("\n"));
+      await page.waitForTimeout(500);
+      expect(hits).toBe(0);
+      expect(page.url()).toBe(`${site.url}day/16/`);
+      await context.close();
+    });
+  });
+
+  it("logged no page errors and opened no dialogs", () => {
+    expect(errors.filter((e) => !/Content Security Policy|Failed to load resource|net::ERR/.test(e))).toEqual([]);
+  });
+});
