@@ -2,6 +2,9 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { RunResult } from "../../runtime/run-snippet.ts";
+import type { Problem } from "../problem.ts";
+
+type Entry = RunResult | { problems: Problem[] };
 
 /**
  * Results of earlier runs, keyed by a hash of the snippet's JS, its timeout and everything
@@ -9,7 +12,7 @@ import type { RunResult } from "../../runtime/run-snippet.ts";
  */
 export class SnippetCache {
   readonly #file: string;
-  readonly #entries: Record<string, RunResult>;
+  readonly #entries: Record<string, Entry>;
   readonly #used = new Set<string>();
 
   constructor(file: string) {
@@ -18,13 +21,30 @@ export class SnippetCache {
   }
 
   get(key: string): RunResult | undefined {
+    return this.#read(key) as RunResult | undefined;
+  }
+
+  set(key: string, result: RunResult): void {
+    this.#write(key, result);
+  }
+
+  /** Type-check results of a whole set of snippets (the check is one Program over all of them). */
+  getTypecheck(key: string): Problem[] | undefined {
+    return (this.#read(`typecheck:${key}`) as { problems: Problem[] } | undefined)?.problems;
+  }
+
+  setTypecheck(key: string, problems: Problem[]): void {
+    this.#write(`typecheck:${key}`, { problems });
+  }
+
+  #read(key: string): Entry | undefined {
     const hit = this.#entries[key];
     if (hit) this.#used.add(key);
     return hit;
   }
 
-  set(key: string, result: RunResult): void {
-    this.#entries[key] = result;
+  #write(key: string, entry: Entry): void {
+    this.#entries[key] = entry;
     this.#used.add(key);
   }
 
@@ -57,9 +77,9 @@ export function runtimeFingerprint(root: string): string {
   return hashText(...sources, ...versions, process.version);
 }
 
-function readJson(file: string): Record<string, RunResult> {
+function readJson(file: string): Record<string, Entry> {
   try {
-    return JSON.parse(readFileSync(file, "utf8")) as Record<string, RunResult>;
+    return JSON.parse(readFileSync(file, "utf8")) as Record<string, Entry>;
   } catch {
     return {};
   }

@@ -38,10 +38,12 @@ export async function checkSnippets(files: readonly { path: string; text: string
     snippets.push(...found.snippets);
     problems.push(...found.problems);
   }
-  problems.push(...typecheckSnippets(snippets, options.root));
-
   const cache = new SnippetCache(options.cacheFile);
   const fingerprint = runtimeFingerprint(options.root);
+  const typecheckKey = hashText(fingerprint, ...snippets.map((s) => `${s.file}\0${s.line}\0${s.code}`));
+  const typeProblems = cache.getTypecheck(typecheckKey) ?? typecheckSnippets(snippets, options.root);
+  cache.setTypecheck(typecheckKey, typeProblems);
+  problems.push(...typeProblems);
   let pool: SnippetPool | undefined;
   let ran = 0;
   const runs = await Promise.all(
