@@ -9,6 +9,7 @@ import { validateJournal, type Journal } from "./journal-validate.ts";
 import { JournalError, formatReport, type Problem } from "./problem.ts";
 import { checkJournalSnippets } from "./snippets/journal-snippets.ts";
 import { registerRuns } from "./snippets/snippet-registry.ts";
+import { buildSearchIndex } from "./search-index.ts";
 
 /** Validates the journal before Astro reads it and checks that every entry became a page. */
 export function daybook(settings: DaybookSettings): AstroIntegration {
@@ -40,10 +41,14 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
           journal = next;
         });
       },
-      "astro:build:done": ({ dir, logger }) => {
-        const missing = missingPages(fileURLToPath(dir), journal!, settings.base);
+      "astro:build:done": async ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const missing = missingPages(outDir, journal!, settings.base);
         if (missing.length) throw new JournalError(missing, "The build output is incomplete; it is in dist/ but must not be deployed.");
         logger.info(`${journal!.entries.filter((e) => !e.data.draft).length} entries and ${journal!.tags.length} tags built`);
+        const search = await buildSearchIndex(outDir, journal!);
+        if (search.problems.length) throw new JournalError(search.problems, "The search index is incomplete; the output must not be deployed.");
+        logger.info(`search index: ${search.pages} pages`);
       },
     },
   };

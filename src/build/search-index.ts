@@ -1,0 +1,43 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import * as pagefind from "pagefind";
+import type { Journal } from "./journal-validate.ts";
+import type { Problem } from "./problem.ts";
+
+export interface SearchIndexResult {
+  pages: number;
+  problems: Problem[];
+}
+
+/**
+ * Builds the Pagefind index into `<outDir>/pagefind/` from exactly the pages that should be
+ * searchable (every published entry and every tag) and checks that each one was indexed, so a
+ * page can never drop out of search silently. Other pages (home, archive, graph) are left out.
+ */
+export async function buildSearchIndex(outDir: string, journal: Journal): Promise<SearchIndexResult> {
+  const pages = [
+    ...journal.entries.filter((e) => !e.data.draft).map((e) => ({ file: e.file, url: `/day/${e.data.day}/` })),
+    ...journal.tags.map((t) => ({ file: t.file, url: `/tags/${t.id}/` })),
+  ];
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
+  if (!index) return { pages: 0, problems: [{ file: outDir, message: `Pagefind could not start: ${errors.join("; ")}`, fix: "reinstall dependencies with npm install" }] };
+  const problems: Problem[] = [];
+  let indexed = 0;
+  try {
+    for (const page of pages) {
+      const html = readFileSync(path.join(outDir, page.url, "index.html"), "utf8");
+      const added = await index.addHTMLFile({ url: page.url, content: html });
+      if (added.errors.length || added.file.uniqueWords === 0) {
+        problems.push({ file: page.file, message: `the page ${page.url} was not indexed for search${added.errors.length ? `: ${added.errors.join("; ")}` : " (no searchable text)"}`, fix: "check that the page renders its body inside data-pagefind-body" });
+      } else indexed++;
+    }
+    const written = await index.writeFiles({ outputPath: path.join(outDir, "pagefind") });
+    if (written.errors.length) problems.push({ file: outDir, message: `Pagefind could not write the index: ${written.errors.join("; ")}`, fix: "check free disk space and permissions on the output folder" });
+  } finally {
+    await pagefind.close();
+  }
+  if (indexed !== pages.length && problems.length === 0) {
+    problems.push({ file: outDir, message: `${indexed} pages were indexed, expected ${pages.length}`, fix: "rebuild; if it persists, report it with the build log" });
+  }
+  return { pages: indexed, problems };
+}

@@ -1,0 +1,30 @@
+import { attachSearch } from "./search-controller.ts";
+
+/** /search/?q=…&tag=…: the same search as the dialog, with the query kept in the address bar. */
+export function enhanceSearchPage(): void {
+  const form = document.querySelector<HTMLFormElement>("form.search-page-form");
+  if (!form) return;
+  const params = new URLSearchParams(location.search);
+  const input = form.querySelector<HTMLInputElement>("input[type=search]")!;
+  input.value = params.get("q") ?? "";
+  form.addEventListener("submit", (event) => event.preventDefault());
+  const controller = attachSearch(
+    {
+      input,
+      results: document.querySelector<HTMLElement>(".search-page .search-results")!,
+      filters: document.querySelector<HTMLElement>(".search-page .search-filters")!,
+      status: document.querySelector<HTMLElement>(".search-page .search-status")!,
+    },
+    {
+      limit: 30,
+      onQuery: (query, tags) => {
+        const next = new URLSearchParams();
+        if (query) next.set("q", query);
+        for (const tag of tags) next.append("tag", tag);
+        history.replaceState(null, "", `${location.pathname}${next.size ? `?${next}` : ""}`);
+      },
+    },
+  );
+  controller.select(params.getAll("tag"));
+  void controller.run();
+}

@@ -1,0 +1,145 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSite } from "../helpers/build-site.ts";
+import { launchChromium } from "../helpers/chromium.ts";
+import { serveStatic, type StaticSite } from "../helpers/static-server.ts";
+
+/** [query, the day that must come first] — one query only matches snippet code and output. */
+const GOLDEN: [string, number][] = [
+  ["coordinator crash", 16],
+  ["presumed abort", 16],
+  ["tx-2 wants", 16], // only in Day 16's snippet and its baked output
+  ["retry storm", 4],
+  ["CORS", 19],
+  ["idempotency key", 2],
+  ["outbox", 11],
+  ["power of two choices", 15],
+  ["compensation", 17],
+  ["write skew", 7],
+  ["Lindley", 9],
+];
+
+async function openDialog(page: Page): Promise<void> {
+  await page.keyboard.press("/");
+  await page.locator("dialog.search-dialog[open] input[type=search]").waitFor();
+}
+
+async function search(page: Page, query: string): Promise<string[]> {
+  const input = page.locator("dialog.search-dialog input[type=search]");
+  await input.fill(query);
+  const status = page.locator("dialog.search-dialog .search-status");
+  await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(new RegExp(`(results? for|No results for) “${query.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}”`));
+  return page.locator("dialog.search-dialog .search-result").evaluateAll((items) =>
+    items.map((item) => `${item.querySelector(".day-number")?.textContent} ${item.querySelector(".search-result-title")?.textContent}`),
+  );
+}
+
+function describeSite(base: string) {
+  describe(`search on the sample journal under ${base}`, () => {
+    let site: StaticSite;
+    let browser: Browser;
+    let context: BrowserContext;
+    let page: Page;
+    const errors: string[] = [];
+
+    beforeAll(async () => {
+      const build = await buildSite({ content: "content", base });
+      expect(build.code, build.output).toBe(0);
+      site = await serveStatic(build.outDir, base);
+      browser = await launchChromium();
+      context = await browser.newContext();
+      page = await context.newPage();
+      page.on("pageerror", (e) => errors.push(e.message));
+      page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+      page.on("dialog", (d) => {
+        errors.push(`dialog: ${d.message()}`);
+        void d.dismiss();
+      });
+      await page.goto(site.url);
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await site?.close();
+    });
+
+    it("loads nothing of Pagefind until the dialog opens", async () => {
+      await page.waitForLoadState("networkidle");
+      expect(site.requests.filter((r) => r.includes("/pagefind/"))).toEqual([]);
+      await openDialog(page);
+      await expect.poll(() => site.requests.filter((r) => r.includes("/pagefind/")).length).toBeGreaterThan(0);
+      expect(site.requests.filter((r) => r.includes("/pagefind/")).every((r) => r.startsWith(`${base}pagefind/`))).toBe(true);
+    });
+
+    it.each(GOLDEN)("“%s” finds Day %i first", async (query, day) => {
+      const results = await search(page, query);
+      expect(results[0]).toMatch(new RegExp(`^Day ${day} `));
+    });
+
+    it("links results under the base path, to the matching heading when there is one", async () => {
+      await search(page, "presumed abort");
+      const href = await page.locator("dialog.search-dialog .search-result-title").first().getAttribute("href");
+      expect(href).toMatch(new RegExp(`^${base}day/16/#[a-z0-9-]+$`));
+    });
+
+    it("narrows results with a tag filter chip and shows counts", async () => {
+      const all = await search(page, "timeout");
+      const chips = page.locator("dialog.search-dialog .search-chip");
+      expect(await chips.count()).toBeGreaterThan(1);
+      const rarest = chips.last(); // chips are sorted by count, so this is the rarest tag among the results
+      const chip = page.locator(`dialog.search-dialog .search-chip[data-tag="${await rarest.getAttribute("data-tag")}"]`);
+      const [, title, count] = /^(.+) \((\d+)\)$/.exec((await chip.textContent())!)!;
+      await chip.click();
+      await expect.poll(() => chip.getAttribute("aria-pressed")).toBe("true");
+      await expect.poll(() => page.locator("dialog.search-dialog .search-status").textContent()).toContain(`in ${title}`);
+      const tags = await page.locator("dialog.search-dialog .search-result").evaluateAll((items) => items.map((i) => i.querySelector(".search-result-tags")?.textContent ?? i.querySelector(".day-number")?.textContent));
+      expect(tags.length).toBe(Number(count));
+      expect(tags.length).toBeLessThan(all.length);
+      for (const t of tags) expect(t === "Tag" || t!.split(" · ").includes(title!)).toBe(true);
+      await chip.click();
+      await expect.poll(() => page.locator("dialog.search-dialog .search-result").count()).toBe(all.length);
+    });
+
+    it("says so when nothing matches, and shows a hostile query as text", async () => {
+      expect(await search(page, "zzqxv")).toEqual([]);
+      await expect(page.locator("dialog.search-dialog .search-status").textContent()).resolves.toMatch(/^No results for “zzqxv”/);
+      const hostile = "<img src=x onerror=alert(1)>";
+      await search(page, hostile);
+      await expect(page.locator("dialog.search-dialog .search-status").textContent()).resolves.toContain(`“${hostile}”`);
+      expect(await page.locator("dialog.search-dialog img").count()).toBe(0);
+    });
+
+    it("moves with the arrow keys, opens with Enter, and Esc returns focus", async () => {
+      await page.keyboard.press("Escape");
+      await expect(page.locator("dialog.search-dialog").evaluate((d: HTMLDialogElement) => d.open)).resolves.toBe(false);
+      await page.locator("a.site-title").focus();
+      await openDialog(page);
+      await search(page, "timeout");
+      await page.keyboard.press("ArrowDown");
+      const second = page.locator("dialog.search-dialog .search-result").nth(1);
+      await expect(second.getAttribute("aria-selected")).resolves.toBe("true");
+      await page.keyboard.press("Escape");
+      expect(await page.evaluate(() => document.activeElement?.className)).toBe("site-title");
+      await page.keyboard.press("Control+k");
+      await search(page, "timeout");
+      await page.keyboard.press("ArrowDown");
+      const target = await page.locator("dialog.search-dialog .search-result[aria-selected=true] a").getAttribute("href");
+      expect(target).toMatch(new RegExp(`^${base}(day|tags)/`));
+      await Promise.all([page.waitForURL((url) => url.pathname + url.hash === target), page.keyboard.press("Enter")]);
+    });
+
+    it("works as a plain page from ?q=", async () => {
+      await page.goto(`${site.url}search/?q=${encodeURIComponent("coordinator crash")}`);
+      const status = page.locator(".search-page .search-status");
+      await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/results? for “coordinator crash”/);
+      await expect(page.locator(".search-page .search-result .day-number").first().textContent()).resolves.toBe("Day 16");
+      await expect(page.locator(".search-page input[type=search]").inputValue()).resolves.toBe("coordinator crash");
+    });
+
+    it("logged no errors and opened no dialogs", () => {
+      expect(errors).toEqual([]);
+    });
+  });
+}
+
+describeSite("/");
+describeSite("/journal/");
