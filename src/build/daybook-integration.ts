@@ -10,6 +10,7 @@ import { JournalError, formatReport, type Problem } from "./problem.ts";
 import { checkJournalSnippets } from "./snippets/journal-snippets.ts";
 import { registerRuns } from "./snippets/snippet-registry.ts";
 import { buildSearchIndex } from "./search-index.ts";
+import { serveLastSearchIndex } from "./dev-search-index.ts";
 
 /** Validates the journal before Astro reads it and checks that every entry became a page. */
 export function daybook(settings: DaybookSettings): AstroIntegration {
@@ -32,6 +33,7 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
         process.exit(1);
       },
       "astro:server:setup": ({ server, logger }) => {
+        serveLastSearchIndex(server.middlewares, settings);
         if (journal?.problems.length) logProblems(logger, journal.problems);
         server.watcher.on("all", (_event, file) => {
           if (!file.startsWith(settings.contentRoot)) return;

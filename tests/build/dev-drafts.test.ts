@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,9 +11,13 @@ describe("npm run dev", () => {
 
   beforeAll(async () => {
     const cache = mkdtempSync(path.join(tmpdir(), "daybook-dev-"));
+    // A stand-in for the last build's search index, which the dev server should serve.
+    const lastBuild = mkdtempSync(path.join(tmpdir(), "daybook-dev-dist-"));
+    mkdirSync(path.join(lastBuild, "pagefind"));
+    writeFileSync(path.join(lastBuild, "pagefind", "pagefind.js"), "export const fromLastBuild = true;");
     server = spawn(process.execPath, ["node_modules/astro/bin/astro.mjs", "dev", "--port", "0", "--host", "127.0.0.1"], {
       cwd: ROOT,
-      env: { ...cleanEnv(), DAYBOOK_CONTENT: "tests/fixtures/basic", DAYBOOK_CACHE: cache, DAYBOOK_TODAY: "2026-11-23", ASTRO_TELEMETRY_DISABLED: "1", FORCE_COLOR: "0" },
+      env: { ...cleanEnv(), DAYBOOK_CONTENT: "tests/fixtures/basic", DAYBOOK_CACHE: cache, DAYBOOK_OUT: lastBuild, DAYBOOK_TODAY: "2026-11-23", ASTRO_TELEMETRY_DISABLED: "1", FORCE_COLOR: "0" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     origin = await new Promise<string>((resolve, reject) => {
@@ -44,5 +48,11 @@ describe("npm run dev", () => {
     const home = await (await fetch(`${origin}/`)).text();
     expect(home).toContain("Unfinished thoughts");
     expect(home).toContain('class="draft-badge"');
+  });
+
+  it("serves the search index of the last build", async () => {
+    const response = await fetch(`${origin}/pagefind/pagefind.js`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe("export const fromLastBuild = true;");
   });
 });
