@@ -10,6 +10,7 @@ export default defineConfig({
         test: {
           name: "site",
           include: ["tests/build/**/*.test.ts", "tests/browser/**/*.test.ts"],
+          globalSetup: ["tests/helpers/sample-build-setup.ts"],
           fileParallelism: false,
           testTimeout: 180_000,
           hookTimeout: 300_000,

@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite, type BuildResult } from "../helpers/build-site.ts";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { BuildResult } from "../helpers/build-site.ts";
 import { launchChromium } from "../helpers/chromium.ts";
 import { htmlFiles } from "../helpers/html.ts";
 import { serveStatic, type StaticSite } from "../helpers/static-server.ts";
@@ -16,7 +16,7 @@ describe("the sample journal in Chromium", () => {
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    build = await buildSite({ content: "content" });
+    build = inject("sampleBuild");
     expect(build.code, build.output).toBe(0);
     site = await serveStatic(build.outDir);
     browser = await launchChromium();

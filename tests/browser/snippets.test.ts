@@ -1,8 +1,8 @@
 import { createServer, type Server } from "node:http";
 import { readdirSync, readFileSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite, type BuildResult } from "../helpers/build-site.ts";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { BuildResult } from "../helpers/build-site.ts";
 import { launchChromium } from "../helpers/chromium.ts";
 import { serveStatic, type StaticSite } from "../helpers/static-server.ts";
 
@@ -24,7 +24,7 @@ describe("runnable snippets in Chromium", () => {
   const errors: string[] = [];
 
   beforeAll(async () => {
-    build = await buildSite({ content: "content" });
+    build = inject("sampleBuild");
     expect(build.code, build.output).toBe(0);
     site = await serveStatic(build.outDir);
     browser = await launchChromium();

@@ -24,7 +24,9 @@ describe("building the basic fixture journal", () => {
       "archive/index.html",
       "day/1/index.html",
       "day/2/index.html",
+      "graph/index.html",
       "index.html",
+      "search/index.html",
       "tags/index.html",
       "tags/queueing/index.html",
       "tags/retries/index.html",
@@ -35,8 +37,8 @@ describe("building the basic fixture journal", () => {
   it("renders an entry with its day, date, tags, reading time, contents and neighbours", () => {
     const html = read(build.outDir, "day/1/index.html");
     expect(html).toContain("<title>Day 1: First day: queues · Daybook</title>");
-    expect(html).toContain('<time datetime="2026-01-30">');
-    expect(html).toContain('href="/tags/queueing/">Queueing</a>');
+    expect(html).toMatch(/<time datetime="2026-01-30"[^>]*>January 30, 2026<\/time>/);
+    expect(html).toMatch(/href="\/tags\/queueing\/"[^>]*>\s*Queueing\s*<\/a>/);
     expect(html).toMatch(/\d+ min read/);
     expect(html).toContain('<a href="#waiting-grows-fast">Waiting grows fast</a>');
     expect(html).toContain('<h3 id="a-detail">A detail<a href="#a-detail" class="heading-anchor"');
@@ -45,10 +47,14 @@ describe("building the basic fixture journal", () => {
   });
 
   it("resolves tag aliases on entries and lists a tag's entries newest first", () => {
-    const html = read(build.outDir, "tags/queueing/index.html");
-    expect(html.indexOf("Retry storms")).toBeGreaterThan(0);
-    expect(html.indexOf("Retry storms")).toBeLessThan(html.indexOf("First day: queues"));
-    expect(html).toContain('href="/tags/retries/">Retries</a>'); // related
+    const page = read(build.outDir, "tags/queueing/index.html");
+    const newestFirst = page.slice(page.indexOf("Entries, newest first"));
+    expect(newestFirst.indexOf("Retry storms")).toBeGreaterThan(0);
+    expect(newestFirst.indexOf("Retry storms")).toBeLessThan(newestFirst.indexOf("First day: queues"));
+    const path = page.slice(page.indexOf("Learning path"), page.indexOf("Entries, newest first"));
+    expect(path.indexOf("Day 1: First day: queues")).toBeLessThan(path.indexOf("Day 2: Retry storms"));
+    expect(page).toMatch(/first seen <a href="\/day\/1\/">Day 1<\/a>/);
+    expect(page).toMatch(/<a href="\/tags\/retries\/">Retries<\/a>\s*<span class="tag-count">1 shared day<\/span>/); // related, ranked by co-occurrence
     expect(read(build.outDir, "tags/index.html")).toMatch(/Queueing<\/a>\s*<span class="tag-count">2 entries/);
   });
 

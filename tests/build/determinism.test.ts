@@ -1,0 +1,26 @@
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildSite } from "../helpers/build-site.ts";
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .sort();
+}
+
+describe("reproducible builds", () => {
+  it("two clean builds of the same journal are byte-identical, graph and search index included", async () => {
+    const first = await buildSite({ content: "tests/fixtures/basic" });
+    const second = await buildSite({ content: "tests/fixtures/basic" });
+    expect(first.code, first.output).toBe(0);
+    expect(second.code, second.output).toBe(0);
+    const names = files(first.outDir);
+    expect(files(second.outDir)).toEqual(names);
+    expect(names).toContain("graph.json");
+    expect(names.some((n) => n.startsWith("pagefind/"))).toBe(true);
+    const different = names.filter((name) => !readFileSync(path.join(first.outDir, name)).equals(readFileSync(path.join(second.outDir, name))));
+    expect(different).toEqual([]);
+  });
+});
