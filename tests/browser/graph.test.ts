@@ -51,14 +51,16 @@ describe("the tag graph in Chromium", () => {
     const neighbours = ((await node.getAttribute("data-neighbours")) ?? "").split(" ").filter(Boolean);
     expect(neighbours.length).toBeGreaterThan(0);
     await node.hover();
-    await expect(node.getAttribute("class")).resolves.toContain("is-active");
-    for (const id of neighbours) {
-      await expect(page.locator(`svg.tag-graph a.node[data-id="${id}"]`).getAttribute("class")).resolves.toContain("is-neighbour");
-    }
-    const stranger = page.locator(`svg.tag-graph a.node:not(.is-active):not(.is-neighbour)`).first();
-    await expect.poll(() => stranger.evaluate((el) => Number(getComputedStyle(el).opacity))).toBeLessThan(0.5);
+    const overlay = page.locator("svg.tag-graph .graph-overlay");
+    await expect(overlay.locator('a.node.is-active').getAttribute("data-id")).resolves.toBe("two-phase-commit");
+    const lit = await overlay.locator("a.node.is-neighbour").evaluateAll((els) => els.map((e) => e.getAttribute("data-id")).sort());
+    expect(lit).toEqual([...neighbours].sort());
+    expect(await overlay.locator("line.edge").count()).toBe(neighbours.length);
+    // Everything else is dimmed underneath the overlay.
+    await expect.poll(() => page.locator("svg.tag-graph .graph-base").evaluate((el) => Number(getComputedStyle(el).opacity))).toBeLessThan(0.5);
     await page.mouse.move(0, 0);
     await expect.poll(() => page.locator("svg.tag-graph.highlighting").count()).toBe(0);
+    expect(await overlay.locator("*").count()).toBe(0);
     await page.context().close();
   });
 
@@ -88,7 +90,7 @@ describe("the tag graph in Chromium", () => {
     await page.keyboard.press("Tab");
     const focused = await page.evaluate(() => document.activeElement?.getAttribute("data-id"));
     expect(focused).toBeTruthy();
-    await expect(page.locator(`svg.tag-graph a.node[data-id="${focused}"]`).getAttribute("class")).resolves.toContain("is-active");
+    await expect(page.locator(`svg.tag-graph .graph-overlay a.node.is-active`).getAttribute("data-id")).resolves.toBe(focused);
     await Promise.all([page.waitForURL(new RegExp(`/tags/${focused}/$`)), page.keyboard.press("Enter")]);
     await page.context().close();
   });

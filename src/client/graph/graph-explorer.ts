@@ -11,23 +11,37 @@ export function enhanceGraph(): void {
 
   const nodes = new Map([...svg.querySelectorAll<SVGAElement>("a.node")].map((a) => [a.dataset.id!, a]));
   const edges = [...svg.querySelectorAll<SVGLineElement>("line.edge")];
-  let lit: Element[] = [];
 
+  // Highlighting copies the node, its neighbours and their edges into an overlay on top, and
+  // dims the whole drawing underneath with one opacity change. Restyling hundreds of nodes
+  // one by one cost ~150 ms per hover on a 300-tag graph; this costs a few.
+  const base = document.createElementNS("http://www.w3.org/2000/svg", "g");
+  base.setAttribute("class", "graph-base");
+  base.append(...[...svg.children].filter((child) => child.tagName !== "title" && child.tagName !== "desc"));
+  const overlay = document.createElementNS("http://www.w3.org/2000/svg", "g");
+  overlay.setAttribute("class", "graph-overlay");
+  overlay.setAttribute("aria-hidden", "true");
+  svg.append(base, overlay);
+
+  const copy = (element: Element, className: string) => {
+    const clone = element.cloneNode(true) as SVGElement;
+    clone.classList.add(className);
+    clone.removeAttribute("href");
+    clone.removeAttribute("aria-label");
+    clone.setAttribute("tabindex", "-1");
+    return clone;
+  };
   const highlight = (id: string | undefined) => {
-    for (const el of lit) el.classList.remove("is-active", "is-neighbour");
-    lit = [];
+    overlay.replaceChildren();
     svg.classList.toggle("highlighting", id !== undefined);
     if (id === undefined) return;
-    const node = nodes.get(id)!;
-    node.classList.add("is-active");
-    lit.push(node);
-    for (const other of (node.dataset.neighbours ?? "").split(" ").filter(Boolean)) {
-      const neighbour = nodes.get(other);
-      if (neighbour) neighbour.classList.add("is-neighbour"), lit.push(neighbour);
-    }
-    for (const edge of edges) {
-      if (edge.dataset.source === id || edge.dataset.target === id) edge.classList.add("is-active"), lit.push(edge);
-    }
+    const touching = edges.filter((edge) => edge.dataset.source === id || edge.dataset.target === id);
+    const neighbours = (nodes.get(id)!.dataset.neighbours ?? "").split(" ").filter((n) => nodes.has(n));
+    overlay.append(
+      ...touching.map((edge) => copy(edge, "is-active")),
+      ...neighbours.map((n) => copy(nodes.get(n)!, "is-neighbour")),
+      copy(nodes.get(id)!, "is-active"),
+    );
   };
   for (const [id, node] of nodes) {
     node.addEventListener("pointerenter", () => highlight(id));

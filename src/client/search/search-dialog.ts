@@ -24,7 +24,15 @@ export function enhanceSearchDialog(): void {
           filters: dialog.querySelector<HTMLElement>(".search-filters")!,
           status: dialog.querySelector<HTMLElement>(".search-status")!,
         },
-        { limit: 10 },
+        {
+          // Each shown result fetches its own excerpt, so the dialog shows a few and links to the rest.
+          limit: 6,
+          onQuery: (query) => {
+            const all = dialog.querySelector<HTMLAnchorElement>(".search-all")!;
+            all.hidden = query === "";
+            all.href = `${all.dataset.base}?q=${encodeURIComponent(query)}`;
+          },
+        },
       ),
     );
     void (await controller).run();
