@@ -22,7 +22,8 @@ async function bytesDuring(page: Page, action: () => Promise<void>): Promise<num
   };
   page.on("response", onResponse);
   await action();
-  await page.waitForLoadState("networkidle");
+  // Not "networkidle": blob: workers inside the sandbox can keep Playwright's network tracking busy.
+  await page.waitForTimeout(500);
   await Promise.all(pending);
   page.off("response", onResponse);
   return total;

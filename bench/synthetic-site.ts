@@ -5,17 +5,24 @@ import path from "node:path";
 import { syntheticJournal } from "./graph.ts";
 import { seededRandom } from "../src/lib/graph/graph-random.ts";
 
-const VOCABULARY =
-  "request queue latency retry timeout coordinator participant commit abort replica leader follower shard index query plan cache eviction backpressure load shedding throughput percentile budget deadline jitter idempotent key ledger outbox consumer producer partition quorum lease heartbeat failover rollback saga compensation snapshot checkpoint migration schema constraint transaction isolation deadlock contention".split(
-    " ",
-  );
+const STEMS = "request queue latency retry timeout coordinator participant commit abort replica leader follower shard index query plan cache eviction backpressure shedding throughput percentile budget deadline jitter idempotent ledger outbox consumer producer partition quorum lease heartbeat failover rollback saga compensation snapshot checkpoint migration schema constraint transaction isolation deadlock contention".split(" ");
+const SUFFIXES = ["", "s", "ed", "ing", "er", "ly", "ness", "ation", "able", "ful", "less", "ward", "ment", "ist", "ize", "ive", "ous", "ity", "al", "ish"];
+const PREFIXES = ["", "re", "pre", "over", "under", "multi", "sub", "inter", "co", "de", "non", "auto"];
+/** About 10,000 distinct words, drawn with Zipf-like frequencies like real prose (a tiny vocabulary would put every word on every page). */
+const VOCABULARY = PREFIXES.flatMap((p) => STEMS.flatMap((s) => SUFFIXES.map((x) => `${p}${s}${x}`)));
+
+function zipfWord(random: () => number): string {
+  // Inverse-CDF of a 1/rank law: common words are very common, most words are rare.
+  const rank = Math.floor(Math.exp(random() * Math.log(VOCABULARY.length))) - 1;
+  return VOCABULARY[(rank * 7919) % VOCABULARY.length]!;
+}
 
 function prose(words: number, random: () => number): string {
   const paragraphs: string[] = [];
   let sentence: string[] = [];
   let paragraph: string[] = [];
   for (let i = 0; i < words; i++) {
-    sentence.push(VOCABULARY[Math.floor(random() * VOCABULARY.length)]!);
+    sentence.push(zipfWord(random));
     if (sentence.length > 8 + random() * 10) {
       const text = sentence.join(" ");
       paragraph.push(`${text[0]!.toUpperCase()}${text.slice(1)}.`);

@@ -52,6 +52,7 @@ describe("extractSnippets", () => {
     ["an unknown setting", '```ts run mode="x"\nx\n```', /unknown setting "mode"/],
     ["a runnable block in another language", "```js run\nx\n```", /only TypeScript blocks can run, and this one is "js"/],
     ["an output fence with no runnable block", "Text\n\n```output\n1\n```", /must come directly after a ```ts run block/],
+    ["an unknown language", "```typescrpt\nx\n```", /language "typescrpt" is not one the highlighter knows/],
   ])("reports %s with its line", (_name, text, message) => {
     const { problems } = extractSnippets("f.mdx", `intro\n\n${text}\n`);
     expect(problems).toHaveLength(1);
