@@ -1,25 +1,44 @@
 import rss from "@astrojs/rss";
 import type { APIRoute } from "astro";
+import { render } from "astro:content";
+import { experimental_AstroContainer as AstroContainer } from "astro/container";
+import { loadRenderers } from "astro:container";
+import { getContainerRenderer } from "@astrojs/mdx/container-renderer";
 import config from "../../daybook.config.ts";
 import { loadJournal } from "../lib/journal.ts";
+import { feedHtml } from "../lib/feed-html.ts";
 import { entryPath, withBase } from "../lib/urls.ts";
 
-/** The feed: newest 50 entries with their full summaries and absolute links under the base path. */
+/**
+ * The feed: the newest 50 entries, each with its summary and its full rendered text (snippets
+ * as code with their baked output), with absolute links under the base path.
+ */
 export const GET: APIRoute = async ({ site }) => {
   const journal = await loadJournal();
-  const items = [...journal.entries].reverse().slice(0, 50);
+  const container = await AstroContainer.create({ renderers: await loadRenderers([getContainerRenderer()]) });
+  const origin = site!.origin;
+  const items = await Promise.all(
+    [...journal.entries]
+      .reverse()
+      .slice(0, 50)
+      .map(async (entry) => {
+        const { Content } = await render(entry);
+        return {
+          title: `Day ${entry.data.day}: ${entry.data.title}`,
+          link: withBase(entryPath(entry.data.day)),
+          pubDate: new Date(`${entry.data.date}T00:00:00Z`),
+          description: entry.data.summary,
+          content: feedHtml(await container.renderToString(Content), origin),
+          categories: journal.tagIdsOf(entry).map((id) => journal.tagById.get(id)!.data.title),
+        };
+      }),
+  );
   return rss({
     title: config.title,
     description: config.description,
     site: new URL(withBase("/"), site).href,
     trailingSlash: true,
-    items: items.map((entry) => ({
-      title: `Day ${entry.data.day}: ${entry.data.title}`,
-      link: withBase(entryPath(entry.data.day)),
-      pubDate: new Date(`${entry.data.date}T00:00:00Z`),
-      description: entry.data.summary,
-      categories: journal.tagIdsOf(entry).map((id) => journal.tagById.get(id)!.data.title),
-    })),
+    items,
     customData: `<language>${config.language}</language>`,
   });
 };

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -69,8 +69,18 @@ describe("building the basic fixture journal", () => {
     const rss = read(build.outDir, "rss.xml");
     expect(rss).toContain("<link>http://localhost:4321/day/2/</link>");
     expect(rss).toContain("<description>A plain Markdown entry about retries.</description>");
+    // The full entry, snippet output included, with absolute links.
+    expect(rss).toMatch(/<content:encoded>[\s\S]*95% busy: wait ≈ 19\.0 service times[\s\S]*<\/content:encoded>/);
+    expect(rss).not.toContain("data-js=");
     expect(read(build.outDir, "sitemap-0.xml")).toContain("<loc>http://localhost:4321/day/1/</loc>");
     expect(existsSync(path.join(build.outDir, "sitemap-index.xml"))).toBe(true);
+  });
+
+  it("renders a share image for every entry and points its meta at it", () => {
+    const png = readFileSync(path.join(build.outDir, "og/day/1.png"));
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(read(build.outDir, "day/1/index.html")).toContain('<meta property="og:image" content="http://localhost:4321/og/day/1.png">');
+    expect(read(build.outDir, "day/1/index.html")).toContain('<meta name="twitter:card" content="summary_large_image">');
   });
 
   it("puts Open Graph and Twitter meta on every page", () => {

@@ -1,0 +1,20 @@
+import type { APIRoute, GetStaticPaths } from "astro";
+import { loadJournal, type Entry } from "../../../lib/journal.ts";
+import { ogCardSvg } from "../../../lib/og-card.ts";
+import { renderPng } from "../../../build/og-image.ts";
+import config from "../../../../daybook.config.ts";
+
+export const getStaticPaths = (async () => {
+  const journal = await loadJournal();
+  return journal.entries.map((entry) => ({
+    params: { day: String(entry.data.day) },
+    props: { entry, tags: journal.tagIdsOf(entry).map((id) => journal.tagById.get(id)!.data.title) },
+  }));
+}) satisfies GetStaticPaths;
+
+/** The image shown when an entry is shared: "Day N", the title and its tags. */
+export const GET: APIRoute<{ entry: Entry; tags: string[] }> = ({ props, site }) => {
+  const svg = ogCardSvg({ day: props.entry.data.day, title: props.entry.data.title, tags: props.tags, site: `${site?.host ?? ""}${import.meta.env.BASE_URL}`.replace(/\/$/, "") || config.title });
+  const png = renderPng(svg, process.env.DAYBOOK_CACHE || "node_modules/.astro");
+  return new Response(new Uint8Array(png), { headers: { "content-type": "image/png" } });
+};
