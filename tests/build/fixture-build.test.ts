@@ -61,8 +61,10 @@ describe("building the basic fixture journal", () => {
   it("groups the archive by month and shows the streak on the home page", () => {
     expect(read(build.outDir, "archive/index.html")).toContain("January 2026");
     const home = read(build.outDir, "index.html");
-    expect(home).toMatch(/<dt>Entries<\/dt>\s*<dd>2<\/dd>/);
-    expect(home).toMatch(/<dt>Longest streak<\/dt>\s*<dd>2 days<\/dd>/);
+    expect(home).toContain("Current streak: 0 days. Longest streak: 2 days. Days written: 2.");
+    // The calendar: one titled square per day, days with an entry linking to it.
+    expect(home).toMatch(/<a href="\/day\/1\/"[^>]*><title>January 30, 2026: 1 entry<\/title><rect class="day level-1"/);
+    expect(home).toContain("<title>February 1, 2026: no entry</title>");
   });
 
   it("publishes an RSS feed and sitemap with absolute URLs", () => {

@@ -1,0 +1,116 @@
+/**
+ * When each journal file last changed, from git history: the author date of the newest
+ * commit that touched it. With `{ revisionsOnly: true }` a file whose newest commit is the
+ * one that added it gets no date: committing a back-dated entry is not a revision of it.
+ * Build-time only (Node).
+ *
+ * Dates are `YYYY-MM-DD` in UTC, taken from the commit's author timestamp: the same commit
+ * gives the same date on every machine and in CI, whatever the build machine's time zone.
+ * (The price: a commit made late in the evening west of Greenwich is dated the next day.)
+ *
+ * History is read with one `git log` over the directories holding the files, newest commit
+ * first; the first commit seen for a file is its last change. Details:
+ * - Renames: a pure rename (`R100`, content unchanged) is not a change; the file's history
+ *   continues under its old name. A rename with edits counts as a change. No `--follow`.
+ * - Shallow clones: the commits at the shallow boundary list every file as added, which
+ *   says nothing about when a file changed, so their files are ignored; the commits after
+ *   the boundary are used. A depth-1 clone therefore yields no dates.
+ * - Paths are read NUL-separated (`-z`) and given as literal pathspecs, so spaces, quotes and
+ *   glob characters in names are safe. Uncommitted edits are not seen.
+ * - No git, not a repository, no commits, a timeout or any other git error: an empty map,
+ *   never an exception. The build then goes on with frontmatter dates only.
+ */
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+const TIMEOUT_MS = 15_000;
+const MAX_BUFFER = 256 * 1024 * 1024;
+
+/** Author dates (UTC `YYYY-MM-DD`) of the last commit that changed each of `files`, keyed by the path as given. */
+export function lastCommitDates(root: string, files: readonly string[], options: { revisionsOnly?: boolean } = {}): Map<string, string> {
+  const result = new Map<string, string>();
+  if (files.length === 0) return result;
+  try {
+    // Project-relative, forward slashes, no "./": the form `git log --relative` prints.
+    const wanted = new Map<string, string[]>();
+    for (const file of files) {
+      const relative = path.isAbsolute(file) ? path.relative(root, file) : file;
+      const key = path.posix.normalize(relative.replaceAll("\\", "/"));
+      // A path outside the project would make git refuse the whole pathspec list.
+      if (key === ".." || key.startsWith("../") || path.posix.isAbsolute(key)) continue;
+      wanted.set(key, [...(wanted.get(key) ?? []), file]);
+    }
+    if (wanted.size === 0) return result;
+
+    const [shallow, shallowPath] = git(root, ["rev-parse", "--is-shallow-repository", "--git-path", "shallow"]).split("\n");
+    const boundary = new Set(shallow === "true" && shallowPath ? readFileSync(path.resolve(root, shallowPath), "utf8").split("\n").filter(Boolean) : []);
+
+    const directories = [...new Set([...wanted.keys()].map((file) => path.posix.dirname(file)))];
+    const log = git(root, [
+      "--literal-pathspecs",
+      "log",
+      "-z",
+      "--relative",
+      "--name-status",
+      "-M",
+      "--no-color",
+      "--format=%x01%H %at",
+      "--",
+      ...directories,
+    ]);
+    readLog(log, boundary, wanted, result, options.revisionsOnly ?? false);
+  } catch {
+    return new Map();
+  }
+  return result;
+}
+
+function git(root: string, args: string[]): string {
+  return execFileSync("git", ["-C", root, ...args], {
+    encoding: "utf8",
+    timeout: TIMEOUT_MS,
+    maxBuffer: MAX_BUFFER,
+    stdio: ["ignore", "pipe", "ignore"],
+    // No pager, no prompts, no local config altering the output format.
+    env: { ...process.env, GIT_PAGER: "cat", GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" },
+  });
+}
+
+/**
+ * Walks `git log -z --name-status --format=%x01%H %at` output: per commit a header token
+ * `\x01<hash> <unix time>`, then `<status>\0<path>` (or `R<score>\0<old>\0<new>`) per file.
+ */
+function readLog(log: string, boundary: Set<string>, wanted: Map<string, string[]>, result: Map<string, string>, revisionsOnly: boolean): void {
+  // Current path of each wanted file as history is walked back (a pure rename moves it).
+  const tracking = new Map<string, string>([...wanted.keys()].map((file) => [file, file]));
+  const tokens = log.split("\0");
+  let date: string | undefined;
+  let skip = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!.replace(/^\n/, "");
+    if (token === "") continue;
+    if (token.startsWith("\x01")) {
+      const [hash = "", seconds = ""] = token.slice(1).split(" ");
+      skip = boundary.has(hash);
+      date = Number.isFinite(Number(seconds)) && seconds !== "" ? new Date(Number(seconds) * 1000).toISOString().slice(0, 10) : undefined;
+      continue;
+    }
+    const status = token;
+    const renamed = status.startsWith("R") || status.startsWith("C");
+    const from = renamed ? tokens[++i] : undefined;
+    const to = tokens[++i];
+    if (to === undefined || date === undefined || skip) continue;
+    const file = tracking.get(to);
+    if (file === undefined) continue;
+    if (status === "R100" && from !== undefined) {
+      // Unchanged content under a new name: look for the real change under the old name.
+      tracking.delete(to);
+      tracking.set(from, file);
+      continue;
+    }
+    // Added and never modified since: creation, not a revision.
+    if (!(revisionsOnly && status === "A")) for (const original of wanted.get(file)!) result.set(original, date);
+    tracking.delete(to);
+  }
+}

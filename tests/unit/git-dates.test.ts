@@ -1,0 +1,178 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { updatedDate } from "../../src/build/entry-updated.ts";
+import { lastCommitDates } from "../../src/build/git-dates.ts";
+
+const temp = mkdtempSync(path.join(tmpdir(), "daybook-git-dates-"));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+/** Runs git in `cwd` with a fixed identity and, when given, fixed author and committer dates. */
+function git(cwd: string, args: string[], when?: string): string {
+  const env = { ...process.env, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: "/dev/null" };
+  if (when) Object.assign(env, { GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when });
+  return execFileSync("git", ["-c", "user.name=Daybook Test", "-c", "user.email=test@daybook.invalid", "-c", "init.defaultBranch=main", ...args], {
+    cwd,
+    env,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+}
+function write(root: string, file: string, text: string) {
+  mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+  writeFileSync(path.join(root, file), text);
+}
+function commit(root: string, when: string, message: string) {
+  git(root, ["add", "-A"]);
+  git(root, ["commit", "-q", "-m", message], when);
+}
+
+const ONE = "content/days/001-first.mdx";
+const TWO = "content/days/002 second day.mdx";
+const SPECIAL = 'content/days/003-"quoted" [glob]*.mdx';
+
+describe("lastCommitDates", () => {
+  const repo = path.join(temp, "repo");
+
+  beforeAll(() => {
+    mkdirSync(repo);
+    git(repo, ["init", "-q"]);
+    write(repo, ONE, "one\n");
+    write(repo, TWO, "two\n");
+    commit(repo, "2026-11-01T09:00:00Z", "day 1 and 2");
+    write(repo, SPECIAL, "three\n");
+    write(repo, "content/days/004-old-name.mdx", "four\nwith enough lines\nto be a rename\n");
+    commit(repo, "2026-11-03T09:00:00Z", "day 3 and 4");
+    write(repo, TWO, "two, revised\n");
+    // 23:30 at UTC-5 is 04:30 UTC the next day: the date is taken in UTC.
+    commit(repo, "2026-11-10T23:30:00-05:00", "revise day 2");
+    // A pure rename is not a change: day 4 keeps its 3 November date.
+    renameSync(path.join(repo, "content/days/004-old-name.mdx"), path.join(repo, "content/days/004-new-name.mdx"));
+    write(repo, "content/tags/unrelated.md", "tag\n");
+    commit(repo, "2026-11-12T09:00:00Z", "rename day 4");
+    // A rename with an edit is a change.
+    renameSync(path.join(repo, SPECIAL), path.join(repo, "content/days/003-renamed.mdx"));
+    write(repo, "content/days/003-renamed.mdx", "three, edited\n");
+    commit(repo, "2026-11-14T09:00:00Z", "rename and edit day 3");
+  });
+
+  it("dates each file by its last commit, in one git log", () => {
+    const dates = lastCommitDates(repo, [ONE, TWO, "content/days/003-renamed.mdx", "content/days/004-new-name.mdx", "content/days/never-committed.mdx"]);
+    expect(Object.fromEntries(dates)).toEqual({
+      [ONE]: "2026-11-01",
+      [TWO]: "2026-11-11",
+      "content/days/003-renamed.mdx": "2026-11-14",
+      "content/days/004-new-name.mdx": "2026-11-03",
+    });
+  });
+
+  it("with revisionsOnly, leaves out files never modified since they were added", () => {
+    const dates = lastCommitDates(repo, [ONE, TWO, "content/days/003-renamed.mdx", "content/days/004-new-name.mdx"], { revisionsOnly: true });
+    // ONE and day 4 (renamed without edits) were only ever added; TWO was revised. Day 3's
+    // rename rewrote most of a tiny file, so git sees a new file there: also left out.
+    expect(Object.fromEntries(dates)).toEqual({ [TWO]: "2026-11-11" });
+  });
+
+  it("runs git log once for all files", () => {
+    // A git wrapper first on PATH records every invocation, then runs the real git.
+    const bin = path.join(temp, "bin");
+    const calls = path.join(temp, "calls.txt");
+    const realGit = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
+    write(bin, "git", `#!/bin/sh\nprintf '%s\\n' "$*" >> '${calls}'\nexec '${realGit}' "$@"\n`);
+    execFileSync("chmod", ["+x", path.join(bin, "git")]);
+    vi.stubEnv("PATH", `${bin}${path.delimiter}${process.env["PATH"] ?? ""}`);
+    try {
+      expect(lastCommitDates(repo, [ONE, TWO, "content/days/004-new-name.mdx"]).size).toBe(3);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    const invocations = readFileSync(calls, "utf8").trim().split("\n");
+    expect(invocations.filter((line) => / log /.test(line))).toHaveLength(1);
+    expect(invocations).toHaveLength(2); // rev-parse (shallow check) and log
+  });
+
+  it("accepts ./-prefixed and absolute paths, keyed as given", () => {
+    const absolute = path.join(repo, ONE);
+    const dates = lastCommitDates(repo, [`./${TWO}`, absolute, "../outside.mdx"]);
+    expect(Object.fromEntries(dates)).toEqual({ [`./${TWO}`]: "2026-11-11", [absolute]: "2026-11-01" });
+  });
+
+  it("reads names with quotes, brackets and stars literally", () => {
+    const copy = path.join(temp, "special");
+    mkdirSync(copy);
+    git(copy, ["init", "-q"]);
+    write(copy, SPECIAL, "x\n");
+    write(copy, "content/days/003-x.mdx", "y\n");
+    commit(copy, "2026-11-02T09:00:00Z", "both");
+    write(copy, "content/days/003-x.mdx", "y2\n");
+    commit(copy, "2026-11-05T09:00:00Z", "the plain one");
+    expect(Object.fromEntries(lastCommitDates(copy, [SPECIAL, "content/days/003-x.mdx"]))).toEqual({
+      [SPECIAL]: "2026-11-02",
+      "content/days/003-x.mdx": "2026-11-05",
+    });
+  });
+
+  it("works from a project in a subdirectory of the repository", () => {
+    const mono = path.join(temp, "mono");
+    mkdirSync(mono);
+    git(mono, ["init", "-q"]);
+    write(mono, "site/content/days/001.mdx", "x\n");
+    commit(mono, "2026-10-01T12:00:00Z", "first");
+    expect(Object.fromEntries(lastCommitDates(path.join(mono, "site"), ["content/days/001.mdx"]))).toEqual({ "content/days/001.mdx": "2026-10-01" });
+  });
+
+  it("uses what a shallow clone has, ignoring the boundary commit", () => {
+    const shallow = path.join(temp, "shallow");
+    git(temp, ["clone", "-q", "--depth", "2", `file://${repo}`, shallow]);
+    const dates = lastCommitDates(shallow, [ONE, "content/days/003-renamed.mdx", "content/days/004-new-name.mdx"]);
+    // Depth 2: the commits of 12 and 14 November. The first one is the boundary, listing every file as added.
+    expect(Object.fromEntries(dates)).toEqual({ "content/days/003-renamed.mdx": "2026-11-14" });
+
+    const single = path.join(temp, "single");
+    git(temp, ["clone", "-q", "--depth", "1", `file://${repo}`, single]);
+    expect(lastCommitDates(single, [ONE, "content/days/003-renamed.mdx"]).size).toBe(0);
+  });
+
+  it("returns an empty map outside a repository, in a repository without commits, and for no files", () => {
+    const plain = path.join(temp, "plain");
+    mkdirSync(plain);
+    write(plain, ONE, "x\n");
+    vi.stubEnv("GIT_CEILING_DIRECTORIES", temp);
+    try {
+      expect(lastCommitDates(plain, [ONE]).size).toBe(0);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    const empty = path.join(temp, "empty");
+    mkdirSync(empty);
+    git(empty, ["init", "-q"]);
+    expect(lastCommitDates(empty, [ONE]).size).toBe(0);
+    expect(lastCommitDates(path.join(temp, "does-not-exist"), [ONE]).size).toBe(0);
+    expect(lastCommitDates(repo, []).size).toBe(0);
+  });
+
+  it("returns an empty map when git is not installed", () => {
+    vi.stubEnv("PATH", path.join(temp, "no-bin"));
+    try {
+      expect(lastCommitDates(repo, [ONE]).size).toBe(0);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+});
+
+describe("updatedDate", () => {
+  it.each([
+    ["frontmatter only", { date: "2026-11-18", updated: "2026-11-20" }, "2026-11-20"],
+    ["frontmatter wins over a later git date", { date: "2026-11-18", updated: "2026-11-20", gitDate: "2026-12-01" }, "2026-11-20"],
+    ["frontmatter equal to date hides the git date", { date: "2026-11-18", updated: "2026-11-18", gitDate: "2026-12-01" }, "2026-11-18"],
+    ["git date after the entry's date", { date: "2026-11-18", gitDate: "2026-11-21" }, "2026-11-21"],
+    ["git date on the entry's date", { date: "2026-11-18", gitDate: "2026-11-18" }, undefined],
+    ["git date before the entry's date", { date: "2026-11-18", gitDate: "2026-11-17" }, undefined],
+    ["git date across a year", { date: "2026-12-31", gitDate: "2027-01-01" }, "2027-01-01"],
+    ["neither", { date: "2026-11-18" }, undefined],
+    ["explicit undefineds", { date: "2026-11-18", updated: undefined, gitDate: undefined }, undefined],
+  ])("%s", (_name, input, expected) => expect(updatedDate(input)).toBe(expected));
+});
