@@ -1,15 +1,19 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { cleanEnv, runNode } from "../helpers/build-site.ts";
 
 const FIXTURE = "tests/fixtures/basic";
 const ENTRY = "days/001-first-day.mdx";
 
+const copies: string[] = [];
+afterAll(() => copies.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
 function fixtureCopy(): string {
   const content = mkdtempSync(path.join(tmpdir(), "daybook-check-fixture-"));
   cpSync(FIXTURE, content, { recursive: true });
+  copies.push(content);
   return content;
 }
 

@@ -88,7 +88,8 @@ describe("building the basic fixture journal", () => {
   it("puts Open Graph and Twitter meta on every page", () => {
     for (const file of htmlFiles(build.outDir)) {
       const html = read(build.outDir, file);
-      for (const meta of ['property="og:title"', 'property="og:description"', 'property="og:url"', 'name="twitter:card"', 'rel="icon"']) {
+      const metas = ['property="og:title"', 'property="og:description"', 'name="twitter:card"', 'rel="icon"', ...(file === "404.html" ? ['name="robots" content="noindex"'] : ['property="og:url"', 'rel="canonical"'])];
+      for (const meta of metas) {
         expect(html, `${file} lacks ${meta}`).toContain(meta);
       }
     }
