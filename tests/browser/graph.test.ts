@@ -1,30 +1,15 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium } from "../helpers/chromium.ts";
-import { serveStatic, type StaticSite } from "../helpers/static-server.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { recordErrors, useSampleSite } from "../helpers/sample-site-session.ts";
 
 describe("the tag graph in Chromium", () => {
-  let site: StaticSite;
-  let browser: Browser;
+  const session = useSampleSite();
   const errors: string[] = [];
 
-  beforeAll(async () => {
-    const build = inject("sampleBuild");
-    expect(build.code, build.output).toBe(0);
-    site = await serveStatic(build.outDir);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
-
   async function open(javaScriptEnabled = true): Promise<Page> {
-    const context = await browser.newContext({ javaScriptEnabled });
-    const page = await context.newPage();
-    page.on("pageerror", (e) => errors.push(e.message));
-    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-    await page.goto(`${site.url}graph/`);
+    const context = await session.browser.newContext({ javaScriptEnabled });
+    const page = recordErrors(await context.newPage(), errors);
+    await page.goto(`${session.site.url}graph/`);
     return page;
   }
 
@@ -113,7 +98,7 @@ describe("the tag graph in Chromium", () => {
   it("shows a local graph of linked tags on entry and tag pages", async () => {
     const page = await open(false);
     for (const path of ["day/16/", "tags/sagas/"]) {
-      await page.goto(`${site.url}${path}`);
+      await page.goto(`${session.site.url}${path}`);
       const nodes = page.locator(".local-graph svg a.node");
       expect(await nodes.count()).toBeGreaterThan(1);
       expect(await nodes.count()).toBeLessThanOrEqual(12);
@@ -123,7 +108,7 @@ describe("the tag graph in Chromium", () => {
   });
 
   it("publishes /graph.json with every tag", async () => {
-    const response = await fetch(`${site.url}graph.json`);
+    const response = await fetch(`${session.site.url}graph.json`);
     const graph = (await response.json()) as { version: number; nodes: { id: string; weight: number; firstDay: number | null }[]; edges: unknown[] };
     expect(graph.version).toBe(1);
     expect(graph.nodes).toHaveLength(27);

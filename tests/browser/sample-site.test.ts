@@ -1,43 +1,24 @@
 import { readdirSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { BuildResult } from "../helpers/build-site.ts";
-import { launchChromium } from "../helpers/chromium.ts";
+import { describe, expect, it } from "vitest";
 import { htmlFiles } from "../helpers/html.ts";
-import { serveStatic, type StaticSite } from "../helpers/static-server.ts";
+import { recordErrors, useSampleSite } from "../helpers/sample-site-session.ts";
 
 /** The sample journal as a reader gets it: built by `npm run build`, served statically, read in Chromium. */
 describe("the sample journal in Chromium", () => {
-  let build: BuildResult;
-  let site: StaticSite;
-  let browser: Browser;
+  const session = useSampleSite();
   let context: BrowserContext;
   let page: Page;
   const consoleErrors: string[] = [];
 
-  beforeAll(async () => {
-    build = inject("sampleBuild");
-    expect(build.code, build.output).toBe(0);
-    site = await serveStatic(build.outDir);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
-
   async function newPage(options: Parameters<Browser["newContext"]>[0] = {}): Promise<Page> {
-    context = await browser.newContext(options);
-    const p = await context.newPage();
-    p.on("console", (m) => m.type() === "error" && consoleErrors.push(`${p.url()}: ${m.text()}`));
-    p.on("pageerror", (e) => consoleErrors.push(`${p.url()}: ${e.message}`));
-    return p;
+    context = await session.browser.newContext(options);
+    return recordErrors(await context.newPage(), consoleErrors);
   }
 
   it("built one page per entry and per tag, with no warning", () => {
-    expect(build.output).not.toMatch(/\[(WARN|ERROR)\]/);
-    const files = htmlFiles(build.outDir);
+    expect(session.build.output).not.toMatch(/\[(WARN|ERROR)\]/);
+    const files = htmlFiles(session.build.outDir);
     const entryFiles = readdirSync("content/days").filter((f) => /\.mdx?$/.test(f));
     const tagFiles = readdirSync("content/tags").filter((f) => f.endsWith(".md"));
     expect(entryFiles.length).toBeGreaterThanOrEqual(12);
@@ -47,7 +28,7 @@ describe("the sample journal in Chromium", () => {
 
   it("goes from home to an entry, a tag and the archive", async () => {
     page = await newPage();
-    await page.goto(site.url);
+    await page.goto(session.site.url);
     await expect(page.locator("h1").textContent()).resolves.toBe("Daybook");
     await expect(page.locator(".calendar-figures").textContent()).resolves.toContain(`Days written: ${readdirSync("content/days").length}.`);
 
@@ -73,7 +54,7 @@ describe("the sample journal in Chromium", () => {
 
   it("follows the system theme, toggles, and remembers the choice without a flash", async () => {
     page = await newPage({ colorScheme: "dark" });
-    await page.goto(`${site.url}day/16/`);
+    await page.goto(`${session.site.url}day/16/`);
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe("dark");
     const toggle = page.locator("[data-theme-toggle]");
     await expect(toggle.getAttribute("aria-pressed")).resolves.toBe("true");
@@ -91,7 +72,7 @@ describe("the sample journal in Chromium", () => {
       const html = (await response.text()).replace("<body>", '<body><script>window.__themeAtBody = document.documentElement.dataset.theme</script>');
       await route.fulfill({ response, body: html });
     });
-    await page.goto(`${site.url}day/15/`);
+    await page.goto(`${session.site.url}day/15/`);
     themeAtFirstParse = await page.evaluate(() => (window as unknown as { __themeAtBody: string }).__themeAtBody);
     expect(themeAtFirstParse).toBe("light");
     await context.close();
@@ -99,7 +80,7 @@ describe("the sample journal in Chromium", () => {
 
   it("copies a code block with its Copy button", async () => {
     page = await newPage({ permissions: ["clipboard-read", "clipboard-write"] });
-    await page.goto(`${site.url}day/16/`);
+    await page.goto(`${session.site.url}day/16/`);
     const block = page.locator(".code-block").first();
     await block.locator("button.copy-code").click();
     await expect.poll(() => block.locator("button.copy-code").textContent()).toBe("Copied");
@@ -113,7 +94,7 @@ describe("the sample journal in Chromium", () => {
   it("is usable at 320 px: no horizontal scrolling, a skip link first in tab order", async () => {
     page = await newPage({ viewport: { width: 320, height: 640 } });
     for (const path of ["", "day/9/", "tags/", "archive/", "tags/two-phase-commit/"]) {
-      await page.goto(`${site.url}${path}`);
+      await page.goto(`${session.site.url}${path}`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, `${path || "home"} scrolls sideways`).toBeLessThanOrEqual(0);
     }
@@ -125,9 +106,9 @@ describe("the sample journal in Chromium", () => {
 
   it("serves the 404 page for unknown addresses", async () => {
     // Not through newPage(): Chromium logs the expected 404 response as a console error.
-    context = await browser.newContext();
+    context = await session.browser.newContext();
     page = await context.newPage();
-    const response = await page.goto(`${site.url}day/9999/`);
+    const response = await page.goto(`${session.site.url}day/9999/`);
     expect(response?.status()).toBe(404);
     await expect(page.locator("h1").textContent()).resolves.toBe("Page not found");
     await context.close();

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { buildSite } from "../helpers/build-site.ts";
 import { launchChromium } from "../helpers/chromium.ts";
 import { serveStatic, type StaticSite } from "../helpers/static-server.ts";
+import { recordErrors } from "../helpers/sample-site-session.ts";
 
 /** [query, the day that must come first] — one query only matches snippet code and output. */
 const GOLDEN: [string, number][] = [
@@ -48,13 +49,7 @@ function describeSite(base: string) {
       site = await serveStatic(build.outDir, base);
       browser = await launchChromium();
       context = await browser.newContext();
-      page = await context.newPage();
-      page.on("pageerror", (e) => errors.push(e.message));
-      page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-      page.on("dialog", (d) => {
-        errors.push(`dialog: ${d.message()}`);
-        void d.dismiss();
-      });
+      page = recordErrors(await context.newPage(), errors);
       await page.goto(site.url);
     });
     afterAll(async () => {

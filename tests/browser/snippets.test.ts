@@ -1,10 +1,8 @@
 import { createServer, type Server } from "node:http";
 import { readdirSync, readFileSync } from "node:fs";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { BuildResult } from "../helpers/build-site.ts";
-import { launchChromium } from "../helpers/chromium.ts";
-import { serveStatic, type StaticSite } from "../helpers/static-server.ts";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { recordErrors, useSampleSite } from "../helpers/sample-site-session.ts";
 
 /** Entry days whose source has at least one runnable snippet. */
 function daysWithSnippets(): number[] {
@@ -16,34 +14,15 @@ function daysWithSnippets(): number[] {
 }
 
 describe("runnable snippets in Chromium", () => {
-  let build: BuildResult;
-  let site: StaticSite;
-  let browser: Browser;
+  const session = useSampleSite();
   let context: BrowserContext;
   let page: Page;
   const errors: string[] = [];
 
-  beforeAll(async () => {
-    build = inject("sampleBuild");
-    expect(build.code, build.output).toBe(0);
-    site = await serveStatic(build.outDir);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
-
   async function open(path: string): Promise<Page> {
-    context = await browser.newContext();
-    page = await context.newPage();
-    page.on("pageerror", (e) => errors.push(e.message));
-    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-    page.on("dialog", (d) => {
-      errors.push(`dialog opened: ${d.message()}`);
-      void d.dismiss();
-    });
-    await page.goto(`${site.url}${path}`);
+    context = await session.browser.newContext();
+    page = recordErrors(await context.newPage(), errors);
+    await page.goto(`${session.site.url}${path}`);
     return page;
   }
 
@@ -57,7 +36,7 @@ describe("runnable snippets in Chromium", () => {
   it("loads nothing of the runner but the bootstrap before the reader interacts", async () => {
     await open("day/16/");
     await page.waitForLoadState("networkidle");
-    const loaded = () => site.requests.filter((r) => /runner\/worker\.js|sandbox|transpile|snippet-editor/.test(r));
+    const loaded = () => session.site.requests.filter((r) => /runner\/worker\.js|sandbox|transpile|snippet-editor/.test(r));
     expect(loaded()).toEqual([]);
     await runAndWait(page.locator("daybook-snippet").first());
     expect(loaded().some((r) => r.endsWith("runner/worker.js"))).toBe(true);
@@ -172,7 +151,7 @@ describe("runnable snippets in Chromium", () => {
 
     it("blocks the page, storage, navigation and the network from snippet code", async () => {
       await open("day/16/");
-      await context.addCookies([{ name: "secret", value: "s3cret", url: site.url }]);
+      await context.addCookies([{ name: "secret", value: "s3cret", url: session.site.url }]);
       const snippet = page.locator("daybook-snippet").first();
       await snippet.locator("[data-action=edit]").click();
       await snippet.locator(".cm-content").click();
@@ -202,7 +181,7 @@ describe("runnable snippets in Chromium", () => {
       expect(output).toBe(["cookie", "localStorage", "parent.document", "top.location", "fetch", "importScripts", "import()", "WebSocket"].map((n) => `${n} blocked`).join("\n"));
       await page.waitForTimeout(500);
       expect(hits).toBe(0);
-      expect(page.url()).toBe(`${site.url}day/16/`);
+      expect(page.url()).toBe(`${session.site.url}day/16/`);
       await context.close();
     });
   });

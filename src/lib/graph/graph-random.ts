@@ -10,14 +10,5 @@ export function hashString(text: string, seed = 0x811c9dc5): number {
   return hash;
 }
 
-/** Mulberry32: a small PRNG returning floats in [0, 1), identical on every engine. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Mulberry32, the same generator snippets get as their seeded `Math.random`. */
+export { seededRandom } from "../../runtime/seeded-random.ts";

@@ -1,0 +1,38 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, inject } from "vitest";
+import type { BuildResult } from "./build-site.ts";
+import { launchChromium } from "./chromium.ts";
+import { serveStatic, type StaticSite } from "./static-server.ts";
+
+export interface SampleSiteSession {
+  build: BuildResult;
+  site: StaticSite;
+  browser: Browser;
+}
+
+/** For one describe block: the sample journal's build (made once by the global setup), served statically, and Chromium. */
+export function useSampleSite(): SampleSiteSession {
+  const session = {} as SampleSiteSession;
+  beforeAll(async () => {
+    session.build = inject("sampleBuild");
+    expect(session.build.code, session.build.output).toBe(0);
+    session.site = await serveStatic(session.build.outDir);
+    session.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.site?.close();
+  });
+  return session;
+}
+
+/** Records uncaught page errors, console errors and any dialog (dismissed) into `errors`. */
+export function recordErrors(page: Page, errors: string[]): Page {
+  page.on("pageerror", (e) => errors.push(`${page.url()}: ${e.message}`));
+  page.on("console", (m) => m.type() === "error" && errors.push(`${page.url()}: ${m.text()}`));
+  page.on("dialog", (d) => {
+    errors.push(`dialog opened: ${d.message()}`);
+    void d.dismiss();
+  });
+  return page;
+}
