@@ -16,7 +16,9 @@ export function enhanceSearchDialog(): void {
     dialog.showModal();
     const input = dialog.querySelector<HTMLInputElement>("input[type=search]")!;
     input.focus();
-    controller ??= import("./search-controller.ts").then(({ attachSearch }) =>
+    input.select(); // reopening keeps the last query and its results; typing replaces it
+    if (controller) return;
+    controller = import("./search-controller.ts").then(({ attachSearch }) =>
       attachSearch(
         {
           input,
