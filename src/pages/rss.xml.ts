@@ -39,6 +39,8 @@ export const GET: APIRoute = async ({ site }) => {
     site: new URL(withBase("/"), site).href,
     trailingSlash: true,
     items,
-    customData: `<language>${config.language}</language>`,
+    // The feed names its own address (atom:link rel="self"), as feed validators and readers expect.
+    xmlns: { atom: "http://www.w3.org/2005/Atom" },
+    customData: `<language>${config.language}</language><atom:link href="${new URL(withBase("/rss.xml"), site).href}" rel="self" type="application/rss+xml"/>`,
   });
 };

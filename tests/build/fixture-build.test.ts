@@ -74,6 +74,7 @@ describe("building the basic fixture journal", () => {
     // The full entry, snippet output included, with absolute links.
     expect(rss).toMatch(/<content:encoded>[\s\S]*95% busy: wait ≈ 19\.0 service times[\s\S]*<\/content:encoded>/);
     expect(rss).not.toContain("data-js=");
+    expect(rss).toContain('<atom:link href="http://localhost:4321/rss.xml" rel="self" type="application/rss+xml"/>');
     expect(read(build.outDir, "sitemap-0.xml")).toContain("<loc>http://localhost:4321/day/1/</loc>");
     expect(existsSync(path.join(build.outDir, "sitemap-index.xml"))).toBe(true);
   });
