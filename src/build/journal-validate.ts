@@ -7,6 +7,7 @@ import { nearest } from "../lib/nearest.ts";
 import { entryIdFromPath, slugify } from "../lib/slug.ts";
 import { TagIndex } from "../lib/tag-index.ts";
 import { isLocated, readFrontmatter, type FrontmatterDoc } from "./frontmatter-read.ts";
+import { checkContentSafety } from "./content-safety.ts";
 import type { Problem } from "./problem.ts";
 
 export interface SourceFile {
@@ -88,6 +89,7 @@ export function validateJournal(days: readonly SourceFile[], tagFiles: readonly 
     }
     const fm = parseFile(file, report);
     if (!fm) continue;
+    problems.push(...checkContentSafety(file.path, fm.body, { firstLine: fm.bodyLine, mdx: /\.mdx$/i.test(file.relative) }));
     const parsed = entrySchema.safeParse(fm.data);
     if (!parsed.success) {
       reportSchema(file.path, fm, parsed.error, ENTRY_KEYS, report);
@@ -113,7 +115,7 @@ export function validateJournal(days: readonly SourceFile[], tagFiles: readonly 
 
 type Report = (file: string, at: { line: number; column?: number | undefined } | undefined, message: string, fix: string) => void;
 
-function parseFile(file: SourceFile, report: Report): FrontmatterDoc | undefined {
+function parseFile(file: SourceFile, report: Report): (FrontmatterDoc & { bodyLine: number }) | undefined {
   let text: string;
   try {
     text = utf8.decode(file.bytes);
@@ -131,7 +133,9 @@ function parseFile(file: SourceFile, report: Report): FrontmatterDoc | undefined
     report(file.path, { line: fm.line, column: fm.column }, fm.message, fm.fix);
     return undefined;
   }
-  return fm;
+  // The body is the file's last lines, so its first line is the file's line count minus its own, plus one.
+  const bodyLine = text.replace(/^\uFEFF/, "").split(/\r?\n/).length - fm.body.split("\n").length + 1;
+  return Object.assign(fm, { bodyLine });
 }
 
 function reportSchema(file: string, fm: FrontmatterDoc, error: ZodError, allowed: readonly string[], report: Report): void {

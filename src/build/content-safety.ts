@@ -1,0 +1,156 @@
+import type { Problem } from "./problem.ts";
+
+export interface SafetyOptions {
+  /** File line of the body's first line (the line after the closing `---`). */
+  firstLine: number;
+  /** The file is MDX (`.mdx`), where some HTML syntax does not exist. */
+  mdx: boolean;
+}
+
+/**
+ * Rules on an entry's body that keep the published page free of author-written scripts:
+ * raw `<script>` tags, `javascript:` (and `vbscript:`) URLs in links or attributes, and `on…=`
+ * event-handler attributes; in MDX also HTML comments, which MDX cannot parse. Code is exempt:
+ * fenced blocks and inline code spans are blanked out before any rule looks at the text.
+ * Pure: text in, problems (with file lines and columns) out.
+ */
+export function checkContentSafety(file: string, body: string, options: SafetyOptions): Problem[] {
+  const text = maskCode(body);
+  const problems: Problem[] = [];
+  const starts = lineStarts(text);
+  const at = (offset: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: options.firstLine + lo, column: offset - starts[lo]! + 1 };
+  };
+  const report = (offset: number, message: string, fix: string) => problems.push({ file, ...at(offset), message, fix });
+
+  for (const m of text.matchAll(/<script(?=[\s>/]|$)/gi)) {
+    report(m.index, "the content has a raw <script> tag, and content cannot run scripts", "put code in a ```ts run block instead, or write `<script>` in backticks to show it as text");
+  }
+
+  // URLs: Markdown links `](…)`, reference definitions `[x]: …`, autolinks `<…>`, and attribute values.
+  const decoded = decodeEntities(text);
+  const urlContext = /(?:\]\(\s*<?|^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?|<|=\s*\{?\s*["'`]?)[\s\u0000-\u001f]*((?:java|vb)[\s\u0000-\u001f]*script[\s\u0000-\u001f]*:)/gim;
+  for (const m of decoded.text.matchAll(urlContext)) {
+    const offset = decoded.original(m.index + m[0].length - m[1]!.length);
+    report(offset, `the content links to a ${/^vb/i.test(m[1]!) ? "vbscript" : "javascript"}: URL, which would run code when clicked`, "link to a page (https://… or /day/…) instead; to show code, put it in a ```ts run block or in backticks");
+  }
+
+  // Event-handler attributes inside HTML or JSX tags (attributes may span lines).
+  for (const tag of text.matchAll(/<([A-Za-z][\w.:-]*)((?:[^<>"'{}\n]|\n(?![ \t]*\n)|"[^"]*"|'[^']*'|\{(?:[^{}]|\{[^{}]*\})*\})*)/g)) {
+    const attributes = tag[2]!;
+    const lowercaseTag = /^[a-z]/.test(tag[1]!);
+    for (const attr of attributes.matchAll(/(^|\s)(on[A-Za-z][\w-]*)\s*=/g)) {
+      const name = attr[2]!;
+      // HTML treats every on… attribute as a handler; on components only onX (capital) props are.
+      if (!lowercaseTag && !/^on[A-Z]/.test(name)) continue;
+      report(tag.index + 1 + tag[1]!.length + attr.index + attr[1]!.length, `the <${tag[1]}> element has an event handler attribute \`${name}\`, and content cannot run scripts`, "remove the attribute; put interactive code in a ```ts run block instead");
+    }
+  }
+
+  if (options.mdx) {
+    for (const m of text.matchAll(/<!--/g)) {
+      report(m.index, "MDX has no HTML comments, so <!-- … --> breaks the build", "use {/* … */} for a comment in an .mdx file");
+    }
+    const expressions = mdxExpressions(text);
+    const inExpression = (offset: number) => expressions.some((e) => offset > e.offset && offset <= e.offset + e.code.length);
+    for (const m of text.matchAll(/(?<!\\)<(?=[^\sA-Za-z_$/>!])/g)) {
+      if (inExpression(m.index)) continue;
+      const shown = text.slice(m.index, m.index + 2);
+      report(m.index, `in MDX a \`<\` starts a JSX tag, and \`${shown}\` is not one, so the page cannot compile`, "write \\< or &lt; for a less-than sign, or put it in `backticks`");
+    }
+    const defined = new Set([...text.matchAll(/^export\s+(?:const|let|var|function)\s+([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]!));
+    for (const expr of expressions) {
+      if (/^(import|export)\s/.test(text.slice(text.lastIndexOf("\n", expr.offset) + 1))) continue; // ESM, not an expression
+      const code = expr.code.replace(/\/\*[\s\S]*?\*\//g, "").trim();
+      if (code === "" || /^("([^"\\\n]|\\.)*"|'([^'\\\n]|\\.)*'|`[^`$]*`|-?\d+(\.\d+)?)$/.test(code)) continue;
+      if (/^[A-Za-z_$][\w$]*$/.test(code) && !defined.has(code)) {
+        report(expr.offset, `the MDX expression {${code}} refers to \`${code}\`, which is not defined in this entry, so rendering the page would fail without naming this file`, `write the text itself, or write \\{${code}} to show the braces`);
+      } else if (!/^[A-Za-z_$][\w$]*$/.test(code)) {
+        report(expr.offset, `the MDX expression {${code.length > 40 ? `${code.slice(0, 40)}…` : code}} runs JavaScript while the page is built, and an error in it fails the build without naming this file`, "write the result as plain text, or put code in a ```ts run block; for a comment use {/* … */}, for a literal brace write \\{");
+      }
+    }
+  }
+  return problems.sort((a, b) => a.line! - b.line! || a.column! - b.column!);
+}
+
+/** The body with fenced code blocks and inline code spans replaced by spaces (newlines and offsets kept). */
+export function maskCode(body: string): string {
+  const lines = body.split("\n");
+  const blank = (s: string) => s.replace(/[^\r]/g, " ");
+  for (let i = 0; i < lines.length; i++) {
+    const open = /^( {0,3})(`{3,}|~{3,})(.*)$/.exec(lines[i]!);
+    if (open && !(open[2]![0] === "`" && open[3]!.includes("`"))) {
+      const marker = open[2]!;
+      const close = new RegExp(`^ {0,3}${marker[0]}{${marker.length},}\\s*$`);
+      let j = i + 1;
+      while (j < lines.length && !close.test(lines[j]!)) j++;
+      for (let k = i; k <= Math.min(j, lines.length - 1); k++) lines[k] = blank(lines[k]!);
+      i = j;
+      continue;
+    }
+    lines[i] = lines[i]!.replace(/(?<!`)(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g, (span) => blank(span));
+  }
+  return lines.join("\n");
+}
+
+/** Top-level `{…}` expressions in (code-masked) MDX text, skipping `\\{` and braces inside strings. */
+function mdxExpressions(text: string): { offset: number; code: string }[] {
+  const found: { offset: number; code: string }[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] !== "{" || text[i - 1] === "\\") continue;
+    let depth = 0;
+    let j = i;
+    let quote = "";
+    for (; j < text.length; j++) {
+      const c = text[j]!;
+      if (quote) {
+        if (c === "\\") j++;
+        else if (c === quote) quote = "";
+      } else if (c === '"' || c === "'" || c === "`") quote = c;
+      else if (c === "{") depth++;
+      else if (c === "}" && --depth === 0) break;
+    }
+    found.push({ offset: i, code: text.slice(i + 1, j) });
+    i = j;
+  }
+  return found;
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === "\n") starts.push(i + 1);
+  return starts;
+}
+
+/** Decodes the character references a browser would decode in a URL (`&#106;`, `&#x6A;`, `&colon;`, `&Tab;`…). */
+function decodeEntities(text: string): { text: string; original: (offset: number) => number } {
+  const named: Record<string, string> = { colon: ":", tab: "\t", newline: "\n", sol: "/", lpar: "(", rpar: ")" };
+  const map: number[] = [];
+  let out = "";
+  const re = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z]+));?/y;
+  for (let i = 0; i < text.length; ) {
+    if (text[i] === "&") {
+      re.lastIndex = i;
+      const m = re.exec(text);
+      const code = m ? (m[1] ? Number(m[1]) : m[2] ? parseInt(m[2], 16) : undefined) : undefined;
+      const char = m ? (code !== undefined && code <= 0x10ffff ? String.fromCodePoint(code) : named[m[3]?.toLowerCase() ?? ""]) : undefined;
+      if (m && char !== undefined) {
+        for (let k = 0; k < char.length; k++) map.push(i);
+        out += char;
+        i += m[0].length;
+        continue;
+      }
+    }
+    map.push(i);
+    out += text[i];
+    i++;
+  }
+  return { text: out, original: (offset) => map[offset] ?? text.length };
+}
