@@ -53,7 +53,7 @@ function snippetHtml(parts: SnippetParts, text: (t: string) => string, attribute
   const attributes = [`class="snippet"`, `data-timeout="${parts.timeout}"`, `aria-label=${attribute(parts.label)}`, parts.js === undefined ? "" : `data-js=${attribute(parts.js)}`];
   const open = `<daybook-snippet ${attributes.filter(Boolean).join(" ")}>`;
   const title = parts.title ? `<p class="snippet-title">${text(parts.title)}</p>` : "";
-  const panel = `<div class="snippet-output" aria-live="polite"><p class="snippet-output-label">Output</p><pre class="snippet-output-text"><code>${text(parts.output)}</code></pre></div>`;
+  const panel = `<div class="snippet-output" aria-live="polite"><p class="snippet-output-label">Output</p><pre class="snippet-output-text" tabindex="0"><code>${text(parts.output)}</code></pre></div>`;
   return [open, `${title}${panel}</daybook-snippet>`];
 }
 

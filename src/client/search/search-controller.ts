@@ -91,9 +91,13 @@ export function attachSearch(el: SearchElements, options: { limit: number; onQue
       setActive(active + (event.key === "ArrowDown" ? 1 : -1));
     } else if (event.key === "Enter") {
       event.preventDefault();
-      const link = el.results.querySelectorAll<HTMLAnchorElement>("[role=option] a")[Math.max(active, 0)];
-      if (link) location.assign(link.href);
+      const option = el.results.querySelectorAll<HTMLElement>("[role=option]")[Math.max(active, 0)];
+      if (option?.dataset.href) location.assign(option.dataset.href);
     }
+  });
+  el.results.addEventListener("click", (event) => {
+    const option = (event.target as Element).closest<HTMLElement>("[role=option]");
+    if (option?.dataset.href) location.assign(option.dataset.href);
   });
   el.results.addEventListener("mousemove", (event) => {
     const option = (event.target as Element).closest("[role=option]");

@@ -24,7 +24,11 @@ export function resultHref(data: PagefindResultData): string {
   return heading?.url ?? data.url;
 }
 
-/** One result as an option: "Day N", title, date, excerpt with marks, and tags. */
+/**
+ * One result as an option: "Day N", title, date, excerpt with marks, and tags. An option may
+ * not contain a link (nested interactive content), so it carries its address in `data-href`
+ * and the controller opens it on click or Enter.
+ */
 export function renderResult(data: PagefindResultData, id: string, tagTitles: Record<string, string>): HTMLLIElement {
   const item = document.createElement("li");
   item.id = id;
@@ -45,10 +49,9 @@ export function renderResult(data: PagefindResultData, id: string, tagTitles: Re
     meta.append(time);
   }
 
-  const link = document.createElement("a");
+  item.dataset.href = resultHref(data);
+  const link = document.createElement("span");
   link.className = "search-result-title";
-  link.href = resultHref(data);
-  link.tabIndex = -1;
   link.textContent = data.meta.title ?? data.url;
 
   const excerpt = document.createElement("p");

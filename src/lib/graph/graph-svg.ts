@@ -76,7 +76,8 @@ export function renderGraphSvg(layout: GraphLayout, options: GraphSvgOptions): s
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" class="${kind}" viewBox="0 0 ${layout.width} ${layout.height}"` +
     ` width="${layout.width}" height="${layout.height}" font-size="${LABEL_FONT_SIZE}"` +
-    ` aria-labelledby="${escapeXml(prefix)}-title" aria-describedby="${escapeXml(prefix)}-desc">` +
+    // A labelled group of links: its tags are the content, so it is not role="img".
+    ` role="group" aria-labelledby="${escapeXml(prefix)}-title" aria-describedby="${escapeXml(prefix)}-desc">` +
     `<title id="${escapeXml(prefix)}-title">${escapeXml(title)}</title>` +
     `<desc id="${escapeXml(prefix)}-desc">${escapeXml(description)}</desc>\n` +
     `<g class="edges">\n${edges.join("\n")}${edges.length ? "\n" : ""}</g>\n` +
