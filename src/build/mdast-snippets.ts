@@ -1,6 +1,7 @@
 import type { MdastPluginEntry } from "satteri";
 import { lookupRun } from "./snippets/snippet-registry.ts";
 import { DEFAULT_TIMEOUT } from "./snippets/snippet-extract.ts";
+import { escapeXml } from "../lib/escape-xml.ts";
 
 /**
  * Turns each ```` ```ts run ```` block into a `<daybook-snippet>`: the highlighted code, then the
@@ -29,7 +30,8 @@ export const snippetBlocks: MdastPluginEntry = {
     };
     if (ctx.sourceFormat === "markdown") {
       // Raw HTML: newlines are escaped because a blank line would end the HTML block.
-      const [open, close] = snippetHtml(parts, (text) => escapeHtml(text).replace(/\r?\n/g, "&#10;"), (text) => `"${escapeHtml(text).replace(/\r?\n/g, "&#10;")}"`);
+      const escape = (text: string) => escapeXml(text).replace(/\r?\n/g, "&#10;");
+      const [open, close] = snippetHtml(parts, escape, (text) => `"${escape(text)}"`);
       ctx.insertBefore(node, { type: "html", value: open });
       ctx.insertAfter(node, { type: "html", value: close });
     } else {
@@ -55,8 +57,4 @@ function snippetHtml(parts: SnippetParts, text: (t: string) => string, attribute
   const title = parts.title ? `<p class="snippet-title">${text(parts.title)}</p>` : "";
   const panel = `<div class="snippet-output" aria-live="polite"><p class="snippet-output-label">Output</p><pre class="snippet-output-text" tabindex="0"><code>${text(parts.output)}</code></pre></div>`;
   return [open, `${title}${panel}</daybook-snippet>`];
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }

@@ -1,3 +1,5 @@
+import { countOf } from "../lib/plural.ts";
+
 /** One thing wrong with the journal, located as precisely as we can and with a fix. */
 export interface Problem {
   /** Path relative to the project root, with forward slashes. */
@@ -22,7 +24,7 @@ export function formatReport(problems: readonly Problem[], outcome: string): str
   const sorted = [...problems].sort(
     (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
   );
-  const count = `${problems.length} problem${problems.length === 1 ? "" : "s"}`;
+  const count = countOf(problems.length, "problem");
   return `${sorted.map(formatProblem).join("\n\n")}\n\nDaybook found ${count} in the journal. ${outcome}`;
 }
 

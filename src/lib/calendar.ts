@@ -16,6 +16,7 @@
  * Streaks. `current`, `longest` and `total` come from `computeStreaks` over every date
  * given, not only the window, so they match the journal's other statistics.
  */
+import { countOf } from "./plural.ts";
 import { addDays, daysBetween, formatDate, formatMonth, isRealIsoDate } from "./dates.ts";
 import { computeStreaks, type StreakSummary } from "./streak.ts";
 
@@ -175,18 +176,17 @@ export function formatDayList(days: readonly number[]): string {
   return parts.join(", ");
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** "November 2026: 20 of 23 days written; missing 5, 13, 14" (no "missing" part when none is). */
 export function describeMonth(month: MonthSummary, locale = "en"): string {
-  const head = `${formatMonth(month.month, locale)}: ${month.written} of ${plural(month.tracked, "day", "days")} written`;
+  const head = `${formatMonth(month.month, locale)}: ${month.written} of ${countOf(month.tracked, "day")} written`;
   return month.missing.length === 0 ? head : `${head}; missing ${formatDayList(month.missing)}`;
 }
 
 /** The tooltip and accessible name of one square: "18 November 2026: 1 entry". */
 export function describeDay(day: CalendarDay, locale = "en"): string {
   const when = `${formatDate(day.date, locale)}${day.today ? " (today)" : ""}`;
-  if (day.count > 0) return `${when}: ${plural(day.count, "entry", "entries")}`;
+  if (day.count > 0) return `${when}: ${countOf(day.count, "entry", "entries")}`;
   return `${when}: ${day.future ? "still to come" : "no entry"}`;
 }
 

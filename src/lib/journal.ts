@@ -25,14 +25,30 @@ export interface Journal {
   entriesWith: (tagId: string) => Entry[];
 }
 
-/** Entries and tags with aliases resolved; the validator has already proven every tag resolves. */
-export async function loadJournal(): Promise<Journal> {
+let built: Promise<Journal> | undefined;
+
+/**
+ * Entries and tags with aliases resolved; the validator has already proven every tag resolves.
+ * A production build computes it once for all its pages (every page used to rebuild the same
+ * indexes); the dev server recomputes it so edits show up.
+ */
+export function loadJournal(): Promise<Journal> {
+  if (import.meta.env.DEV) return buildJournal();
+  built ??= buildJournal();
+  return built;
+}
+
+async function buildJournal(): Promise<Journal> {
   const [entries, tags] = await Promise.all([getEntries(), getTags()]);
   const index = new TagIndex(tags.map((t) => ({ id: t.id, aliases: t.data.aliases })));
   const tagIdsOf = (entry: Entry) => [...new Set(entry.data.tags.map((t) => index.resolve(t)).filter((t): t is string => !!t))];
   const byTag = new Map<string, Entry[]>();
   for (const entry of entries) {
-    for (const id of tagIdsOf(entry)) byTag.set(id, [...(byTag.get(id) ?? []), entry]);
+    for (const id of tagIdsOf(entry)) {
+      const list = byTag.get(id);
+      if (list) list.push(entry);
+      else byTag.set(id, [entry]);
+    }
   }
   return {
     entries,

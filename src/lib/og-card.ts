@@ -1,3 +1,5 @@
+import { escapeXml } from "./escape-xml.ts";
+
 /** The Open Graph card of an entry as SVG (1200×630): "Day N", the title, its tags and the site. */
 export interface OgCard {
   day: number;
@@ -6,7 +8,6 @@ export interface OgCard {
   site: string;
 }
 
-const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** Greedy word wrap by an average glyph width; long titles end in an ellipsis on the last line. */
 export function wrapText(text: string, maxChars: number, maxLines: number): string[] {
@@ -32,11 +33,11 @@ export function ogCardSvg(card: OgCard): string {
   const tags = card.tags.slice(0, 4).join("  ·  ");
   // Presentation attributes, not CSS: the rasteriser ignores the `font` shorthand in <style>.
   const font = `font-family="DejaVu Sans"`;
-  const titleLines = title.map((line, i) => `<text x="80" y="${250 + i * 78}" ${font} font-size="64" font-weight="bold" fill="#0d1117">${escape(line)}</text>`).join("");
+  const titleLines = title.map((line, i) => `<text x="80" y="${250 + i * 78}" ${font} font-size="64" font-weight="bold" fill="#0d1117">${escapeXml(line)}</text>`).join("");
   return `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630" viewBox="0 0 1200 630">
 <rect width="1200" height="630" fill="#ffffff"/><rect width="24" height="630" fill="#1d4ed8"/>
 <text x="80" y="140" ${font} font-size="34" font-weight="bold" fill="#1d4ed8">Day ${card.day}</text>${titleLines}
-<text x="80" y="540" ${font} font-size="28" fill="#57606a">${escape(tags)}</text>
-<text x="1120" y="590" ${font} font-size="28" fill="#57606a" text-anchor="end">${escape(card.site)}</text>
+<text x="80" y="540" ${font} font-size="28" fill="#57606a">${escapeXml(tags)}</text>
+<text x="1120" y="590" ${font} font-size="28" fill="#57606a" text-anchor="end">${escapeXml(card.site)}</text>
 </svg>`;
 }

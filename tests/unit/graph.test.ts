@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { syntheticJournal } from "../../bench/graph.ts";
 import { detectCommunities } from "../../src/lib/graph/graph-communities.ts";
 import { graphCss } from "../../src/lib/graph/graph-css.ts";
-import { escapeXml } from "../../src/lib/graph/graph-escape.ts";
+import { escapeXml } from "../../src/lib/escape-xml.ts";
 import { toGraphJson } from "../../src/lib/graph/graph-json.ts";
 import { labelBox, placeLabels } from "../../src/lib/graph/graph-labels.ts";
 import { layoutGraph, type GraphLayout } from "../../src/lib/graph/graph-layout.ts";

@@ -1,47 +1,12 @@
 /** The public `/graph.json` document: a stable, versioned, JSON-ready view of the model. */
-import type { EdgeKind, GraphModel } from "./graph-types.ts";
+import type { GraphCommunity, GraphEdge, GraphModel, GraphNode } from "./graph-types.ts";
 
-/** A tag in `/graph.json`. */
-export interface GraphJsonNode {
-  /** Tag id; its page is `/tags/<id>/`. */
-  id: string;
-  /** Human title. */
-  title: string;
-  /** Other spellings of the tag. */
-  aliases: string[];
-  /** Number of entries using the tag. */
-  weight: number;
-  /** First day (entry number) that used the tag, or null when unused. */
-  firstDay: number | null;
-  /** Latest day that used the tag, or null when unused. */
-  latestDay: number | null;
-  /** Index into `communities`. */
-  community: number;
-}
-
-/** One unordered pair of linked tags in `/graph.json` (one object per pair). */
-export interface GraphJsonEdge {
-  /** Smaller tag id of the pair (UTF-16 code-unit order). */
-  source: string;
-  /** Larger tag id of the pair. */
-  target: string;
-  /** Entries that use both tags; 0 when the pair is only related. */
-  weight: number;
-  /** "co-occurrence" (shares an entry) and/or "related" (listed in a tag's `related`), in that order. */
-  kinds: EdgeKind[];
-}
-
-/** A cluster of tags in `/graph.json`. */
-export interface GraphJsonCommunity {
-  /** Index, 0 for the heaviest cluster; the palette class is `community-<id % 8>`. */
-  id: number;
-  /** Title of the heaviest member tag. */
-  label: string;
-  /** Sum of member weights. */
-  weight: number;
-  /** Member ids, heaviest first (ties: title, then id). */
-  tags: string[];
-}
+/** A tag in `/graph.json`: the model's node, field for field (documented in graph-types.ts). */
+export type GraphJsonNode = GraphNode;
+/** One unordered pair of linked tags in `/graph.json`, as in the model. */
+export type GraphJsonEdge = GraphEdge;
+/** A cluster of tags in `/graph.json`, as in the model. */
+export type GraphJsonCommunity = GraphCommunity;
 
 /**
  * The document served at `/graph.json`. Version 1; fields are only ever added, and a change

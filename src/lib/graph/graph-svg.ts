@@ -6,7 +6,8 @@
  * `data-community` and `data-neighbours` (space-separated ids of the tags joined by a drawn
  * edge); on edges `data-source` and `data-target`.
  */
-import { escapeXml } from "./graph-escape.ts";
+import { escapeXml } from "../escape-xml.ts";
+import { countOf } from "../plural.ts";
 import { layoutLocalGraph } from "./graph-local-layout.ts";
 import type { GraphLayout, LayoutEdge, LayoutNode } from "./graph-layout.ts";
 import type { GraphModel } from "./graph-types.ts";
@@ -27,7 +28,7 @@ export interface GraphSvgOptions {
 
 /** "Two-phase commit, 4 entries": the accessible name of a node link. */
 export function nodeLabel(title: string, weight: number): string {
-  return `${title}, ${weight} ${weight === 1 ? "entry" : "entries"}`;
+  return `${title}, ${countOf(weight, "entry", "entries")}`;
 }
 
 function edgeClass(edge: LayoutEdge): string {
