@@ -7,7 +7,9 @@ import { daybook } from "./src/build/daybook-integration.ts";
 import { daybookSettings } from "./src/build/daybook-settings.ts";
 import { headingAnchors } from "./src/build/hast-heading-anchors.ts";
 import { snippetBlocks } from "./src/build/mdast-snippets.ts";
-import { CODE_THEMES } from "./src/build/code-themes.ts";
+import { codeHighlight } from "./src/build/hast-code-highlight.ts";
+import { codeColours } from "./src/build/vite-code-colours.ts";
+import { contentSecurityPolicy } from "./src/build/content-security-policy.ts";
 
 const settings = daybookSettings();
 
@@ -19,12 +21,15 @@ export default defineConfig({
   outDir: process.env.DAYBOOK_OUT || "./dist",
   cacheDir: process.env.DAYBOOK_CACHE || "./node_modules/.astro",
   build: { format: "directory" },
+  security: { csp: contentSecurityPolicy() },
   markdown: {
-    processor: satteri({ mdastPlugins: [snippetBlocks], hastPlugins: [headingAnchors] }),
-    shikiConfig: { themes: CODE_THEMES, wrap: false },
+    processor: satteri({ mdastPlugins: [snippetBlocks], hastPlugins: [codeHighlight, headingAnchors] }),
+    // Shiki runs in codeHighlight, which writes classes instead of the style attributes a strict CSP forbids.
+    syntaxHighlight: false,
   },
   integrations: [daybook(settings), mdx(), sitemap()],
   vite: {
+    plugins: [codeColours()],
     build: {
       rolldownOptions: { onwarn: ignoreKnownAstroWarnings },
       // The largest chunk is the snippet editor (CodeMirror 6 with TypeScript), which loads only

@@ -53,17 +53,22 @@ describe("the sample journal in Chromium", () => {
   });
 
   it("follows the system theme, toggles, and remembers the choice without a flash", async () => {
-    page = await newPage({ colorScheme: "dark" });
+    // bypassCSP: the probe script this test adds to a page below is not one of the site's own.
+    page = await newPage({ colorScheme: "dark", bypassCSP: true });
     await page.goto(`${session.site.url}day/16/`);
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe("dark");
     const toggle = page.locator("[data-theme-toggle]");
     await expect(toggle.getAttribute("aria-pressed")).resolves.toBe("true");
     const darkBg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    // Code tokens follow the theme too (their colours are classes, see shiki-token-classes.ts).
+    const keyword = page.locator("pre.astro-code span.l-cf222e").first();
+    expect(await keyword.evaluate((el) => getComputedStyle(el).color)).toBe("rgb(255, 123, 114)");
 
     await toggle.click();
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe("light");
     await expect(toggle.getAttribute("aria-pressed")).resolves.toBe("false");
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe(darkBg);
+    expect(await keyword.evaluate((el) => getComputedStyle(el).color)).toBe("rgb(207, 34, 46)");
 
     // On the next page the stored choice is applied by the head script, before any paint.
     let themeAtFirstParse: string | undefined;

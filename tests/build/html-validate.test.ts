@@ -4,10 +4,8 @@ import { describe, expect, inject, it } from "vitest";
 import { htmlFiles } from "../helpers/html.ts";
 
 /**
- * Every page of the built sample journal passes html-validate's recommended rules, with three
+ * Every page of the built sample journal passes html-validate's recommended rules, with two
  * documented exceptions in .htmlvalidate.json:
- * - no-inline-style: Shiki colours each code token with an inline style (and a CSS variable for
- *   the dark theme); that is the highlighter's output format, not hand-written markup.
  * - long-title: page titles are "Day N: <the author's title> · <journal>"; a journal's titles
  *   are the author's words, and cutting them would lose more than the SEO advice gains.
  * - prefer-native-element (listbox only): search results are a combobox's listbox of links,

@@ -3,7 +3,8 @@
 // Edit, the TypeScript transpiler on the first run of edited code.
 import type { SnippetEditor } from "./snippet-editor.ts";
 
-const WORKER_URL = `${import.meta.env.BASE_URL.replace(/\/$/, "")}/runner/worker.js`;
+const RUNNER = `${import.meta.env.BASE_URL.replace(/\/$/, "")}/runner`;
+const RUNNER_URLS = { worker: `${RUNNER}/worker.js`, sandbox: `${RUNNER}/sandbox.html` };
 
 class DaybookSnippet extends HTMLElement {
   #editor: SnippetEditor | undefined;
@@ -48,7 +49,7 @@ class DaybookSnippet extends HTMLElement {
         return;
       }
       const { runInSandbox } = await import("./sandbox.ts");
-      const result = await runInSandbox(js.js, Number(this.dataset.timeout) || 2000, WORKER_URL);
+      const result = await runInSandbox(js.js, Number(this.dataset.timeout) || 2000, RUNNER_URLS);
       this.#show(result.output, `${result.error ? "Failed" : "Ran"} in ${result.ms} ms`);
     } catch (error) {
       this.#show(`Error: ${(error as Error).message}`, "Could not run the snippet");

@@ -1,0 +1,50 @@
+import { createHighlighter, type Highlighter } from "shiki";
+import type { Element } from "hast";
+import type { HastPluginEntry } from "satteri";
+import { CODE_THEMES } from "./code-themes.ts";
+import { shikiTokenClasses } from "./shiki-token-classes.ts";
+
+let highlighter: Promise<Highlighter> | undefined;
+
+/** One highlighter per build process; each language is loaded the first time a fence uses it. */
+async function highlighterFor(lang: string): Promise<Highlighter> {
+  highlighter ??= createHighlighter({ themes: Object.values(CODE_THEMES), langs: [] });
+  const ready = await highlighter;
+  if (lang !== "text" && !ready.getLoadedLanguages().includes(lang)) await ready.loadLanguage(lang as Parameters<Highlighter["loadLanguage"]>[0]);
+  return ready;
+}
+
+const PLAIN = new Set(["", "text", "txt", "plain", "plaintext"]);
+
+/**
+ * Highlights every fenced code block with Shiki in both code themes, as classes rather than
+ * inline styles (so pages keep a strict Content-Security-Policy). Replaces Astro's own Shiki
+ * pass, which writes `style` attributes. Unknown languages never get here: the journal check
+ * rejects them first, naming the file and line.
+ */
+export const codeHighlight: HastPluginEntry = {
+  name: "daybook-code-highlight",
+  element: {
+    filter: ["pre"],
+    async visit(node, ctx) {
+      const code = node.children.find((child): child is Element => child.type === "element" && child.tagName === "code");
+      if (!code) return;
+      const classes = Array.isArray(code.properties.className) ? code.properties.className.map(String) : [];
+      const data = code.data as { lang?: string; meta?: string } | undefined;
+      const lang = (data?.lang ?? classes.find((c) => c.startsWith("language-"))?.slice("language-".length) ?? "").toLowerCase();
+      const shikiLang = PLAIN.has(lang) ? "text" : lang;
+      const ready = await highlighterFor(shikiLang);
+      const root = ready.codeToHast(ctx.textContent(code).replace(/\n$/, ""), {
+        lang: shikiLang,
+        themes: CODE_THEMES,
+        defaultColor: false,
+        transformers: [shikiTokenClasses],
+      });
+      const pre = root.children[0] as Element;
+      const themed = (pre.properties.className as string[]).filter((c) => !["shiki", "shiki-themes", ...Object.values(CODE_THEMES)].includes(c));
+      pre.properties.className = ["astro-code", ...themed];
+      pre.properties.dataLanguage = PLAIN.has(lang) ? "text" : lang;
+      return pre;
+    },
+  },
+};
