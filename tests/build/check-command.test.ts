@@ -31,7 +31,7 @@ describe("npm run check", () => {
   it("passes on a journal without problems and says what it checked", async () => {
     const { code, output } = await check(fixtureCopy());
     expect(code, output).toBe(0);
-    expect(output).toMatch(/Summary:\n  journal ✓\n  snippets ✓\n  astro check ✓\n  build ✓\n  links ✓ \(\d+ links on 10 pages\)\n/);
+    expect(output).toMatch(/Summary:\n  journal ✓\n  snippets ✓\n  astro check ✓\n  build ✓\n  links ✓ \(\d+ links on 11 pages\)\n/);
     expect(output).toContain("Nothing was written to your content, dist/ or caches");
     expect(output).toContain("Everything checks out.");
   });

@@ -26,6 +26,7 @@ describe("building the basic fixture journal", () => {
       "day/2/index.html",
       "graph/index.html",
       "index.html",
+      "runner/sandbox.html",
       "search/index.html",
       "tags/index.html",
       "tags/queueing/index.html",
@@ -43,7 +44,9 @@ describe("building the basic fixture journal", () => {
     expect(html).toContain('<a href="#waiting-grows-fast">Waiting grows fast</a>');
     expect(html).toContain('<h3 id="a-detail">A detail<a href="#a-detail" class="heading-anchor"');
     expect(html).toContain('href="/day/2/" rel="next"');
-    expect(html).toMatch(/<pre class="astro-code[^"]*github-light-default github-dark-default/);
+    // Highlighted in both themes, as classes (light and dark foreground and background of the block).
+    expect(html).toMatch(/<pre class="astro-code l-1f2328 d-e6edf3 lb-ffffff db-0d1117"[^>]*data-language="ts">/);
+    expect(html).not.toMatch(/<[^>]+ style=/);
   });
 
   it("resolves tag aliases on entries and lists a tag's entries newest first", () => {
@@ -87,7 +90,8 @@ describe("building the basic fixture journal", () => {
   });
 
   it("puts Open Graph and Twitter meta on every page", () => {
-    for (const file of htmlFiles(build.outDir)) {
+    // runner/sandbox.html is the frame snippets run in, not a page for readers or crawlers.
+    for (const file of htmlFiles(build.outDir).filter((f) => f !== "runner/sandbox.html")) {
       const html = read(build.outDir, file);
       const metas = ['property="og:title"', 'property="og:description"', 'name="twitter:card"', 'rel="icon"', ...(file === "404.html" ? ['name="robots" content="noindex"'] : ['property="og:url"', 'rel="canonical"'])];
       for (const meta of metas) {
