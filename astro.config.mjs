@@ -8,7 +8,7 @@ import { daybookSettings } from "./src/build/daybook-settings.ts";
 import { headingAnchors } from "./src/build/hast-heading-anchors.ts";
 import { snippetBlocks } from "./src/build/mdast-snippets.ts";
 import { codeHighlight } from "./src/build/hast-code-highlight.ts";
-import { codeColours } from "./src/build/vite-code-colours.ts";
+import { generatedCss } from "./src/build/vite-generated-css.ts";
 import { contentSecurityPolicy } from "./src/build/content-security-policy.ts";
 
 const settings = daybookSettings();
@@ -29,8 +29,11 @@ export default defineConfig({
   },
   integrations: [daybook(settings), mdx(), sitemap()],
   vite: {
-    plugins: [codeColours()],
+    plugins: [generatedCss()],
     build: {
+      // Scripts and stylesheets stay files of their own, cached across pages, instead of being
+      // repeated inline in every page (and hashed into every page's Content-Security-Policy).
+      assetsInlineLimit: 0,
       rolldownOptions: { onwarn: ignoreKnownAstroWarnings },
       // The largest chunk is the snippet editor (CodeMirror 6 with TypeScript), which loads only
       // when a reader presses Edit; pages never load it up front.

@@ -1,7 +1,6 @@
-// `npm run bench [-- --snippets N]`: prints Daybook's speed and size figures, measured in one run.
-// Targets live here and in the README, never as timed assertions in the test suite.
-import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+// `npm run bench [-- --entries N] [-- --snippets N]`: prints Daybook's speed and size figures,
+// measured in one run. Targets live here and in the README, never as timed assertions in tests.
+import { appendFileSync, mkdtempSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,10 +9,12 @@ import { benchSnippetBrowser } from "../bench/snippet-browser.ts";
 import { benchGraph } from "../bench/graph.ts";
 import { writeSyntheticJournal } from "../bench/synthetic-site.ts";
 import { benchGraphBrowser, benchSearchBrowser } from "../bench/site-browser.ts";
+import { baselineBuild, daybookBuild } from "../bench/build-timing.ts";
+import { entryPageWeights } from "../bench/page-weight.ts";
+import { lighthouseScores } from "../bench/lighthouse.ts";
 import { buildSearchIndex } from "../src/build/search-index.ts";
 import { loadJournal } from "../src/build/daybook-integration.ts";
 import { daybookSettings } from "../src/build/daybook-settings.ts";
-import { readdirSync, statSync } from "node:fs";
 import { launchChromium } from "../tests/helpers/chromium.ts";
 import { serveStatic } from "../tests/helpers/static-server.ts";
 
@@ -23,62 +24,66 @@ const argument = (name: string, fallback: number) => {
   return at > 0 ? Number(process.argv[at + 1]) : fallback;
 };
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
-const rows: [string, string, string][] = [];
-const row = (what: string, value: string, target = "") => {
-  rows.push([what, value, target]);
-  console.log(`${what.padEnd(46)} ${value.padStart(12)}   ${target}`);
-};
+const ms = (value: number) => (value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${value.toFixed(value < 10 ? 2 : 0)} ms`);
+const mb = (value: number | undefined) => (value === undefined ? "n/a (no /usr/bin/time)" : `${value.toFixed(0)} MB`);
+const ratio = (a: number | undefined, b: number | undefined) => (a && b ? `${(a / b).toFixed(2)}×` : "n/a");
+const row = (what: string, value: string, target = "") => console.log(`${what.padEnd(52)} ${value.padStart(12)}   ${target}`);
+const heading = (text: string) => console.log(`\n${text}`);
 
-console.log(`Daybook benchmark: Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
+console.log(`Daybook benchmark: Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
 
+heading("Snippets");
 const count = argument("snippets", 1000);
 const snippets = await benchSnippetBuild(root, count);
-row(`snippet build CPU per snippet, cold (${count})`, ms(snippets.coldCpuMsPerSnippet), "target ≤ 15 ms");
-row(`snippet build CPU per snippet, cached (${count})`, ms(snippets.cachedCpuMsPerSnippet), "target ≤ 1 ms");
-row(`snippet check wall time, cold (${count})`, ms(snippets.coldWallMs));
+row(`build CPU per snippet, cold (${count})`, ms(snippets.coldCpuMsPerSnippet), "target ≤ 15 ms");
+row(`build CPU per snippet, cached (${count})`, ms(snippets.cachedCpuMsPerSnippet), "target ≤ 1 ms");
+row(`check wall time, cold (${count})`, ms(snippets.coldWallMs));
 
-/** Runs `npm run build`'s script on a journal; returns wall time and (when /usr/bin/time exists) peak memory. */
-function timeBuild(content: string, work: string): { ms: number; peakMb?: number } {
-  const env = { ...process.env, DAYBOOK_CONTENT: content, DAYBOOK_OUT: path.join(work, "dist"), DAYBOOK_CACHE: path.join(work, "cache"), ASTRO_TELEMETRY_DISABLED: "1" };
-  const timed = statSync("/usr/bin/time", { throwIfNoEntry: false });
-  const [command, args] = timed ? ["/usr/bin/time", ["-f", "peak-kb %M", process.execPath, "scripts/build.ts"]] : [process.execPath, ["scripts/build.ts"]];
-  const started = performance.now();
-  const result = spawnSync(command, args as string[], { cwd: root, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  const elapsed = performance.now() - started;
-  if (result.status !== 0) throw new Error(`build failed:\n${result.stdout.slice(-3000)}${result.stderr.slice(-3000)}`);
-  const peak = /peak-kb (\d+)/.exec(result.stderr)?.[1];
-  return peak ? { ms: elapsed, peakMb: Number(peak) / 1024 } : { ms: elapsed };
-}
-
-function folderSize(dir: string): { bytes: number; files: number } {
-  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
-  return { bytes: files.reduce((sum, e) => sum + statSync(path.join(e.parentPath, e.name)).size, 0), files: files.length };
-}
-
-// The sample journal, built the way `npm run build` does, cold (fresh caches) and warm.
-const work = mkdtempSync(path.join(tmpdir(), "daybook-bench-site-"));
-row("sample journal build, cold", ms(timeBuild("content", work).ms));
-row("sample journal build, warm (cached snippets)", ms(timeBuild("content", work).ms));
+heading("Sample journal (content/)");
+const sample = mkdtempSync(path.join(tmpdir(), "daybook-bench-sample-"));
+row("build, cold", ms(daybookBuild(root, path.join(root, "content"), sample).ms));
+row("build, warm (caches kept)", ms(daybookBuild(root, path.join(root, "content"), sample).ms));
+const sampleWeights = entryPageWeights(path.join(sample, "dist"));
+row(`entry page HTML, median of ${sampleWeights.pages} (gzip)`, kb(sampleWeights.medianGz), "target ≤ 8 KB");
+row(`entry page HTML, largest: ${sampleWeights.maxPage} (gzip)`, kb(sampleWeights.maxGz));
 
 // A synthetic journal outside the repository's content.
 const entries = argument("entries", 1000);
+heading(`Synthetic journal: ${entries} entries of ~600 words, 5 tags each from 300, one snippet each`);
 const synthetic = mkdtempSync(path.join(tmpdir(), "daybook-bench-journal-"));
-writeSyntheticJournal(path.join(synthetic, "content"), entries);
-const big = timeBuild(path.join(synthetic, "content"), synthetic);
-row(`synthetic journal build, cold (${entries} entries)`, ms(big.ms));
-if (big.peakMb) row(`synthetic journal build, peak memory`, `${big.peakMb.toFixed(0)} MB`);
+const content = path.join(synthetic, "content");
+writeSyntheticJournal(content, entries);
+const baseline = baselineBuild(root, content, path.join(synthetic, "baseline"));
+const cold = daybookBuild(root, content, synthetic);
+const changed = path.join(content, "days", readdirSync(path.join(content, "days")).sort()[Math.floor(entries / 2)]!);
+appendFileSync(changed, "\nOne more paragraph, added to measure a rebuild after a one-entry change.\n");
+const warm = daybookBuild(root, content, synthetic);
+row("baseline (plain Astro 7 + MDX + Shiki) build, cold", ms(baseline.ms));
+row("Daybook build, cold", ms(cold.ms));
+row("Daybook / baseline, cold build", ratio(cold.ms, baseline.ms), "target ≤ 1.25×");
+row("Daybook build, warm after changing one entry", ms(warm.ms));
+row("warm / cold", ratio(warm.ms, cold.ms), "target ≤ 0.5×");
+row("Daybook cost per entry, cold", ms(cold.ms / entries));
+row("baseline peak memory", mb(baseline.peakMb));
+row("Daybook peak memory", mb(cold.peakMb));
+row("Daybook / baseline, peak memory", ratio(cold.peakMb, baseline.peakMb), "target ≤ 1.25×");
 const bigDist = path.join(synthetic, "dist");
-const journal = loadJournal({ ...daybookSettings(), contentRoot: path.join(synthetic, "content") });
+const weights = entryPageWeights(bigDist);
+row(`entry page HTML, median of ${weights.pages} (gzip)`, kb(weights.medianGz), "target ≤ 8 KB");
+row(`entry page HTML, largest (gzip)`, kb(weights.maxGz));
+
+heading("Search and graph");
+const journal = loadJournal({ ...daybookSettings(), contentRoot: content });
 const indexStarted = performance.now();
 await buildSearchIndex(bigDist, journal);
 row(`search index time (${entries} entries)`, ms(performance.now() - indexStarted));
-const index = folderSize(path.join(bigDist, "pagefind"));
-row("search index size / files", `${kb(index.bytes)} / ${index.files}`);
+const index = readdirSync(path.join(bigDist, "pagefind"), { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+const indexBytes = index.reduce((sum, e) => sum + statSync(path.join(e.parentPath, e.name)).size, 0);
+row("search index size / files", `${kb(indexBytes)} / ${index.length}`);
 const graph = await benchGraph();
 row(`graph model + layout + SVG (${graph.tags} tags, ${graph.entries} entries)`, ms(graph.layoutMs), "target ≤ 3 s");
 
-const site = await serveStatic(path.join(work, "dist"));
+const site = await serveStatic(path.join(sample, "dist"));
 const bigSite = await serveStatic(bigDist);
 const browser = await launchChromium();
 try {
@@ -90,6 +95,7 @@ try {
   const graphFigures = await benchGraphBrowser(browser, `${bigSite.url}graph/`);
   row("/graph/ HTML (gzip)", kb(graphFigures.graphHtmlGz), "target ≤ 150 KB");
   row("/graph/ longest main-thread task on hover", graphFigures.longestTaskOnHoverMs ? ms(graphFigures.longestTaskOnHoverMs) : "none > 50 ms", "target: none > 50 ms");
+  heading("Snippets in the browser (sample journal)");
   const figures = await benchSnippetBrowser(browser, `${site.url}day/1/`);
   row("entry page JS before interaction (gzip)", kb(figures.jsBeforeInteractionGz), "target ≤ 5 KB");
   row("first Run: sandbox + worker runtime (gzip)", kb(figures.firstRunGz));
@@ -98,6 +104,17 @@ try {
   row(`Run → output, p90 of ${figures.runLatencyMs.runs}`, ms(figures.runLatencyMs.p90));
 } finally {
   await browser.close();
-  await site.close();
   await bigSite.close();
+}
+
+heading("Lighthouse (mobile), sample journal: performance / accessibility / best practices / SEO");
+try {
+  const pages = ["", "day/16/", "tags/two-phase-commit/", "graph/", "search/?q=commit"];
+  for (const score of await lighthouseScores(pages.map((p) => `${site.url}${p}`))) {
+    const page = `/${score.url.slice(site.url.length)}`;
+    row(page, `${score.performance} / ${score.accessibility} / ${score.bestPractices} / ${score.seo}`, "target 100 / 100 / 100 / 100");
+    for (const reason of score.failing) console.log(`${"".padEnd(4)}${reason}`);
+  }
+} finally {
+  await site.close();
 }

@@ -1,2 +1,3 @@
-// Modules the build makes up at build time (see src/build/vite-code-colours.ts).
+// Stylesheets the build makes from code (see src/build/vite-generated-css.ts).
 declare module "virtual:daybook/code-colours.css";
+declare module "virtual:daybook/graph.css";

@@ -1,11 +1,14 @@
+import { createHash } from "node:crypto";
 import type { AstroUserConfig } from "astro";
+import { THEME_BOOT_SCRIPT } from "../lib/theme-boot-script.ts";
 
 type Csp = Exclude<NonNullable<NonNullable<AstroUserConfig["security"]>["csp"]>, boolean>;
 
 /**
  * The Content-Security-Policy every page carries (Astro writes it as a `<meta>` tag and adds the
  * hashes of the scripts and styles it emits). Each source is here for one named reason:
- * - scripts come only from this site; `'wasm-unsafe-eval'` lets Pagefind compile its WebAssembly;
+ * - scripts come only from this site, plus the theme boot script by its hash; `'wasm-unsafe-eval'`
+ *   lets Pagefind compile its WebAssembly;
  * - styles come from this site or are hashed by Astro; no `style` attributes (code is coloured
  *   with classes, see shiki-token-classes.ts);
  * - connections (Pagefind's index, the snippet runtime) and frames (the snippet sandbox) stay on
@@ -24,7 +27,7 @@ export function contentSecurityPolicy(): Csp {
       "base-uri 'self'",
       "form-action 'self'",
     ],
-    scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: [`sha256-${createHash("sha256").update(THEME_BOOT_SCRIPT).digest("base64")}`] },
     styleDirective: { resources: ["'self'"] },
   };
 }

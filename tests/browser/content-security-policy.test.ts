@@ -39,7 +39,11 @@ describe("Content-Security-Policy (Chromium)", () => {
   it("is on every page type: hashes for inline code, nothing inline allowed wholesale", async () => {
     const { context, page } = await watchedPage();
     for (const path of PAGES) {
-      await page.goto(`${session.site.url}${path}`);
+      const html = (await (await page.goto(`${session.site.url}${path}`))!.text()).toLowerCase();
+      // A policy in a <meta> covers only what comes after it: nothing that runs or loads may precede it.
+      const policyAt = html.indexOf('<meta http-equiv="content-security-policy"');
+      expect(policyAt, `/${path}`).toBeGreaterThan(0);
+      expect(html.slice(0, policyAt), `/${path}`).not.toMatch(/<script|<style|<link[^>]+rel="(stylesheet|modulepreload|preload)"|<iframe|<img/);
       const policies = await page.locator('meta[http-equiv="content-security-policy"]').evaluateAll((metas) => metas.map((m) => m.getAttribute("content") ?? ""));
       expect(policies, `/${path}`).toHaveLength(1);
       const directives = new Map(policies[0]!.split(";").map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name!, values]));

@@ -70,11 +70,11 @@ describe("the sample journal in Chromium", () => {
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe(darkBg);
     expect(await keyword.evaluate((el) => getComputedStyle(el).color)).toBe("rgb(207, 34, 46)");
 
-    // On the next page the stored choice is applied by the head script, before any paint.
+    // On the next page the stored choice is applied by the boot script, before any content is parsed or painted.
     let themeAtFirstParse: string | undefined;
     await page.route("**/day/15/", async (route) => {
       const response = await route.fetch();
-      const html = (await response.text()).replace("<body>", '<body><script>window.__themeAtBody = document.documentElement.dataset.theme</script>');
+      const html = (await response.text()).replace('<a class="skip-link"', '<script>window.__themeAtBody = document.documentElement.dataset.theme</script><a class="skip-link"');
       await route.fulfill({ response, body: html });
     });
     await page.goto(`${session.site.url}day/15/`);

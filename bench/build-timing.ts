@@ -1,0 +1,36 @@
+// Wall time and peak memory of a site build, for `npm run bench`: Daybook's own `npm run build`
+// and the plain Astro 7 + MDX + Shiki baseline in bench/baseline, on the same journal.
+import { spawnSync } from "node:child_process";
+import { statSync } from "node:fs";
+import path from "node:path";
+
+export interface BuildFigures {
+  ms: number;
+  /** Largest resident set of any process in the build (GNU time's %M), when /usr/bin/time exists. */
+  peakMb?: number;
+}
+
+const GNU_TIME = "/usr/bin/time";
+
+function timed(args: string[], cwd: string, env: NodeJS.ProcessEnv): BuildFigures {
+  const hasTime = statSync(GNU_TIME, { throwIfNoEntry: false }) !== undefined;
+  const [command, ...rest] = hasTime ? [GNU_TIME, "-f", "peak-kb %M", process.execPath, ...args] : [process.execPath, ...args];
+  const started = performance.now();
+  const result = spawnSync(command!, rest, { cwd, env: { ...env, ASTRO_TELEMETRY_DISABLED: "1" }, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  const ms = performance.now() - started;
+  if (result.status !== 0) throw new Error(`build failed in ${cwd}:\n${result.stdout.slice(-3000)}${result.stderr.slice(-3000)}`);
+  const peak = /peak-kb (\d+)/.exec(result.stderr)?.[1];
+  return peak ? { ms, peakMb: Number(peak) / 1024 } : { ms };
+}
+
+/** `npm run build` (scripts/build.ts) on `content`, output and caches under `work` (kept between calls, so a second call is warm). */
+export function daybookBuild(root: string, content: string, work: string): BuildFigures {
+  const env = { ...process.env, DAYBOOK_CONTENT: content, DAYBOOK_OUT: path.join(work, "dist"), DAYBOOK_CACHE: path.join(work, "cache") };
+  return timed(["scripts/build.ts"], root, env);
+}
+
+/** `astro build` of bench/baseline on the same content, cold. */
+export function baselineBuild(root: string, content: string, work: string): BuildFigures {
+  const env = { ...process.env, BASELINE_CONTENT: content, BASELINE_OUT: path.join(work, "dist"), BASELINE_CACHE: path.join(work, "cache") };
+  return timed([path.join(root, "node_modules/astro/bin/astro.mjs"), "build"], path.join(root, "bench/baseline"), env);
+}
