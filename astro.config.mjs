@@ -20,7 +20,11 @@ export default defineConfig({
   // Tests and the benchmark build other journals side by side without sharing output or caches.
   outDir: process.env.DAYBOOK_OUT || "./dist",
   cacheDir: process.env.DAYBOOK_CACHE || "./node_modules/.astro",
-  build: { format: "directory" },
+  build: {
+    format: "directory",
+    // Pages render a few at a time, so share images (rendered in worker threads) overlap.
+    concurrency: 4,
+  },
   security: { csp: contentSecurityPolicy() },
   markdown: {
     processor: satteri({ mdastPlugins: [snippetBlocks], hastPlugins: [codeHighlight, headingAnchors] }),

@@ -2,6 +2,7 @@
 // and the plain Astro 7 + MDX + Shiki baseline in bench/baseline, on the same journal.
 import { spawnSync } from "node:child_process";
 import { statSync } from "node:fs";
+import { totalmem } from "node:os";
 import path from "node:path";
 
 export interface BuildFigures {
@@ -29,8 +30,9 @@ export function daybookBuild(root: string, content: string, work: string): Build
   return timed(["scripts/build.ts"], root, env);
 }
 
-/** `astro build` of bench/baseline on the same content, cold. */
+/** `astro build` of bench/baseline on the same content, cold, with the same heap limit `npm run build` gives Astro. */
 export function baselineBuild(root: string, content: string, work: string): BuildFigures {
   const env = { ...process.env, BASELINE_CONTENT: content, BASELINE_OUT: path.join(work, "dist"), BASELINE_CACHE: path.join(work, "cache") };
-  return timed([path.join(root, "node_modules/astro/bin/astro.mjs"), "build"], path.join(root, "bench/baseline"), env);
+  const heapMb = Math.max(4096, Math.floor(totalmem() / 1024 / 1024 / 2));
+  return timed([`--max-old-space-size=${heapMb}`, path.join(root, "node_modules/astro/bin/astro.mjs"), "build"], path.join(root, "bench/baseline"), env);
 }

@@ -13,8 +13,8 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 /** The image shown when an entry is shared: "Day N", the title and its tags. */
-export const GET: APIRoute<{ entry: Entry; tags: string[] }> = ({ props, site }) => {
+export const GET: APIRoute<{ entry: Entry; tags: string[] }> = async ({ props, site }) => {
   const svg = ogCardSvg({ day: props.entry.data.day, title: props.entry.data.title, tags: props.tags, site: `${site?.host ?? ""}${import.meta.env.BASE_URL}`.replace(/\/$/, "") || config.title });
-  const png = renderPng(svg, process.env.DAYBOOK_CACHE || "node_modules/.astro");
+  const png = await renderPng(svg, process.env.DAYBOOK_CACHE || "node_modules/.astro");
   return new Response(new Uint8Array(png), { headers: { "content-type": "image/png" } });
 };
