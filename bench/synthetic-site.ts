@@ -44,7 +44,8 @@ export function writeSyntheticJournal(dir: string, entryCount: number, tagCount 
     writeFileSync(path.join(dir, "tags", `${tag.id}.md`), `---\ntitle: ${JSON.stringify(tag.title)}\naliases: [${tag.aliases.join(", ")}]\nrelated: [${related.join(", ")}]\n---\nA synthetic concept used by the benchmark.\n`);
   }
   const random = seededRandom(7);
-  const start = Date.UTC(2022, 0, 1);
+  // The last day is fixed in the past, so any length of journal is dated before any build date.
+  const start = Date.UTC(2025, 11, 31) - (entryCount - 1) * 86_400_000;
   for (const entry of journal.entries) {
     const date = new Date(start + (entry.day - 1) * 86_400_000).toISOString().slice(0, 10);
     const [a, b] = [entry.day * 7, entry.day % 13];
