@@ -2,8 +2,8 @@
 // and the plain Astro 7 + MDX + Shiki baseline in bench/baseline, on the same journal.
 import { spawnSync } from "node:child_process";
 import { statSync } from "node:fs";
-import { totalmem } from "node:os";
 import path from "node:path";
+import { astroHeapFlag } from "../src/build/astro-heap.ts";
 
 export interface BuildFigures {
   ms: number;
@@ -33,6 +33,5 @@ export function daybookBuild(root: string, content: string, work: string): Build
 /** `astro build` of bench/baseline on the same content, cold, with the same heap limit `npm run build` gives Astro. */
 export function baselineBuild(root: string, content: string, work: string): BuildFigures {
   const env = { ...process.env, BASELINE_CONTENT: content, BASELINE_OUT: path.join(work, "dist"), BASELINE_CACHE: path.join(work, "cache") };
-  const heapMb = Math.max(4096, Math.floor(totalmem() / 1024 / 1024 / 2));
-  return timed([`--max-old-space-size=${heapMb}`, path.join(root, "node_modules/astro/bin/astro.mjs"), "build"], path.join(root, "bench/baseline"), env);
+  return timed([astroHeapFlag(), path.join(root, "node_modules/astro/bin/astro.mjs"), "build"], path.join(root, "bench/baseline"), env);
 }

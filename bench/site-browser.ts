@@ -1,34 +1,6 @@
 import { gzipSync } from "node:zlib";
-import type { Browser, Page, Response } from "playwright-core";
-
-/** Bytes as a reader's browser would download them: text compressed by the host, binaries as they are. */
-function transferSize(url: string, body: Buffer): number {
-  return /\.(js|mjs|css|json|html|svg)(\?|$)/.test(url) ? gzipSync(body).length : body.length;
-}
-
-async function bytesDuring(page: Page, action: () => Promise<void>): Promise<{ bytes: number; files: number }> {
-  let bytes = 0;
-  let files = 0;
-  const pending: Promise<void>[] = [];
-  const onResponse = (response: Response) => {
-    pending.push(
-      response
-        .body()
-        .then((body) => {
-          bytes += transferSize(response.url(), body);
-          files++;
-        })
-        .catch(() => undefined),
-    );
-  };
-  page.on("response", onResponse);
-  await action();
-  // Not "networkidle": blob: workers inside the sandbox can keep Playwright's network tracking busy.
-  await page.waitForTimeout(500);
-  await Promise.all(pending);
-  page.off("response", onResponse);
-  return { bytes, files };
-}
+import { bytesDuring } from "./bytes-during.ts";
+import type { Browser } from "playwright-core";
 
 export interface SearchBrowserFigures {
   firstQueryBytes: number;

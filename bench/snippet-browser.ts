@@ -1,5 +1,5 @@
-import { gzipSync } from "node:zlib";
 import type { Browser, Page } from "playwright-core";
+import { bytesDuring } from "./bytes-during.ts";
 
 export interface SnippetBrowserFigures {
   /** Gzipped JavaScript loaded by an entry page before any interaction. */
@@ -12,22 +12,8 @@ export interface SnippetBrowserFigures {
   runLatencyMs: { median: number; p90: number; runs: number };
 }
 
-/** Collects the gzipped size of every script-like response while `action` runs. */
-async function bytesDuring(page: Page, action: () => Promise<void>): Promise<number> {
-  let total = 0;
-  const pending: Promise<void>[] = [];
-  const onResponse = (response: import("playwright-core").Response) => {
-    if (!/\.(js|mjs)(\?|$)/.test(response.url())) return;
-    pending.push(response.body().then((body) => void (total += gzipSync(body).length)).catch(() => undefined));
-  };
-  page.on("response", onResponse);
-  await action();
-  // Not "networkidle": blob: workers inside the sandbox can keep Playwright's network tracking busy.
-  await page.waitForTimeout(500);
-  await Promise.all(pending);
-  page.off("response", onResponse);
-  return total;
-}
+/** Gzipped JavaScript fetched while `action` runs. */
+const scriptBytesDuring = async (page: Page, action: () => Promise<void>) => (await bytesDuring(page, action, (url) => /\.(js|mjs)(\?|$)/.test(url))).bytes;
 
 async function waitForStatus(page: Page): Promise<void> {
   await page.waitForFunction(() => /^(Ran|Failed)/.test(document.querySelector("daybook-snippet .snippet-status")?.textContent ?? ""));
@@ -35,8 +21,8 @@ async function waitForStatus(page: Page): Promise<void> {
 
 export async function benchSnippetBrowser(browser: Browser, entryUrl: string): Promise<SnippetBrowserFigures> {
   const page = await browser.newPage();
-  const jsBeforeInteractionGz = await bytesDuring(page, async () => void (await page.goto(entryUrl)));
-  const firstRunGz = await bytesDuring(page, async () => {
+  const jsBeforeInteractionGz = await scriptBytesDuring(page, async () => void (await page.goto(entryUrl)));
+  const firstRunGz = await scriptBytesDuring(page, async () => {
     await page.click("daybook-snippet [data-action=run]");
     await waitForStatus(page);
   });
@@ -62,7 +48,7 @@ export async function benchSnippetBrowser(browser: Browser, entryUrl: string): P
     }
     return results;
   });
-  const firstEditGz = await bytesDuring(page, async () => {
+  const firstEditGz = await scriptBytesDuring(page, async () => {
     await page.click("daybook-snippet [data-action=edit]");
     await page.waitForSelector(".cm-content");
     await page.keyboard.press("Control+Enter");

@@ -1,15 +1,12 @@
 // `npm run build`: builds the site with Astro and fails if Astro reported any warning or
 // error, because Astro only logs some content problems and still exits 0.
 import { spawn } from "node:child_process";
-import { totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { problemLines } from "../src/build/astro-log-check.ts";
+import { astroHeapFlag } from "../src/build/astro-heap.ts";
 
 const astroBin = fileURLToPath(new URL("../node_modules/astro/bin/astro.mjs", import.meta.url));
-// Astro holds every page of a build in memory (~1–3 MB each); V8's default heap limit (~4 GB)
-// would stop a journal of a few thousand days, so the build may use up to half the machine's memory.
-const heapMb = Math.max(4096, Math.floor(totalmem() / 1024 / 1024 / 2));
-const child = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, astroBin, "build", ...process.argv.slice(2)], {
+const child = spawn(process.execPath, [astroHeapFlag(), astroBin, "build", ...process.argv.slice(2)], {
   stdio: ["ignore", "pipe", "pipe"],
   env: productionEnv(process.env),
 });
