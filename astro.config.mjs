@@ -3,13 +3,13 @@ import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 import sitemap from "@astrojs/sitemap";
 import { satteri } from "@astrojs/markdown-satteri";
-import { daybook } from "./src/build/daybook-integration.ts";
-import { daybookSettings } from "./src/build/daybook-settings.ts";
-import { headingAnchors } from "./src/build/hast-heading-anchors.ts";
-import { snippetBlocks } from "./src/build/mdast-snippets.ts";
-import { codeHighlight } from "./src/build/hast-code-highlight.ts";
-import { generatedCss } from "./src/build/vite-generated-css.ts";
-import { contentSecurityPolicy } from "./src/build/content-security-policy.ts";
+import { daybook } from "./src/integration/daybook-integration.ts";
+import { daybookSettings } from "./src/integration/daybook-settings.ts";
+import { headingAnchors } from "./src/integration/hast-heading-anchors.ts";
+import { snippetBlocks } from "./src/integration/mdast-snippets.ts";
+import { codeHighlight } from "./src/integration/hast-code-highlight.ts";
+import { generatedCss } from "./src/integration/vite-generated-css.ts";
+import { contentSecurityPolicy } from "./src/integration/content-security-policy.ts";
 
 const settings = daybookSettings();
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { checkSnippets } from "../src/build/snippets/snippet-check.ts";
+import { checkSnippets } from "../src/integration/snippets/snippet-check.ts";
 
 /** A small, distinct simulation per entry, like the ones authors write. */
 function syntheticEntry(i: number): { path: string; text: string } {

@@ -5,14 +5,14 @@ import { spawn } from "node:child_process";
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { problemLines } from "../src/build/astro-log-check.ts";
-import { loadJournal } from "../src/build/daybook-integration.ts";
-import { daybookSettings, type DaybookSettings } from "../src/build/daybook-settings.ts";
-import { checkLinks, journalSources } from "../src/build/link-check.ts";
-import { formatProblem, type Problem } from "../src/build/problem.ts";
-import { checkJournalSnippets, snippetCacheFile } from "../src/build/snippets/journal-snippets.ts";
-import { rewriteOutputs } from "../src/build/snippets/output-rewrite.ts";
-import type { SnippetRun } from "../src/build/snippets/snippet-check.ts";
+import { problemLines } from "../src/integration/astro-log-check.ts";
+import { loadJournal } from "../src/integration/daybook-integration.ts";
+import { daybookSettings, type DaybookSettings } from "../src/integration/daybook-settings.ts";
+import { checkLinks, journalSources } from "../src/integration/link-check.ts";
+import { formatProblem, type Problem } from "../src/integration/problem.ts";
+import { checkJournalSnippets, snippetCacheFile } from "../src/integration/snippets/journal-snippets.ts";
+import { rewriteOutputs } from "../src/integration/snippets/output-rewrite.ts";
+import type { SnippetRun } from "../src/integration/snippets/snippet-check.ts";
 
 interface Step {
   name: string;

@@ -1,6 +1,6 @@
 // `npm run new -- "<title>" --tags <tag>,<tag>`: scaffolds the next day's entry in content/days/
-// (see src/build/new-entry/). Never overwrites a file; on any problem it writes nothing and exits 1.
-import { runNewEntry } from "../src/build/new-entry/new-entry-run.ts";
+// (see src/integration/new-entry/). Never overwrites a file; on any problem it writes nothing and exits 1.
+import { runNewEntry } from "../src/integration/new-entry/new-entry-run.ts";
 
 process.exitCode = await runNewEntry({
   argv: process.argv.slice(2),

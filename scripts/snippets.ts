@@ -2,12 +2,12 @@
 // ```output fences whose output changed (or adds missing ones) and touches nothing else.
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { daybookSettings } from "../src/build/daybook-settings.ts";
-import { loadJournal } from "../src/build/daybook-integration.ts";
-import { formatReport } from "../src/build/problem.ts";
-import { checkJournalSnippets } from "../src/build/snippets/journal-snippets.ts";
-import { rewriteOutputs } from "../src/build/snippets/output-rewrite.ts";
-import type { SnippetRun } from "../src/build/snippets/snippet-check.ts";
+import { daybookSettings } from "../src/integration/daybook-settings.ts";
+import { loadJournal } from "../src/integration/daybook-integration.ts";
+import { formatReport } from "../src/integration/problem.ts";
+import { checkJournalSnippets } from "../src/integration/snippets/journal-snippets.ts";
+import { rewriteOutputs } from "../src/integration/snippets/output-rewrite.ts";
+import type { SnippetRun } from "../src/integration/snippets/snippet-check.ts";
 
 const update = process.argv.includes("--update");
 const settings = daybookSettings();

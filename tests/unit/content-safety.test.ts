@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkContentSafety, maskCode } from "../../src/build/content-safety.ts";
-import { validateJournal, type SourceFile } from "../../src/build/journal-validate.ts";
+import { checkContentSafety, maskCode } from "../../src/integration/content-safety.ts";
+import { validateJournal, type SourceFile } from "../../src/integration/journal-validate.ts";
 
 const FILE = "content/days/009-x.mdx";
 const check = (body: string, mdx = true) => checkContentSafety(FILE, body, { firstLine: 8, mdx });

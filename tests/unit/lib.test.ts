@@ -6,9 +6,9 @@ import { entryIdFromPath, slugify } from "../../src/lib/slug.ts";
 import { editDistance, nearest } from "../../src/lib/nearest.ts";
 import { TagIndex } from "../../src/lib/tag-index.ts";
 import { withBase } from "../../src/lib/urls.ts";
-import { normaliseBase, daybookSettings } from "../../src/build/daybook-settings.ts";
-import { problemLines } from "../../src/build/astro-log-check.ts";
-import { formatReport } from "../../src/build/problem.ts";
+import { normaliseBase, daybookSettings } from "../../src/integration/daybook-settings.ts";
+import { problemLines } from "../../src/integration/astro-log-check.ts";
+import { formatReport } from "../../src/integration/problem.ts";
 
 describe("isRealIsoDate", () => {
   it.each([

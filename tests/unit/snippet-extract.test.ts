@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { extractSnippets } from "../../src/build/snippets/snippet-extract.ts";
-import { rewriteOutputs } from "../../src/build/snippets/output-rewrite.ts";
-import { lineDiff } from "../../src/build/snippets/text-diff.ts";
-import type { SnippetRun } from "../../src/build/snippets/snippet-check.ts";
+import { extractSnippets } from "../../src/integration/snippets/snippet-extract.ts";
+import { rewriteOutputs } from "../../src/integration/snippets/output-rewrite.ts";
+import { lineDiff } from "../../src/integration/snippets/text-diff.ts";
+import type { SnippetRun } from "../../src/integration/snippets/snippet-check.ts";
 
 const DOC = [
   "---", // 1

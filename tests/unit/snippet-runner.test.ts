@@ -2,12 +2,12 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { SnippetPool } from "../../src/build/snippets/snippet-pool.ts";
-import { checkSnippets } from "../../src/build/snippets/snippet-check.ts";
+import { SnippetPool } from "../../src/integration/snippets/snippet-pool.ts";
+import { checkSnippets } from "../../src/integration/snippets/snippet-check.ts";
 import { transpileSnippet } from "../../src/runtime/transpile.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const pool = new SnippetPool(path.join(ROOT, "src/build/snippets/snippet-worker.ts"), 2);
+const pool = new SnippetPool(path.join(ROOT, "src/integration/snippets/snippet-worker.ts"), 2);
 afterAll(() => pool.close());
 const run = (ts: string, timeout = 2000) => pool.run(transpileSnippet(ts), timeout);
 

@@ -64,7 +64,7 @@ export function hashText(...parts: string[]): string {
 
 /** Fingerprint of the code that runs snippets: change any of it and every result is recomputed. */
 export function runtimeFingerprint(root: string): string {
-  const sources = ["src/runtime", "src/sim", "src/build/snippets"].flatMap((dir) =>
+  const sources = ["src/runtime", "src/sim", "src/integration/snippets"].flatMap((dir) =>
     readdirSync(path.join(root, dir))
       .filter((f) => f.endsWith(".ts"))
       .sort()

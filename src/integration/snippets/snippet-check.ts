@@ -59,7 +59,7 @@ export async function checkSnippets(files: readonly { path: string; text: string
       const key = hashText(fingerprint, String(snippet.meta.timeout), js);
       let result = cache.get(key);
       if (!result) {
-        pool ??= new SnippetPool(path.join(options.root, "src/build/snippets/snippet-worker.ts"));
+        pool ??= new SnippetPool(path.join(options.root, "src/integration/snippets/snippet-worker.ts"));
         result = await pool.run(js, snippet.meta.timeout);
         ran++;
         // A stop depends on the machine's speed and load, so it is never remembered.
