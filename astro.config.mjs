@@ -5,10 +5,10 @@ import sitemap from "@astrojs/sitemap";
 import { satteri } from "@astrojs/markdown-satteri";
 import { daybook } from "./src/integration/daybook-integration.ts";
 import { daybookSettings } from "./src/integration/daybook-settings.ts";
-import { headingAnchors } from "./src/integration/hast-heading-anchors.ts";
-import { snippetBlocks } from "./src/integration/mdast-snippets.ts";
-import { codeHighlight } from "./src/integration/hast-code-highlight.ts";
-import { generatedCss } from "./src/integration/vite-generated-css.ts";
+import { headingAnchors } from "./src/integration/markdown/hast-heading-anchors.ts";
+import { snippetBlocks } from "./src/integration/snippets/mdast-snippets.ts";
+import { codeHighlight } from "./src/integration/markdown/hast-code-highlight.ts";
+import { generatedCss } from "./src/integration/styles/vite-generated-css.ts";
 import { contentSecurityPolicy } from "./src/integration/content-security-policy.ts";
 
 const settings = daybookSettings();

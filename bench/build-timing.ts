@@ -3,7 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { statSync } from "node:fs";
 import path from "node:path";
-import { astroHeapFlag } from "../src/integration/astro-heap.ts";
+import { astroHeapFlag } from "../src/integration/astro-process/astro-heap.ts";
 
 export interface BuildFigures {
   ms: number;

@@ -12,7 +12,7 @@ import { benchGraphBrowser, benchSearchBrowser } from "../bench/site-browser.ts"
 import { baselineBuild, daybookBuild } from "../bench/build-timing.ts";
 import { entryPageWeights } from "../bench/page-weight.ts";
 import { lighthouseScores } from "../bench/lighthouse.ts";
-import { buildSearchIndex } from "../src/integration/search-index.ts";
+import { buildSearchIndex } from "../src/integration/search/search-index.ts";
 import { loadJournal } from "../src/integration/daybook-integration.ts";
 import { daybookSettings } from "../src/integration/daybook-settings.ts";
 import { launchChromium } from "../tests/helpers/chromium.ts";

@@ -2,8 +2,8 @@
 // error, because Astro only logs some content problems and still exits 0.
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { problemLines } from "../src/integration/astro-log-check.ts";
-import { astroHeapFlag } from "../src/integration/astro-heap.ts";
+import { problemLines } from "../src/integration/astro-process/astro-log-check.ts";
+import { astroHeapFlag } from "../src/integration/astro-process/astro-heap.ts";
 
 const astroBin = fileURLToPath(new URL("../node_modules/astro/bin/astro.mjs", import.meta.url));
 const child = spawn(process.execPath, [astroHeapFlag(), astroBin, "build", ...process.argv.slice(2)], {

@@ -4,7 +4,7 @@ import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { daybookSettings } from "../src/integration/daybook-settings.ts";
 import { loadJournal } from "../src/integration/daybook-integration.ts";
-import { formatReport } from "../src/integration/problem.ts";
+import { formatReport } from "../src/integration/content/problem.ts";
 import { checkJournalSnippets } from "../src/integration/snippets/journal-snippets.ts";
 import { rewriteOutputs } from "../src/integration/snippets/output-rewrite.ts";
 import type { SnippetRun } from "../src/integration/snippets/snippet-check.ts";

@@ -1,3 +1,3 @@
-// Stylesheets the build makes from code (see src/integration/vite-generated-css.ts).
+// Stylesheets the build makes from code (see src/integration/styles/vite-generated-css.ts).
 declare module "virtual:daybook/code-colours.css";
 declare module "virtual:daybook/graph.css";

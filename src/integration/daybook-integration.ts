@@ -4,13 +4,13 @@ import { fileURLToPath } from "node:url";
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
 import { localIsoDate } from "../lib/dates.ts";
 import type { DaybookSettings } from "./daybook-settings.ts";
-import { readSourceFiles } from "./journal-read.ts";
-import { validateJournal, type Journal } from "./journal-validate.ts";
-import { JournalError, formatReport, type Problem } from "./problem.ts";
+import { readSourceFiles } from "./content/journal-read.ts";
+import { validateJournal, type Journal } from "./content/journal-validate.ts";
+import { JournalError, formatReport, type Problem } from "./content/problem.ts";
 import { checkJournalSnippets } from "./snippets/journal-snippets.ts";
 import { registerRuns } from "./snippets/snippet-registry.ts";
-import { buildSearchIndex } from "./search-index.ts";
-import { serveLastSearchIndex } from "./dev-search-index.ts";
+import { buildSearchIndex } from "./search/search-index.ts";
+import { serveLastSearchIndex } from "./search/dev-search-index.ts";
 
 /** Validates the journal before Astro reads it and checks that every entry became a page. */
 export function daybook(settings: DaybookSettings): AstroIntegration {

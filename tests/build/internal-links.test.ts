@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from "vitest";
-import { checkLinks } from "../../src/integration/link-check.ts";
+import { checkLinks } from "../../src/integration/links/link-check.ts";
 
 describe("internal links", () => {
   it("every internal link, asset and #anchor in the built sample journal resolves", () => {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { codeToTokens } from "shiki";
 import { describe, expect, it } from "vitest";
-import { CODE_THEMES } from "../../src/integration/code-themes.ts";
+import { CODE_THEMES } from "../../src/integration/markdown/code-themes.ts";
 
 function luminance(hex: string): number {
   const channels = [0, 2, 4].map((i) => parseInt(hex.slice(1 + i, 3 + i), 16) / 255);

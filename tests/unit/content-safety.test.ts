@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkContentSafety, maskCode } from "../../src/integration/content-safety.ts";
-import { validateJournal, type SourceFile } from "../../src/integration/journal-validate.ts";
+import { checkContentSafety, maskCode } from "../../src/integration/content/content-safety.ts";
+import { validateJournal, type SourceFile } from "../../src/integration/content/journal-validate.ts";
 
 const FILE = "content/days/009-x.mdx";
 const check = (body: string, mdx = true) => checkContentSafety(FILE, body, { firstLine: 8, mdx });

@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { updatedDate } from "../../src/integration/entry-updated.ts";
-import { lastCommitDates } from "../../src/integration/git-dates.ts";
+import { updatedDate } from "../../src/integration/git-dates/entry-updated.ts";
+import { lastCommitDates } from "../../src/integration/git-dates/git-dates.ts";
 
 const temp = mkdtempSync(path.join(tmpdir(), "daybook-git-dates-"));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validateJournal, type SourceFile } from "../../src/integration/journal-validate.ts";
+import { validateJournal, type SourceFile } from "../../src/integration/content/journal-validate.ts";
 
 const enc = new TextEncoder();
 const file = (relative: string, text: string | Uint8Array, folder = "days"): SourceFile => ({

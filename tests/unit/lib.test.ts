@@ -7,8 +7,8 @@ import { editDistance, nearest } from "../../src/lib/nearest.ts";
 import { TagIndex } from "../../src/lib/tag-index.ts";
 import { withBase } from "../../src/lib/urls.ts";
 import { normaliseBase, daybookSettings } from "../../src/integration/daybook-settings.ts";
-import { problemLines } from "../../src/integration/astro-log-check.ts";
-import { formatReport } from "../../src/integration/problem.ts";
+import { problemLines } from "../../src/integration/astro-process/astro-log-check.ts";
+import { formatReport } from "../../src/integration/content/problem.ts";
 
 describe("isRealIsoDate", () => {
   it.each([

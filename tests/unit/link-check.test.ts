@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkLinks, type PageSource } from "../../src/integration/link-check.ts";
-import { decodeEntities } from "../../src/integration/link-check/html-entities.ts";
-import { locateInSource } from "../../src/integration/link-check/link-source.ts";
+import { checkLinks, type PageSource } from "../../src/integration/links/link-check.ts";
+import { decodeEntities } from "../../src/integration/links/html-entities.ts";
+import { locateInSource } from "../../src/integration/links/link-source.ts";
 
 /** A built site in a fresh temp folder: path → HTML body (wrapped in a page) or raw file text. */
 function site(files: Record<string, string>): string {

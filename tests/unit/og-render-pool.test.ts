@@ -3,7 +3,7 @@ import path from "node:path";
 import { Resvg } from "@resvg/resvg-js";
 import { describe, expect, it } from "vitest";
 import { ogCardSvg } from "../../src/lib/og-card.ts";
-import { OgRenderPool } from "../../src/integration/og-render-pool.ts";
+import { OgRenderPool } from "../../src/integration/share-images/og-render-pool.ts";
 
 const require = createRequire(import.meta.url);
 const fontDir = path.join(path.dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf");

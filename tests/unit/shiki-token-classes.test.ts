@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import { bundledThemes, codeToHast, type ThemeRegistration } from "shiki";
 import type { Element, Root } from "hast";
 import { describe, expect, it } from "vitest";
-import { CODE_THEMES } from "../../src/integration/code-themes.ts";
-import { codeColourCss } from "../../src/integration/code-colour-css.ts";
-import { colourKey, shikiTokenClasses, tokenClasses } from "../../src/integration/shiki-token-classes.ts";
+import { CODE_THEMES } from "../../src/integration/markdown/code-themes.ts";
+import { codeColourCss } from "../../src/integration/markdown/code-colour-css.ts";
+import { colourKey, shikiTokenClasses, tokenClasses } from "../../src/integration/markdown/shiki-token-classes.ts";
 
 function elements(node: Root | Element): Element[] {
   return node.children.flatMap((child) => (child.type === "element" ? [child, ...elements(child)] : []));

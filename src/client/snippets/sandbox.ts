@@ -1,7 +1,7 @@
 // Loaded on a reader's first Run. Snippet code never runs in the page's origin: it runs in a
 // Worker inside /runner/sandbox.html, framed with sandbox="allow-scripts" (an opaque origin: no
 // cookies, storage, or access to this page) under a CSP that forbids every network request
-// (see src/integration/sandbox-page.ts).
+// (see src/integration/snippets/sandbox-page.ts).
 
 export interface SandboxResult {
   output: string;

@@ -1,5 +1,5 @@
 // Runs inside a classic Web Worker, created from a blob: URL inside the sandboxed iframe.
-// Bundled on its own (see src/integration/runner-bundle.ts); it never touches the page.
+// Bundled on its own (see src/integration/snippets/runner-bundle.ts); it never touches the page.
 import * as sim from "../../sim/index.ts";
 import { runSnippet, type SnippetFunction } from "../../runtime/run-snippet.ts";
 

@@ -1,5 +1,5 @@
-import { validateJournal, type SourceFile, type ValidateOptions } from "../journal-validate.ts";
-import type { Problem } from "../problem.ts";
+import { validateJournal, type SourceFile, type ValidateOptions } from "../content/journal-validate.ts";
+import type { Problem } from "../content/problem.ts";
 import type { EntryPlan, PlannedFile } from "./new-entry-plan.ts";
 import { refuse, type Refusal } from "./new-entry-refusal.ts";
 

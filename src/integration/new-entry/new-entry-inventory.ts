@@ -1,5 +1,5 @@
-import { isLocated, readFrontmatter } from "../frontmatter-read.ts";
-import type { SourceFile } from "../journal-validate.ts";
+import { isLocated, readFrontmatter } from "../content/frontmatter-read.ts";
+import type { SourceFile } from "../content/journal-validate.ts";
 
 /** What an existing entry file claims, read leniently so that a file with problems still counts. */
 export interface ExistingEntry {

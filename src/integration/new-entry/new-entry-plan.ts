@@ -1,6 +1,6 @@
 import { slugify } from "../../lib/slug.ts";
 import type { TagIndex } from "../../lib/tag-index.ts";
-import type { SourceFile } from "../journal-validate.ts";
+import type { SourceFile } from "../content/journal-validate.ts";
 import { checkEntryDate } from "./new-entry-date.ts";
 import { dayPrefix, entryWithDate, entryWithDay, inventory, nextDayNumber } from "./new-entry-inventory.ts";
 import { isRefusal, refuse, type Refusal } from "./new-entry-refusal.ts";

@@ -1,4 +1,4 @@
-import { formatProblem, type Problem } from "../problem.ts";
+import { formatProblem, type Problem } from "../content/problem.ts";
 
 /** Why `npm run new` will not write anything: what happened and what to do about it. */
 export interface Refusal {

@@ -1,10 +1,13 @@
+// new-entry/: `npm run new`: arguments, the next day and date, tags, the file it writes (never
+// over an existing one). This file runs the command.
+
 import path from "node:path";
 import { TagIndex } from "../../lib/tag-index.ts";
 import { entryPath, withBase } from "../../lib/urls.ts";
 import { loadJournal } from "../daybook-integration.ts";
 import { daybookSettings } from "../daybook-settings.ts";
-import { readSourceFiles } from "../journal-read.ts";
-import { formatReport } from "../problem.ts";
+import { readSourceFiles } from "../content/journal-read.ts";
+import { formatReport } from "../content/problem.ts";
 import { USAGE, parseNewEntryArgs } from "./new-entry-args.ts";
 import { checkPlan } from "./new-entry-check.ts";
 import { todayFor } from "./new-entry-date.ts";

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { DaybookSettings } from "../daybook-settings.ts";
-import type { Journal } from "../journal-validate.ts";
+import type { Journal } from "../content/journal-validate.ts";
 import { checkSnippets, type SnippetReport } from "./snippet-check.ts";
 
 /** Where snippet results are cached between builds (`DAYBOOK_CACHE` moves it, as it moves Astro's). */

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { RunResult } from "../../runtime/run-snippet.ts";
-import type { Problem } from "../problem.ts";
+import type { Problem } from "../content/problem.ts";
 
 type Entry = RunResult | { problems: Problem[] };
 

@@ -1,7 +1,10 @@
+// snippets/: runnable `ts run` blocks: extraction, type-check, runs in the snippet host, cache,
+// output fences, and the browser sandbox's page and bundle. This file checks a journal's snippets.
+
 import path from "node:path";
 import type { RunResult } from "../../runtime/run-snippet.ts";
 import { transpileSnippet } from "../../runtime/transpile.ts";
-import type { Problem } from "../problem.ts";
+import type { Problem } from "../content/problem.ts";
 import { SnippetCache, hashText, runtimeFingerprint } from "./snippet-cache.ts";
 import { extractSnippets, type Snippet } from "./snippet-extract.ts";
 import { SnippetPool } from "./snippet-pool.ts";

@@ -1,4 +1,4 @@
-import type { Problem } from "../problem.ts";
+import type { Problem } from "../content/problem.ts";
 import { isKnownLanguage } from "./known-languages.ts";
 
 /** Meta flags a ```` ```ts run ```` fence accepts. */

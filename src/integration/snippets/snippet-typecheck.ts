@@ -1,6 +1,6 @@
 import path from "node:path";
 import ts from "typescript";
-import type { Problem } from "../problem.ts";
+import type { Problem } from "../content/problem.ts";
 import type { Snippet } from "./snippet-extract.ts";
 
 /** The helper library snippets import as `daybook/sim`. */

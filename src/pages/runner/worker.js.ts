@@ -1,5 +1,5 @@
 import type { APIRoute } from "astro";
-import { bundleRunnerWorker } from "../../integration/runner-bundle.ts";
+import { bundleRunnerWorker } from "../../integration/snippets/runner-bundle.ts";
 
 /** The snippet worker runtime, fetched by the page on the reader's first Run. */
 export const GET: APIRoute = async () =>

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from "astro";
 import { loadJournal, type Entry } from "../../../lib/journal.ts";
 import { ogCardSvg } from "../../../lib/og-card.ts";
-import { renderPng } from "../../../integration/og-image.ts";
+import { renderPng } from "../../../integration/share-images/og-image.ts";
 import config from "../../../../daybook.config.ts";
 
 export const getStaticPaths = (async () => {

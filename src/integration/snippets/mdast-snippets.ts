@@ -1,7 +1,7 @@
 import type { MdastPluginEntry } from "satteri";
-import { lookupRun } from "./snippets/snippet-registry.ts";
-import { DEFAULT_TIMEOUT } from "./snippets/snippet-extract.ts";
-import { escapeXml } from "../lib/escape-xml.ts";
+import { lookupRun } from "./snippet-registry.ts";
+import { DEFAULT_TIMEOUT } from "./snippet-extract.ts";
+import { escapeXml } from "../../lib/escape-xml.ts";
 
 /**
  * Turns each ```` ```ts run ```` block into a `<daybook-snippet>`: the highlighted code, then the

@@ -1,12 +1,15 @@
+// links/: the link checker of `npm run check`: every internal link and #anchor of a built site
+// resolves, and a broken one is reported at its source file:line with the nearest page.
+
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { scanHtml, type HtmlLink, type HtmlScan } from "./link-check/html-scan.ts";
-import { locateInSource, type PageSource } from "./link-check/link-source.ts";
-import { closest, nearestPage } from "./link-check/link-suggest.ts";
-import { candidateFiles, fragmentMatches, pageUrlOf, resolveLink } from "./link-check/link-target.ts";
-import type { Problem } from "./problem.ts";
+import { scanHtml, type HtmlLink, type HtmlScan } from "./html-scan.ts";
+import { locateInSource, type PageSource } from "./link-source.ts";
+import { closest, nearestPage } from "./link-suggest.ts";
+import { candidateFiles, fragmentMatches, pageUrlOf, resolveLink } from "./link-target.ts";
+import type { Problem } from "../content/problem.ts";
 
-export { journalSources, type PageSource } from "./link-check/link-source.ts";
+export { journalSources, type PageSource } from "./link-source.ts";
 
 export interface LinkCheckOptions {
   /** The site's base path: `/`, or e.g. `/journal/` (`daybookSettings().base`). */

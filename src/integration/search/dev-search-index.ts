@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Connect } from "vite";
-import type { DaybookSettings } from "./daybook-settings.ts";
+import type { DaybookSettings } from "../daybook-settings.ts";
 
 const TYPES: Record<string, string> = { ".js": "text/javascript", ".css": "text/css", ".json": "application/json", ".wasm": "application/wasm" };
 

@@ -4,7 +4,7 @@
  * 1. `updated` in the frontmatter wins, always. Setting it to the entry's own `date` is how
  *    an author says "not revised" and hides a git date (pages show "Updated" only when it
  *    differs from `date`).
- * 2. Otherwise the date of the last commit that changed the file (src/integration/git-dates.ts),
+ * 2. Otherwise the date of the last commit that changed the file (src/integration/git-dates/git-dates.ts),
  *    but only when it is after `date`: writing and committing on the same day, or
  *    back-dating an entry, is not a revision.
  * 3. Otherwise undefined: nothing to show.

@@ -1,3 +1,6 @@
+// markdown/: the remark/hast plugins Daybook adds to Markdown and MDX, and code highlighting
+// into classes with the stylesheet of its two themes. This file is the highlighter.
+
 import { createHighlighter, type Highlighter } from "shiki";
 import type { Element } from "hast";
 import type { HastPluginEntry } from "satteri";

@@ -1,11 +1,14 @@
+// content/: reading and validating the journal (frontmatter, tags, content rules) and the
+// Problem type every Daybook check reports with file:line and a fix. This file is its entry point.
+
 import { isScalar } from "yaml";
 import type { ZodError } from "astro/zod";
-import { entrySchema, ENTRY_KEYS, type EntryData } from "../schema/entry.ts";
-import { tagSchema, type TagData } from "../schema/tag.ts";
-import { KEBAB_ID } from "../schema/fields.ts";
-import { nearest } from "../lib/nearest.ts";
-import { entryIdFromPath, slugify } from "../lib/slug.ts";
-import { TagIndex } from "../lib/tag-index.ts";
+import { entrySchema, ENTRY_KEYS, type EntryData } from "../../schema/entry.ts";
+import { tagSchema, type TagData } from "../../schema/tag.ts";
+import { KEBAB_ID } from "../../schema/fields.ts";
+import { nearest } from "../../lib/nearest.ts";
+import { entryIdFromPath, slugify } from "../../lib/slug.ts";
+import { TagIndex } from "../../lib/tag-index.ts";
 import { isLocated, readFrontmatter, type FrontmatterDoc } from "./frontmatter-read.ts";
 import { checkContentSafety } from "./content-safety.ts";
 import type { Problem } from "./problem.ts";

@@ -1,6 +1,9 @@
+// styles/: stylesheets generated from code (code colours, graph palette), served as Vite virtual
+// CSS modules so pages link them like any stylesheet.
+
 import type { Plugin } from "vite";
-import { codeColourCss } from "./code-colour-css.ts";
-import { graphCss } from "../lib/graph/graph-css.ts";
+import { codeColourCss } from "../markdown/code-colour-css.ts";
+import { graphCss } from "../../lib/graph/graph-css.ts";
 
 /** Stylesheets made from code, by the module that knows the colours, imported like any CSS file. */
 const STYLESHEETS: Record<string, () => string | Promise<string>> = {

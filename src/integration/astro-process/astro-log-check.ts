@@ -1,3 +1,6 @@
+// astro-process/: running Astro as a child of Daybook's commands: its heap limit and the log
+// lines that mean a problem Astro itself only warns about.
+
 /**
  * Astro logs some content problems and still exits 0: a duplicate id drops an entry, an
  * invalid reference or a failed render is only a warning. The build wrapper feeds Astro's

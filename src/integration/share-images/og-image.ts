@@ -1,3 +1,6 @@
+// share-images/: the 1200×630 Open Graph PNG of each entry, rendered by resvg in worker threads
+// and cached by content. This file is what pages call.
+
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";

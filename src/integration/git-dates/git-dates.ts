@@ -1,3 +1,6 @@
+// git-dates/: dates from git history: when each journal file last changed, and the "updated"
+// date an entry page shows.
+
 /**
  * When each journal file last changed, from git history: the author date of the newest
  * commit that touched it. With `{ revisionsOnly: true }` a file whose newest commit is the

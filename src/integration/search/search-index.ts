@@ -1,8 +1,11 @@
+// search/: the Pagefind index of entry and tag pages, built after the site, and the last build's
+// index served by the dev server. This file builds the index.
+
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
-import type { Journal } from "./journal-validate.ts";
-import type { Problem } from "./problem.ts";
+import type { Journal } from "../content/journal-validate.ts";
+import type { Problem } from "../content/problem.ts";
 
 export interface SearchIndexResult {
   pages: number;

@@ -1,4 +1,4 @@
-import { countOf } from "../lib/plural.ts";
+import { countOf } from "../../lib/plural.ts";
 
 /** One thing wrong with the journal, located as precisely as we can and with a fix. */
 export interface Problem {

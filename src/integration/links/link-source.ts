@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Journal } from "../journal-validate.ts";
+import type { Journal } from "../content/journal-validate.ts";
 
 /** The file an author wrote a built page from, with its text. */
 export interface PageSource {

@@ -14,7 +14,7 @@ export function tokenClasses(declarations: string): string[] {
     if (!declaration.trim()) continue;
     const [property = "", value = ""] = declaration.split(":").map((part) => part.trim());
     const match = /^--shiki-(light|dark)(-bg|-font-style|-font-weight|-text-decoration)?$/.exec(property);
-    if (!match) throw new Error(`Shiki wrote a style Daybook does not map to a class: "${declaration.trim()}". Update src/integration/shiki-token-classes.ts.`);
+    if (!match) throw new Error(`Shiki wrote a style Daybook does not map to a class: "${declaration.trim()}". Update src/integration/markdown/shiki-token-classes.ts.`);
     const [, theme, kind] = match;
     if (!kind || kind === "-bg") classes.push(`${theme![0]}${kind ? "b" : ""}-${colourKey(value)}`);
     // Font styles are the same in both themes (a unit test holds them to it); the light one speaks for both.
