@@ -16,6 +16,11 @@ export interface SnippetHost {
   modules: Readonly<Record<string, unknown>>;
   /** Registers a callback for promise rejections nobody handled. */
   onUnhandledRejection(handler: (reason: unknown) => void): void;
+  /**
+   * Resolves after every pending microtask has run. Default: a MessageChannel round trip (the
+   * browser worker). The build's snippet host drives a vm context from outside instead.
+   */
+  macrotask?: () => Promise<void>;
 }
 
 export interface RunResult {
@@ -72,8 +77,9 @@ export async function runSnippet(js: string, host: SnippetHost, sourceName = SNI
         failure ??= { reason };
       },
     );
+    const nextMacrotask = host.macrotask ?? macrotask;
     for (let fired = 0; !failure; fired++) {
-      await macrotask();
+      await nextMacrotask();
       if (failure || clock.countTimers() === 0) break;
       if (fired >= MAX_TIMERS) {
         failure = { reason: new RangeError(`more than ${MAX_TIMERS} timers fired; is a setInterval never cleared?`) };
@@ -97,13 +103,17 @@ export async function runSnippet(js: string, host: SnippetHost, sourceName = SNI
  * in browsers, costs microseconds (a real `setTimeout(0)` costs a millisecond or more per
  * virtual timer), and cannot be faked by the snippet.
  */
-const channel = new MessageChannel();
+let channel: MessageChannel | undefined;
 const waiting: (() => void)[] = [];
-channel.port1.onmessage = () => waiting.shift()?.();
-(channel.port1 as { unref?: () => void }).unref?.();
 function macrotask(): Promise<void> {
+  if (!channel) {
+    channel = new MessageChannel();
+    channel.port1.onmessage = () => waiting.shift()?.();
+    (channel.port1 as { unref?: () => void }).unref?.();
+  }
+  const port = channel.port2;
   return new Promise((resolve) => {
     waiting.push(resolve);
-    channel.port2.postMessage(0);
+    port.postMessage(0);
   });
 }

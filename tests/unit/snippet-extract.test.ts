@@ -49,6 +49,9 @@ describe("extractSnippets", () => {
   it.each([
     ["an unknown flag", "```ts run fast\nx\n```", /unknown flag "fast"/],
     ["a bad timeout", "```ts run timeout=soon\nx\n```", /timeout=soon is not a whole number/],
+    ["a zero timeout", "```ts run timeout=0\nx\n```", /timeout=0 is outside 1 to 60000 milliseconds/],
+    ["a timeout past a minute", "```ts run timeout=60001\nx\n```", /timeout=60001 is outside 1 to 60000/],
+    ["a timeout that would overflow a timer", "```ts run timeout=4294967296\nx\n```", /timeout=4294967296 is outside/],
     ["an unknown setting", '```ts run mode="x"\nx\n```', /unknown setting "mode"/],
     ["a runnable block in another language", "```js run\nx\n```", /only TypeScript blocks can run, and this one is "js"/],
     ["an output fence with no runnable block", "Text\n\n```output\n1\n```", /must come directly after a ```ts run block/],

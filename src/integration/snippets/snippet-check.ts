@@ -47,10 +47,13 @@ export async function checkSnippets(files: readonly { path: string; text: string
   const typeProblems = cache.getTypecheck(typecheckKey) ?? typecheckSnippets(snippets, options.root);
   cache.setTypecheck(typecheckKey, typeProblems);
   problems.push(...typeProblems);
+  const mistyped = (snippet: Snippet) => typeProblems.some((p) => p.file === snippet.file && p.line !== undefined && p.line > snippet.line && p.line <= snippet.line + snippet.code.split("\n").length);
   let pool: SnippetPool | undefined;
   let ran = 0;
   const runs = await Promise.all(
     snippets.map(async (snippet): Promise<SnippetRun | undefined> => {
+      // Code that does not type-check is never run: the type error is the problem to fix first.
+      if (mistyped(snippet)) return undefined;
       let js: string;
       try {
         js = transpileSnippet(snippet.code);
@@ -62,7 +65,7 @@ export async function checkSnippets(files: readonly { path: string; text: string
       const key = hashText(fingerprint, String(snippet.meta.timeout), js);
       let result = cache.get(key);
       if (!result) {
-        pool ??= new SnippetPool(path.join(options.root, "src/integration/snippets/snippet-worker.ts"));
+        pool ??= new SnippetPool();
         result = await pool.run(js, snippet.meta.timeout);
         ran++;
         // A stop depends on the machine's speed and load, so it is never remembered.

@@ -30,6 +30,8 @@ export interface Snippet {
 }
 
 export const DEFAULT_TIMEOUT = 2000;
+/** `timeout=` accepts 1 ms to one minute: a snippet is an example, not a batch job. */
+export const MAX_TIMEOUT = 60_000;
 const RUNNABLE_LANGS = new Set(["ts", "typescript"]);
 const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
 
@@ -60,7 +62,7 @@ export function extractSnippets(file: string, text: string): { snippets: Snippet
     }
     const meta = parseMeta(tokens.replace(/(^|\s)run(?=\s|$)/, " "));
     if ("problem" in meta) {
-      problems.push({ ...at, message: meta.problem, fix: 'allowed: title="…", timeout=<ms>, throws' });
+      problems.push({ ...at, message: meta.problem, fix: 'allowed: title="…", timeout=<ms> (1 to 60000), throws' });
       return;
     }
     const next = blocks[i + 1];
@@ -113,7 +115,8 @@ function parseMeta(text: string): SnippetMeta | { problem: string } {
   while (token.lastIndex < text.length && (match = token.exec(text))) {
     const [, quotedKey, quotedValue, key, value, flag] = match;
     if (quotedKey === "title") meta.title = quotedValue!;
-    else if (key === "timeout" && /^\d+$/.test(value!) && Number(value) > 0) meta.timeout = Number(value);
+    else if (key === "timeout" && /^\d+$/.test(value!) && Number(value) >= 1 && Number(value) <= MAX_TIMEOUT) meta.timeout = Number(value);
+    else if (key === "timeout" && /^\d+$/.test(value!)) return { problem: `timeout=${value} is outside 1 to ${MAX_TIMEOUT} milliseconds` };
     else if (key === "timeout") return { problem: `timeout=${value} is not a whole number of milliseconds` };
     else if (flag === "throws") meta.throws = true;
     else if (flag?.trim()) return { problem: `unknown flag "${flag}" on a runnable block` };
