@@ -23,6 +23,8 @@ export interface SnippetReport {
   problems: Problem[];
   /** How many snippets actually ran (the rest came from the cache). */
   ran: number;
+  /** CPU time the snippet hosts spent (ms): they are processes of their own, outside this one's figures. */
+  hostCpuMs: number;
 }
 
 export interface CheckOptions {
@@ -74,12 +76,13 @@ export async function checkSnippets(files: readonly { path: string; text: string
       return { snippet, js, result };
     }),
   );
+  const hostCpuMs = pool?.cpuMs ?? 0;
   await pool?.close();
   cache.save();
 
   const done = runs.filter((r): r is SnippetRun => r !== undefined);
   for (const run of done) problems.push(...compare(run));
-  return { runs: done, problems, ran };
+  return { runs: done, problems, ran, hostCpuMs };
 }
 
 function compare({ snippet, result }: SnippetRun): Problem[] {

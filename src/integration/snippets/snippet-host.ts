@@ -23,6 +23,8 @@ export interface HostTask {
 
 export interface HostResult {
   id: number;
+  /** This host's CPU time so far (user + system, µs), so the pool can account for snippet CPU. */
+  cpuMicros?: number;
   output: string;
   error?: string;
   stopped?: true;
@@ -61,7 +63,10 @@ process.on("message", (message: HostInit | HostTask) => {
     globalsPrologue = localGlobals();
     return;
   }
-  void run(message).then((result) => process.send!(result));
+  void run(message).then((result) => {
+    const cpu = process.cpuUsage();
+    process.send!({ ...result, cpuMicros: cpu.user + cpu.system });
+  });
 });
 
 function newContext(): { context: vm.Context; runner: { state: RunnerState; unhandled(reason: unknown): void } } {

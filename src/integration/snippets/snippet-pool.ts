@@ -28,6 +28,8 @@ interface Slot {
   job?: Job | undefined;
   deadline?: NodeJS.Timeout | undefined;
   stderr: string;
+  /** The host's CPU time at its last answer (µs). */
+  cpuMicros: number;
 }
 
 /**
@@ -41,6 +43,7 @@ export class SnippetPool {
   #nextId = 0;
   #code: Promise<{ host: string; runtime: string }> | undefined;
   #closed = false;
+  #cpuMicros = 0;
 
   constructor(size = Math.max(1, availableParallelism())) {
     this.#size = size;
@@ -51,6 +54,11 @@ export class SnippetPool {
       this.#queue.push({ task: { type: "run", id: this.#nextId++, js, timeout }, resolve });
       void this.#dispatch();
     });
+  }
+
+  /** CPU time the hosts have spent so far (ms), as they reported it; a host killed mid-snippet reports nothing more. */
+  get cpuMs(): number {
+    return this.#cpuMicros / 1000;
   }
 
   async close(): Promise<void> {
@@ -77,13 +85,17 @@ export class SnippetPool {
 
   #spawn(code: { host: string; runtime: string }): Slot {
     const child = spawn(process.execPath, snippetHostArgs(code.host), { env: {}, stdio: ["ignore", "ignore", "pipe", "ipc"] });
-    const slot: Slot = { child, stderr: "" };
+    const slot: Slot = { child, stderr: "", cpuMicros: 0 };
     child.unref();
     child.channel?.unref();
     child.stderr!.on("data", (chunk: Buffer) => (slot.stderr = (slot.stderr + chunk.toString()).slice(-4_000)));
     child.on("message", (message: HostResult) => {
+      if (typeof message.cpuMicros === "number") {
+        this.#cpuMicros += Math.max(0, message.cpuMicros - slot.cpuMicros);
+        slot.cpuMicros = message.cpuMicros;
+      }
       if (slot.job?.task.id !== message.id) return;
-      const { id: _id, ...result } = message;
+      const { id: _id, cpuMicros: _cpu, ...result } = message;
       if (result.stopped) this.#replace(slot, result.output);
       else this.#finish(slot, result);
     });
