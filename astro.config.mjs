@@ -7,6 +7,7 @@ import { daybook } from "./src/integration/daybook-integration.ts";
 import { daybookSettings } from "./src/integration/daybook-settings.ts";
 import { headingAnchors } from "./src/integration/markdown/hast-heading-anchors.ts";
 import { snippetBlocks } from "./src/integration/snippets/mdast-snippets.ts";
+import { authorMarkup } from "./src/integration/markdown/mdast-author-markup.ts";
 import { codeHighlight } from "./src/integration/markdown/hast-code-highlight.ts";
 import { generatedCss } from "./src/integration/styles/vite-generated-css.ts";
 import { contentSecurityPolicy } from "./src/integration/content-security-policy.ts";
@@ -27,7 +28,8 @@ export default defineConfig({
   },
   security: { csp: contentSecurityPolicy() },
   markdown: {
-    processor: satteri({ mdastPlugins: [snippetBlocks], hastPlugins: [codeHighlight, headingAnchors] }),
+    // authorMarkup first: it judges only what the author wrote (MDX uses this processor too).
+    processor: satteri({ mdastPlugins: [authorMarkup, snippetBlocks], hastPlugins: [codeHighlight, headingAnchors] }),
     // Shiki runs in codeHighlight, which writes classes instead of the style attributes a strict CSP forbids.
     syntaxHighlight: false,
   },

@@ -1,9 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { checkContentSafety, maskCode } from "../../src/integration/content/content-safety.ts";
 import { validateJournal, type SourceFile } from "../../src/integration/content/journal-validate.ts";
+import { reviewHtml } from "../../src/integration/content/html-review.ts";
+import { authorMarkup } from "../../src/integration/markdown/mdast-author-markup.ts";
+import { markdownToHtml, mdxToJs } from "satteri";
 
 const FILE = "content/days/009-x.mdx";
-const check = (body: string, mdx = true) => checkContentSafety(FILE, body, { firstLine: 8, mdx });
+const check = (body: string, mdx = true) => checkContentSafety(FILE, body, { firstLine: 8, mdx }).problems;
+const notesOf = (body: string, mdx = true) => checkContentSafety(FILE, body, { firstLine: 8, mdx }).notes;
 
 /** [case, body, expected message, expected file line, expected column] (the body starts at file line 8). */
 const FLAGGED: [string, string, RegExp, number, number?][] = [
@@ -23,7 +27,9 @@ const FLAGGED: [string, string, RegExp, number, number?][] = [
   ["onerror on an img", '<img src="x" onerror="alert(1)" />\n', /`onerror`/, 8, 14],
   ["onClick on JSX", '<button onClick="alert(1)">x</button>\n', /`onClick`/, 8],
   ["handler on a later line of a multi-line tag", '<div\n  class="x"\n  onmouseover="alert(1)"\n>\nx\n</div>\n', /`onmouseover`/, 10, 3],
-  ["onClick on a component", '<Widget onClick="go()" />\n', /`onClick`/, 8],
+  ["onClick on a component", '<Widget onClick="go()" />\n', /<Widget> is an MDX component/, 8, 1],
+  ["an on… prop that is not a handler on a component", '<Widget onboarding="fast" />\n', /<Widget> is an MDX component, and entries cannot import components/, 8, 1],
+  ["a defined export", "export const answer = 42;\n\nThe answer is the entry's.\n", /MDX `export`/, 8, 1],
   ["HTML comment in MDX", "Intro.\n<!-- todo -->\n", /MDX has no HTML comments/, 9, 1],
   ["undefined variable in MDX", "Value: {undefinedVariable}\n", /`undefinedVariable`, which is not defined/, 8, 8],
   ["throwing expression in MDX", 'Value: {(() => { throw new Error("x") })()}\n', /runs JavaScript while the page is built/, 8, 8],
@@ -55,6 +61,179 @@ describe("content safety rules", () => {
   });
 });
 
+/**
+ * Markup that acts, in both syntaxes. [case, .md body, .mdx body, expected message, file line,
+ * column] (the body starts at file line 8); `null` skips a syntax. Each must be the only problem.
+ */
+const ACTING: [string, string | null, string | null, RegExp, number, number][] = [
+  ["<script>", "<script>alert(1)</script>\n", "<script>alert(1)</script>\n", /raw <script> tag/, 8, 1],
+  ["<SCRIPT> in capitals", "x <SCRIPT>alert(1)</SCRIPT>\n", "x <SCRIPT>alert(1)</SCRIPT>\n", /raw <script> tag/, 8, 3],
+  ["<Script> as a component name", null, "<Script>alert(1)</Script>\n", /raw <script> tag/, 8, 1],
+  ["<style>", "<style>body { display: none }</style>\n", "<style>body</style>\n", /<style> element, and it would restyle the whole site/, 8, 1],
+  ["<meta http-equiv=refresh>", '<meta http-equiv="refresh" content="0;url=https://example.com">\n', '<meta http-equiv="refresh" content="0;url=https://example.com" />\n', /<meta> element, and it can redirect every reader/, 8, 1],
+  ["<Meta in mixed case", 'Text\n\n<Meta HTTP-EQUIV="refresh" content="0">\n', 'Text\n\n<Meta http-equiv="refresh" content="0" />\n', /<Meta> element, and it can redirect every reader/, 10, 1],
+  ["<link>", '<link rel="stylesheet" href="https://example.com/x.css">\n', '<link rel="stylesheet" href="https://example.com/x.css" />\n', /<link> element, and it loads/, 8, 1],
+  ["<base>", '<base href="https://example.com/">\n', '<base href="https://example.com/" />\n', /<base> element, and it changes where every link/, 8, 1],
+  ["<iframe>", 'See <iframe src="https://example.com"></iframe>\n', 'See <iframe src="https://example.com"></iframe>\n', /<iframe> element, and it embeds another page/, 8, 5],
+  ["<frame>", '<frame src="https://example.com">\n', '<frame src="https://example.com" />\n', /<frame> element/, 8, 1],
+  ["<object>", '<object data="movie.swf"></object>\n', '<object data="movie.swf"></object>\n', /<object> element, and it embeds a plugin/, 8, 1],
+  ["<embed>", '<embed src="movie.swf">\n', '<embed src="movie.swf" />\n', /<embed> element/, 8, 1],
+  ["<form>", '<form action="https://example.com/steal">\n<button>Go</button>\n</form>\n', '<form action="https://example.com/steal">\n<button>Go</button>\n</form>\n', /<form> element, and it can send what readers type/, 8, 1],
+  ["<daybook-snippet data-js>", '<daybook-snippet data-js="alert(1)"><pre><code>console.log(1)</code></pre></daybook-snippet>\n', '<daybook-snippet data-js="alert(1)"><pre><code>console.log(1)</code></pre></daybook-snippet>\n', /<daybook-snippet> element, written by hand/, 8, 1],
+  ["<DayBook-Snippet> in another case", "<DayBook-Snippet>x</DayBook-Snippet>\n", "<DayBook-Snippet>x</DayBook-Snippet>\n", /<DayBook-Snippet> element, written by hand/, 8, 1],
+  ["<daybook-snippet> with a JSX expression value", null, '<daybook-snippet data-js={"alert(1)"}>x</daybook-snippet>\n', /<daybook-snippet> element, written by hand/, 8, 1],
+  ["data-js on another element", 'Text <span data-js="alert(1)">x</span>\n', 'Text <span data-js="alert(1)">x</span>\n', /<span> element has a `data-js` attribute/, 8, 12],
+  ["onerror on an <img>", '<img src="x.png" alt="x" onerror="alert(1)">\n', '<img src="x.png" alt="x" onerror="alert(1)" />\n', /event handler attribute `onerror`/, 8, 26],
+  ["ONMOUSEOVER in capitals", '<b ONMOUSEOVER="alert(1)">x</b>\n', '<b ONMOUSEOVER="alert(1)">x</b>\n', /event handler attribute `ONMOUSEOVER`/, 8, 4],
+  ["onClick on a lowercase JSX element", null, '<p onClick="alert(1)">x</p>\n', /event handler attribute `onClick`/, 8, 4],
+  ["a handler on the third line of a tag", '<div\n  title="x"\n  onmouseover="alert(1)">\nx\n</div>\n', '<div\n  title="x"\n  onmouseover="alert(1)">\nx\n</div>\n', /`onmouseover`/, 10, 3],
+  ["a handler in an inline tag split over lines", "Some <b\n   onclick=alert(1)>bold</b> text.\n", 'Some <b\n   onclick="alert(1)">bold</b> text.\n', /`onclick`/, 9, 4],
+  ["a handler in HTML inside a blockquote", '> <div>\n> <span onclick="alert(1)">y</span>\n> </div>\n', '> <div>\n> <span onclick="alert(1)">y</span>\n> </div>\n', /`onclick`/, 9, 9],
+  ["java&#x73;cript: (an entity inside the scheme)", '<a href="java&#x73;cript:alert(1)">x</a>\n', '<a href="java&#x73;cript:alert(1)">x</a>\n', /javascript: URL/, 8, 10],
+  ["javascript: in mixed case", '<a href="JaVaScRiPt:alert(1)">x</a>\n', '<a href="JaVaScRiPt:alert(1)">x</a>\n', /javascript: URL/, 8, 10],
+  ["javascript: after a tab entity and spaces", '<a href=" &#9;javascript:alert(1)">x</a>\n', '<a href=" &#9;javascript:alert(1)">x</a>\n', /javascript: URL/, 8, 10],
+  ["javascript: split by a newline entity", '<a href="java&NewLine;script:alert(1)">x</a>\n', '<a href="java&NewLine;script:alert(1)">x</a>\n', /javascript: URL/, 8, 10],
+  ["javascript: on the next line of a tag", '<a\n  href="javascript:alert(1)">x</a>\n', '<a\n  href="javascript:alert(1)">x</a>\n', /javascript: URL/, 9, 9],
+  ["javascript: in an SVG <a>", '<svg><a href="javascript:alert(1)"><text>x</text></a></svg>\n', '<svg><a href="javascript:alert(1)"><text>x</text></a></svg>\n', /javascript: URL/, 8, 15],
+  ["javascript: in a JSX string escape", null, "<a href={'\\x6aavascript:alert(1)'}>x</a>\n", /javascript: URL/, 8, 9],
+  ["vbscript: in an attribute", '<a href="vbscript:msgbox">x</a>\n', '<a href="vbscript:msgbox">x</a>\n', /vbscript: URL/, 8, 10],
+  ["a component", null, "Intro.\n\n<Widget />\n", /<Widget> is an MDX component/, 10, 1],
+  ["a member-expression component", null, "<motion.div>x</motion.div>\n", /<motion\.div> is an MDX component/, 8, 1],
+  ["a tag left open at a blank line", '<div title="\n\nx" onclick="alert(1)">\n', null, /not closed before the HTML block ends/, 8, 1],
+  ["a comment left open at a blank line", "<div>\n<!-- a note\n\nthat goes on -->\n", null, /not closed before the HTML block ends/, 9, 1],
+];
+
+describe("markup that acts is an error at file:line, in .md and .mdx", () => {
+  const rows = ACTING.flatMap(([name, md, mdx, message, line, column]) => [
+    ...(md === null ? [] : [[`${name} (.md)`, md, false, message, line, column] as const]),
+    ...(mdx === null ? [] : [[`${name} (.mdx)`, mdx, true, message, line, column] as const]),
+  ]);
+  it.each(rows)("flags %s", (_name, body, mdx, message, line, column) => {
+    const problems = check(body, mdx);
+    expect(problems, JSON.stringify(problems)).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ file: FILE, line, column, message: expect.stringMatching(message) });
+    expect(problems[0]!.fix).toMatch(/\w{3,} .{10,}/);
+  });
+});
+
+describe("MDX ESM is an error; in Markdown the same line is text", () => {
+  const esm = 'export const x = globalThis.process.env.SECRET\nimport { execSync } from "node:child_process"\n\nText.\n';
+
+  it("reports every import and export statement at its line", () => {
+    expect(check(esm).map((p) => [p.line, p.column, p.message])).toEqual([
+      [8, 1, expect.stringMatching(/MDX `export`, and an export in an entry would run code while the site is built/)],
+      [9, 1, expect.stringMatching(/MDX `import` of "node:child_process"/)],
+    ]);
+    expect(check(esm)[0]!.fix).toMatch(/remove the line/);
+  });
+
+  it.each([
+    ["a later line", "Intro.\n\nimport fs from 'node:fs'\n", 10],
+    ["a side-effect import", "import 'node:fs'\n", 8],
+    ["export default", "export default function Layout() { return null }\n", 8],
+    ["export from", "export * from 'node:fs'\n", 8],
+  ])("finds %s", (_name, body, line) => {
+    expect(check(body).map((p) => p.line)).toEqual([line]);
+    expect(check(body, false)).toEqual([]);
+  });
+
+  it.each([
+    ["indented (a paragraph, not ESM)", "  import a from 'b'\n"],
+    ["in a list item", "- export const y = 1\n"],
+    ["in a blockquote", "> import z from 'q'\n"],
+    ["after other text on the line", "Text import x from 'y'\n"],
+    ["a dynamic import()", "import('x')\n"],
+    ["in a code fence", "```js\nimport q from 'r'\nexport const s = 1\n```\n"],
+    ["in inline code", "`import q from 'r'`\n"],
+  ])("allows import/export %s", (_name, body) => {
+    expect(check(body)).toEqual([]);
+  });
+});
+
+/** Markup GitHub's Markdown would drop: a note each, never a problem. [case, body, mdx, note, line, column]. */
+const DROPPED: [string, string, boolean, RegExp, number, number][] = [
+  ["style on a table cell", '| a | b |\n|---|---|\n| <td align="right" style="color:red">x</td> | y |\n', false, /^removed attribute style from <td>/, 10, 21],
+  ["style on a JSX span", 'Text <span style="color:red">x</span>\n', true, /^removed attribute style from <span>/, 8, 12],
+  ["class on a div", '<div class="callout">\n\nText\n\n</div>\n', false, /^removed attribute class from <div>/, 8, 6],
+  ["className on a JSX div", '<div className="callout">x</div>\n', true, /^removed attribute className from <div>/, 8, 6],
+  ["one class of two on <code>", 'Use <code class="language-ts big">x</code>\n', false, /^removed class "big" from <code>/, 8, 11],
+  ["an unknown attribute", '<img src="https://example.com/a.png" alt="A" loading="lazy">\n', false, /^removed attribute loading from <img>/, 8, 46],
+  ["a data- attribute", '<p data-pagefind-ignore>x</p>\n', false, /^removed attribute data-pagefind-ignore from <p>/, 8, 4],
+  ["a data: link", '<a href="data:text/html,hi">x</a>\n', false, /^removed attribute href from <a>: GitHub's Markdown keeps only http, https/, 8, 4],
+  ["an element not on the list", "<center>Centred</center>\n", false, /^removed the <center> tags \(their content stays\)/, 8, 1],
+  ["an element not on the list (JSX)", "<mark>Marked</mark>\n", true, /^removed the <mark> tags/, 8, 1],
+  ["a text input", '<input type="text" disabled>\n', false, /^removed attribute type from <input>/, 8, 8],
+];
+
+describe("markup GitHub's Markdown drops is a note, not a problem", () => {
+  it.each(DROPPED)("notes %s", (_name, body, mdx, note, line, column) => {
+    expect(check(body, mdx)).toEqual([]);
+    const notes = notesOf(body, mdx);
+    expect(notes, JSON.stringify(notes)).toHaveLength(1);
+    expect(notes[0]).toMatchObject({ file: FILE, line, column, message: expect.stringMatching(note) });
+  });
+
+  it.each([
+    ["GitHub's own favourites", '<p align="center"><img src="https://example.com/logo.png" alt="Logo" width="120"></p>\n\n<details open><summary>More</summary>\n\nText <kbd>Ctrl</kbd>+<kbd>C</kbd>, x<sup>2</sup>, H<sub>2</sub>O<br>\n\n</details>\n', false],
+    ["the same in MDX", '<p align="center"><img src="https://example.com/logo.png" alt="Logo" width="120" /></p>\n\n<details open>\n<summary>More</summary>\n\nText <kbd>Ctrl</kbd>+<kbd>C</kbd><br />\n\n</details>\n', true],
+    ["links GitHub keeps", '<a href="https://example.com" title="t">a</a> <a href="/day/1/">b</a> <a href="#intro">c</a> <a href="mailto:a@example.com">d</a>\n', false],
+    ["a language class on <code>", '<pre><code class="language-ts">x</code></pre>\n', false],
+    ["a comment in Markdown", "<!-- a note to myself -->\nText.\n", false],
+  ])("keeps %s", (_name, body, mdx) => {
+    expect(check(body, mdx)).toEqual([]);
+    expect(notesOf(body, mdx)).toEqual([]);
+  });
+
+  it("notes and errors come apart: the handler stops the build, the style is only noted", () => {
+    const body = '<div style="color:red" onclick="alert(1)">x</div>\n';
+    expect(check(body, false).map((p) => p.message)).toEqual([expect.stringMatching(/`onclick`/)]);
+    expect(notesOf(body, false).map((p) => p.message)).toEqual([expect.stringMatching(/removed attribute style from <div>/)]);
+  });
+});
+
+describe("the page gets the markup without what GitHub's Markdown drops", () => {
+  it.each([
+    ['<td align="right" style="color:red">', '<td align="right">'],
+    ["<TD ALIGN=right STYLE=x CLASS=y>", "<TD ALIGN=right>"],
+    ['<center>Centred <b>bold</b></center>', "Centred <b>bold</b>"],
+    ['<code class="language-ts big">x</code>', '<code class="language-ts">x</code>'],
+    ['<img src="data:image/png;base64,AA" alt="a" />', '<img alt="a" />'],
+    ['<a href="https://example.com">kept</a>', '<a href="https://example.com">kept</a>'],
+  ])("%s", (html, expected) => {
+    expect(reviewHtml(html).html).toBe(expected);
+  });
+
+  const md = '| a | b |\n|---|---|\n| <td align="right" style="color:red">x</td> | y |\n\n<center>C</center>\n';
+  it("in the Markdown pipeline, before Daybook's plugins", () => {
+    const { html } = markdownToHtml(md, { mdastPlugins: [authorMarkup] });
+    expect(html).toContain('<td align="right">x</td>');
+    expect(html).not.toMatch(/style=|<center>/);
+  });
+
+  it("in the MDX pipeline, nested elements too", () => {
+    const mdx = '<center>\n<div style="a" align="center">hi <b className="c" title="t">x</b></div>\n</center>\n';
+    const { code } = mdxToJs(mdx, { mdastPlugins: [authorMarkup], jsx: true });
+    expect(code).toMatch(/<div align="center">/);
+    expect(code).toMatch(/<b title="t">/);
+    expect(code).not.toMatch(/style=|className="c"|<center/);
+  });
+
+  it.each([
+    ["an export", 'export const x = globalThis.process.env.SECRET\n'],
+    ["an import", 'import { execSync } from "node:child_process"\n'],
+    ["a <script>", "<script>alert(1)</script>\n"],
+    ["a hand-written <daybook-snippet>", '<daybook-snippet data-js="alert(1)">x</daybook-snippet>\n'],
+    ["an expression that computes", "{globalThis.process.env.SECRET}\n"],
+    ["an attribute that computes", "<a href={globalThis.x}>x</a>\n"],
+  ])("the MDX pipeline refuses to compile %s (astro dev shows problems but keeps serving)", (_name, mdx) => {
+    expect(() => mdxToJs(mdx, { mdastPlugins: [authorMarkup] })).toThrow(/Daybook does not compile it/);
+  });
+
+  it("the Markdown pipeline refuses a <meta> refresh", () => {
+    expect(() => markdownToHtml('<meta http-equiv="refresh" content="0;url=https://example.com">\n', { mdastPlugins: [authorMarkup] })).toThrow(/<meta> element/);
+  });
+});
+
 /** [case, body, mdx] that must produce no problem. */
 const ALLOWED: [string, string, boolean][] = [
   ["<script> inside a ts run fence", '```ts run\nconsole.log("<script>alert(1)</script>");\n```\n', true],
@@ -66,7 +245,6 @@ const ALLOWED: [string, string, boolean][] = [
   ["the word javascript in prose", "JavaScript: the language of the web. I wrote javascript today.\n", true],
   ["a normal link mentioning javascript", "[Learn javascript](https://example.com/javascript:intro)\n", true],
   ["onboarding as a word", "The onboarding = slow, and on=off toggles.\n", true],
-  ["an on… prop that is not a handler on a component", '<Widget onboarding="fast" />\n', true],
   ["an https link and an image", "[a](https://example.com) ![b](/img.png)\n", true],
   ["an HTML comment in a .md file", "<!-- a note -->\nText.\n", false],
   ["braces in a .md file", "Value: {undefinedVariable}\n", false],
@@ -75,7 +253,6 @@ const ALLOWED: [string, string, boolean][] = [
   ["a string literal expression", 'Write {"<"} for a bracket and {"{"} for a brace.\n', true],
   ["an HTML comment inside a fence", "```html\n<!-- x -->\n```\n", true],
   ["braces inside a fence", "```ts\nconst a = { b: 1 };\n```\n", true],
-  ["a defined export", "export const answer = 42;\n\nThe answer is {answer}.\n", true],
   ["a bare less-than before a space", "When a < b we wait.\n", true],
   ["an escaped less-than and a fragment", "I \\<3 queues. <>x</> <br/>\n", true],
   ["a less-than in a .md file", "I <3 queues.\n", false],
@@ -109,6 +286,14 @@ describe("validateJournal runs the safety rules with file lines", () => {
   ])("offsets body lines to file lines (%s)", (_name, text, line) => {
     const { problems } = validateJournal([source("days", "009-q.mdx", text)], tags, { today: "2026-11-23", maxEntryBytes: 100_000 });
     expect(problems).toEqual([expect.objectContaining({ file: "content/days/009-q.mdx", line, column: 1, message: expect.stringMatching(/<script>/) })]);
+  });
+
+  it("returns notes apart from problems, at file lines", () => {
+    const text = head + '\nIntro.\n\n<p align="center" style="color:red">Hi</p>\n';
+    const journal = validateJournal([source("days", "009-q.md", text)], tags, { today: "2026-11-23", maxEntryBytes: 100_000 });
+    expect(journal.problems).toEqual([]);
+    expect(journal.entries).toHaveLength(1);
+    expect(journal.notes).toEqual([expect.objectContaining({ file: "content/days/009-q.md", line: 11, column: 19, message: expect.stringMatching(/^removed attribute style from <p>/) })]);
   });
 });
 

@@ -1,4 +1,6 @@
 import type { Problem } from "./problem.ts";
+import { checkAuthorMarkup } from "./author-markup.ts";
+import { expressionCode, isInertExpression } from "./mdx-literal.ts";
 
 export interface SafetyOptions {
   /** File line of the body's first line (the line after the closing `---`). */
@@ -7,14 +9,23 @@ export interface SafetyOptions {
   mdx: boolean;
 }
 
+export interface ContentReport {
+  /** Errors: the entry is not built until they are fixed. */
+  problems: Problem[];
+  /** What the build removes from the page (markup GitHub's Markdown drops too); never errors. */
+  notes: Problem[];
+}
+
 /**
- * Rules on an entry's body that keep the published page free of author-written scripts:
- * raw `<script>` tags, `javascript:` (and `vbscript:`) URLs in links or attributes, and `on…=`
- * event-handler attributes; in MDX also HTML comments, which MDX cannot parse. Code is exempt:
- * fenced blocks and inline code spans are blanked out before any rule looks at the text.
- * Pure: text in, problems (with file lines and columns) out.
+ * Rules on an entry's body that keep the published page, and the build, free of author code.
+ * The author's markup, parsed as the build parses it (author-markup.ts): no MDX `import`/`export`,
+ * raw HTML and JSX only from GitHub's allow-list (acting elements and attributes are errors, the
+ * rest is removed with a note). On the text: `javascript:` (and `vbscript:`) URLs in Markdown
+ * links, and in MDX no HTML comments, no `<` that starts no tag and no `{…}` expression that
+ * computes. Code is exempt: fenced blocks and inline code spans are blanked out before any text
+ * rule looks. Pure: text in, problems and notes (with file lines and columns) out.
  */
-export function checkContentSafety(file: string, body: string, options: SafetyOptions): Problem[] {
+export function checkContentSafety(file: string, body: string, options: SafetyOptions): ContentReport {
   const text = maskCode(body);
   const problems: Problem[] = [];
   const starts = lineStarts(text);
@@ -30,28 +41,12 @@ export function checkContentSafety(file: string, body: string, options: SafetyOp
   };
   const report = (offset: number, message: string, fix: string) => problems.push({ file, ...at(offset), message, fix });
 
-  for (const m of text.matchAll(/<script(?=[\s>/]|$)/gi)) {
-    report(m.index, "the content has a raw <script> tag, and content cannot run scripts", "put code in a ```ts run block instead, or write `<script>` in backticks to show it as text");
-  }
-
-  // URLs: Markdown links `](…)`, reference definitions `[x]: …`, autolinks `<…>`, and attribute values.
+  // Markdown links `](…)`, reference definitions `[x]: …` and autolinks `<…>`; URLs in HTML attributes are the markup check's.
   const decoded = decodeEntities(text);
-  const urlContext = /(?:\]\(\s*<?|^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?|<|=\s*\{?\s*["'`]?)[\s\u0000-\u001f]*((?:java|vb)[\s\u0000-\u001f]*script[\s\u0000-\u001f]*:)/gim;
+  const urlContext = /(?:\]\(\s*<?|^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?|<)[\s\u0000-\u001f]*((?:java|vb)[\s\u0000-\u001f]*script[\s\u0000-\u001f]*:)/gim;
   for (const m of decoded.text.matchAll(urlContext)) {
     const offset = decoded.original(m.index + m[0].length - m[1]!.length);
     report(offset, `the content links to a ${/^vb/i.test(m[1]!) ? "vbscript" : "javascript"}: URL, which would run code when clicked`, "link to a page (https://… or /day/…) instead; to show code, put it in a ```ts run block or in backticks");
-  }
-
-  // Event-handler attributes inside HTML or JSX tags (attributes may span lines).
-  for (const tag of text.matchAll(/<([A-Za-z][\w.:-]*)((?:[^<>"'{}\n]|\n(?![ \t]*\n)|"[^"]*"|'[^']*'|\{(?:[^{}]|\{[^{}]*\})*\})*)/g)) {
-    const attributes = tag[2]!;
-    const lowercaseTag = /^[a-z]/.test(tag[1]!);
-    for (const attr of attributes.matchAll(/(^|\s)(on[A-Za-z][\w-]*)\s*=/g)) {
-      const name = attr[2]!;
-      // HTML treats every on… attribute as a handler; on components only onX (capital) props are.
-      if (!lowercaseTag && !/^on[A-Z]/.test(name)) continue;
-      report(tag.index + 1 + tag[1]!.length + attr.index + attr[1]!.length, `the <${tag[1]}> element has an event handler attribute \`${name}\`, and content cannot run scripts`, "remove the attribute; put interactive code in a ```ts run block instead");
-    }
   }
 
   if (options.mdx) {
@@ -65,19 +60,24 @@ export function checkContentSafety(file: string, body: string, options: SafetyOp
       const shown = text.slice(m.index, m.index + 2);
       report(m.index, `in MDX a \`<\` starts a JSX tag, and \`${shown}\` is not one, so the page cannot compile`, "write \\< or &lt; for a less-than sign, or put it in `backticks`");
     }
-    const defined = new Set([...text.matchAll(/^export\s+(?:const|let|var|function)\s+([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]!));
     for (const expr of expressions) {
-      if (/^(import|export)\s/.test(text.slice(text.lastIndexOf("\n", expr.offset) + 1))) continue; // ESM, not an expression
-      const code = expr.code.replace(/\/\*[\s\S]*?\*\//g, "").trim();
-      if (code === "" || /^("([^"\\\n]|\\.)*"|'([^'\\\n]|\\.)*'|`[^`$]*`|-?\d+(\.\d+)?)$/.test(code)) continue;
-      if (/^[A-Za-z_$][\w$]*$/.test(code) && !defined.has(code)) {
+      if (/^(import|export)\s/.test(text.slice(text.lastIndexOf("\n", expr.offset) + 1))) continue; // ESM: the markup check reports it
+      if (isInertExpression(expr.code)) continue;
+      const code = expressionCode(expr.code);
+      if (/^[A-Za-z_$][\w$]*$/.test(code)) {
         report(expr.offset, `the MDX expression {${code}} refers to \`${code}\`, which is not defined in this entry, so rendering the page would fail without naming this file`, `write the text itself, or write \\{${code}} to show the braces`);
-      } else if (!/^[A-Za-z_$][\w$]*$/.test(code)) {
+      } else {
         report(expr.offset, `the MDX expression {${code.length > 40 ? `${code.slice(0, 40)}…` : code}} runs JavaScript while the page is built, and an error in it fails the build without naming this file`, "write the result as plain text, or put code in a ```ts run block; for a comment use {/* … */}, for a literal brace write \\{");
       }
     }
   }
-  return problems.sort((a, b) => a.line! - b.line! || a.column! - b.column!);
+  const markup = checkAuthorMarkup(file, body, options);
+  problems.push(...markup.problems);
+  // A text rule above usually explains why the MDX does not parse, in plainer words.
+  const syntax = markup.syntaxError;
+  if (syntax && !problems.some((p) => p.line === syntax.line)) problems.push(syntax);
+  const byPlace = (a: Problem, b: Problem) => a.line! - b.line! || (a.column ?? 0) - (b.column ?? 0);
+  return { problems: problems.sort(byPlace), notes: markup.notes.sort(byPlace) };
 }
 
 /** The body with fenced code blocks and inline code spans replaced by spaces (newlines and offsets kept). */

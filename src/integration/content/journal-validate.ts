@@ -45,6 +45,8 @@ export interface Journal {
   entries: ValidEntry[];
   tags: ValidTag[];
   problems: Problem[];
+  /** What the build removes from entries (markup GitHub's Markdown drops too): shown by `npm run check`, never a failure. */
+  notes: Problem[];
 }
 
 const ENTRY_EXTENSIONS = /\.(md|mdx)$/i;
@@ -53,6 +55,7 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
 /** Every rule Daybook enforces on `content/`, beyond what Astro checks. Pure: files in, problems out. */
 export function validateJournal(days: readonly SourceFile[], tagFiles: readonly SourceFile[], options: ValidateOptions): Journal {
   const problems: Problem[] = [];
+  const notes: Problem[] = [];
   const report = (file: string, at: { line: number; column?: number | undefined } | undefined, message: string, fix: string) =>
     problems.push({ file, ...(at ?? {}), message, fix });
 
@@ -92,7 +95,9 @@ export function validateJournal(days: readonly SourceFile[], tagFiles: readonly 
     }
     const fm = parseFile(file, report);
     if (!fm) continue;
-    problems.push(...checkContentSafety(file.path, fm.body, { firstLine: fm.bodyLine, mdx: /\.mdx$/i.test(file.relative) }));
+    const content = checkContentSafety(file.path, fm.body, { firstLine: fm.bodyLine, mdx: /\.mdx$/i.test(file.relative) });
+    problems.push(...content.problems);
+    notes.push(...content.notes);
     const parsed = entrySchema.safeParse(fm.data);
     if (!parsed.success) {
       reportSchema(file.path, fm, parsed.error, ENTRY_KEYS, report);
@@ -113,7 +118,7 @@ export function validateJournal(days: readonly SourceFile[], tagFiles: readonly 
     entries.push({ file: file.path, id: entryIdFromPath(file.relative), data: parsed.data, tagIds });
   }
   checkUniqueness(entries, report);
-  return { entries: entries.sort((a, b) => a.data.day - b.data.day), tags: tags.sort((a, b) => a.id.localeCompare(b.id)), problems };
+  return { entries: entries.sort((a, b) => a.data.day - b.data.day), tags: tags.sort((a, b) => a.id.localeCompare(b.id)), problems, notes };
 }
 
 type Report = (file: string, at: { line: number; column?: number | undefined } | undefined, message: string, fix: string) => void;

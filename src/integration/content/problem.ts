@@ -19,6 +19,11 @@ export function formatProblem(p: Problem): string {
   return `${where}\n  ✗ ${p.message}\n  → ${p.fix}`;
 }
 
+/** A note: something the build did (not a problem), in the same shape, marked `·`. */
+export function formatNote(p: Problem): string {
+  return formatProblem(p).replace("\n  ✗ ", "\n  · ");
+}
+
 /** The whole report, ending with a count and what happened to the output. */
 export function formatReport(problems: readonly Problem[], outcome: string): string {
   const sorted = [...problems].sort(
