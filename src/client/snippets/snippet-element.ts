@@ -1,6 +1,7 @@
 // <daybook-snippet>: the small bootstrap that adds Run / Edit / Reset to each runnable block.
 // Everything heavy loads on first use: the sandbox and worker runtime on Run, CodeMirror on
 // Edit, the TypeScript transpiler on the first run of edited code.
+import { capOutput } from "./output-limit.ts";
 import type { SnippetEditor } from "./snippet-editor.ts";
 
 const RUNNER = `${import.meta.env.BASE_URL.replace(/\/$/, "")}/runner`;
@@ -50,7 +51,8 @@ class DaybookSnippet extends HTMLElement {
       }
       const { runInSandbox } = await import("./sandbox.ts");
       const result = await runInSandbox(js.js, Number(this.dataset.timeout) || 2000, RUNNER_URLS);
-      this.#show(result.output, `${result.error ? "Failed" : "Ran"} in ${result.ms} ms`);
+      const verb = { ran: "Ran in", failed: "Failed in", stopped: "Stopped after" }[result.outcome];
+      this.#show(result.output, `${verb} ${result.ms} ms`);
     } catch (error) {
       this.#show(`Error: ${(error as Error).message}`, "Could not run the snippet");
     } finally {
@@ -98,9 +100,9 @@ class DaybookSnippet extends HTMLElement {
     return this.querySelector<HTMLElement>(".snippet-output-text code")!;
   }
 
-  /** Output is always text, never HTML: `<img onerror=…>` printed by a snippet shows as typed. */
+  /** Output is always text, never HTML (`<img onerror=…>` printed by a snippet shows as typed), and never longer than the cap. */
   #show(output: string, status: string): void {
-    this.#outputText().textContent = output;
+    this.#outputText().textContent = capOutput(output);
     this.#status(status);
   }
 

@@ -6,9 +6,22 @@ import { build } from "esbuild";
  * console formatter, fake timers and `daybook/sim`. Served at `/runner/worker.js` and loaded
  * by the page on a reader's first Run, then handed to the sandbox as text.
  */
-export async function bundleRunnerWorker(root = process.cwd()): Promise<string> {
+export function bundleRunnerWorker(root = process.cwd()): Promise<string> {
+  return bundleClassicScript(path.join(root, "src/client/snippets/worker-main.ts"));
+}
+
+/** The sandbox frame's own script, inlined into `/runner/sandbox.html` (see sandbox-page.ts). */
+export function bundleSandboxFrame(root = process.cwd()): Promise<string> {
+  return bundleClassicScript(path.join(root, "src/client/snippets/frame-main.ts"));
+}
+
+/**
+ * An IIFE that keeps the strict mode of its ES module sources (esbuild writes "use strict" at
+ * the top): a snippet sharing the worker's realm cannot walk `.caller` back into the runtime.
+ */
+async function bundleClassicScript(entry: string): Promise<string> {
   const result = await build({
-    entryPoints: [path.join(root, "src/client/snippets/worker-main.ts")],
+    entryPoints: [entry],
     bundle: true,
     format: "iife",
     platform: "browser",
@@ -20,5 +33,7 @@ export async function bundleRunnerWorker(root = process.cwd()): Promise<string> 
     // fake-timers reaches for Node's util only when `process` exists, which it never does in a worker.
     external: ["util"],
   });
-  return result.outputFiles[0]!.text;
+  const text = result.outputFiles[0]!.text;
+  if (!text.startsWith('"use strict";')) throw new Error(`${entry} bundled without "use strict"; the sandbox relies on strict code`);
+  return text;
 }

@@ -1,0 +1,15 @@
+/**
+ * The most output text the reader's page ever handles for one run. The runtime already stops
+ * capturing at 500 lines or 50,000 characters (src/runtime/console-capture.ts), then adds its
+ * note and the error line; this bound sits just above that and is enforced again by the worker,
+ * the sandbox frame and the page, so a snippet that bypasses the runtime's cap (or an error
+ * message of 200 M characters) cannot freeze or crash the tab.
+ */
+export const SHOWN_OUTPUT_CHARS = 52_000;
+
+export const TRUNCATED_NOTE = `… output truncated: more than ${SHOWN_OUTPUT_CHARS.toLocaleString("en-US")} characters`;
+
+/** Cuts `text` to the bound, saying so. Pure string operations: safe on any length. */
+export function capOutput(text: string): string {
+  return text.length > SHOWN_OUTPUT_CHARS ? `${text.slice(0, SHOWN_OUTPUT_CHARS)}\n${TRUNCATED_NOTE}` : text;
+}

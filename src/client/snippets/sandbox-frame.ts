@@ -1,0 +1,134 @@
+// The page's side of one sandbox frame (/runner/sandbox.html, see frame-main.ts for the inside).
+// The page trusts only its own MessagePort to the frame, handed over once at start-up, and
+// derives every status itself: which run a reply belongs to (a nonce it generated), how long the
+// run took, and whether the frame is still alive (heartbeats while runs are pending, plus a
+// deadline per run). A frame that stops beating (its process died, e.g. a worker ran out of
+// memory) is removed; its pending runs end with SANDBOX_STOPPED and the next run builds a new one.
+import { capOutput } from "./output-limit.ts";
+import { HEARTBEAT_MS, isHeartbeat, isRunReply, isSandboxHello, type RunRequest, type SandboxPortOffer } from "./sandbox-protocol.ts";
+
+export interface SandboxResult {
+  output: string;
+  /** "stopped": the sandbox died or never answered, so the page stopped waiting. */
+  outcome: "ran" | "failed" | "stopped";
+  /** From sending the run to its reply, measured by the page. */
+  ms: number;
+}
+
+export const SANDBOX_STOPPED = "Error: the sandbox stopped (out of memory?)";
+/** No heartbeat for this long while a run is pending means the frame is gone. */
+const SILENCE_MS = 1000;
+/** The frame stops a run at its timeout; the page gives up this much later if no reply came. */
+const DEADLINE_MARGIN_MS = 3000;
+const STARTUP_MS = 10_000;
+
+interface PendingRun {
+  started: number;
+  deadline: ReturnType<typeof setTimeout>;
+  resolve(result: SandboxResult): void;
+}
+
+export class SandboxFrame {
+  /** Resolves once the port is handed over; rejects (and the frame is gone) if it never starts. */
+  readonly ready: Promise<void>;
+  readonly #iframe = document.createElement("iframe");
+  readonly #runs = new Map<string, PendingRun>();
+  readonly #onGone: () => void;
+  #port: MessagePort | undefined;
+  #gone = false;
+  #watchdog: ReturnType<typeof setInterval> | undefined;
+  #lastBeat = 0;
+  #lastTick = 0;
+
+  constructor(src: string, workerSource: Promise<string>, onGone: () => void) {
+    this.#onGone = onGone;
+    const iframe = this.#iframe;
+    iframe.setAttribute("sandbox", "allow-scripts"); // never allow-same-origin: the frame's origin must stay opaque
+    iframe.setAttribute("aria-hidden", "true");
+    iframe.referrerPolicy = "same-origin"; // the frame checks it was framed by the journal
+    iframe.tabIndex = -1;
+    iframe.title = "Snippet sandbox";
+    iframe.className = "snippet-sandbox";
+    iframe.src = src;
+    this.ready = new Promise<void>((resolve, reject) => {
+      const startup = setTimeout(() => fail(new Error("the snippet sandbox did not start")), STARTUP_MS);
+      const fail = (error: unknown) => {
+        clearTimeout(startup);
+        removeEventListener("message", onHello);
+        this.#stop();
+        reject(error instanceof Error ? error : new Error(String(error)));
+      };
+      const onHello = (event: MessageEvent) => {
+        if (event.source !== iframe.contentWindow || event.origin !== "null" || !isSandboxHello(event.data)) return;
+        removeEventListener("message", onHello);
+        workerSource.then((source) => {
+          if (this.#gone) return;
+          clearTimeout(startup);
+          const channel = new MessageChannel();
+          this.#port = channel.port1;
+          channel.port1.onmessage = ({ data }) => this.#receive(data);
+          // The frame's origin is opaque, so no narrower target origin exists; this goes once, to our own frame.
+          iframe.contentWindow?.postMessage({ daybook: "sandbox-port", workerSource: source } satisfies SandboxPortOffer, "*", [channel.port2]);
+          resolve();
+        }, fail);
+      };
+      addEventListener("message", onHello);
+    });
+    document.body.append(iframe);
+  }
+
+  run(js: string, timeout: number): Promise<SandboxResult> {
+    const started = performance.now();
+    if (this.#gone || !this.#port) return Promise.resolve({ output: SANDBOX_STOPPED, outcome: "stopped", ms: 0 });
+    const nonce = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, "0")).join("");
+    if (this.#runs.size === 0) this.#watch(started);
+    return new Promise((resolve) => {
+      const limit = timeout + DEADLINE_MARGIN_MS;
+      const deadline = setTimeout(() => this.#settle(nonce, `Error: the sandbox did not answer within ${limit} ms`, "stopped"), limit);
+      this.#runs.set(nonce, { started, deadline, resolve });
+      this.#port!.postMessage({ kind: "run", nonce, js, timeout } satisfies RunRequest);
+    });
+  }
+
+  #receive(data: unknown): void {
+    if (isHeartbeat(data)) this.#lastBeat = performance.now();
+    else if (isRunReply(data)) this.#settle(data.nonce, capOutput(data.output), data.failed ? "failed" : "ran");
+  }
+
+  #settle(nonce: string, output: string, outcome: SandboxResult["outcome"]): void {
+    const run = this.#runs.get(nonce);
+    if (!run) return;
+    this.#runs.delete(nonce);
+    clearTimeout(run.deadline);
+    if (this.#runs.size === 0) this.#unwatch();
+    run.resolve({ output, outcome, ms: Math.round(performance.now() - run.started) });
+  }
+
+  #watch(now: number): void {
+    this.#lastBeat = this.#lastTick = now;
+    this.#watchdog = setInterval(() => {
+      const tick = performance.now();
+      const gap = tick - this.#lastTick;
+      this.#lastTick = tick;
+      // A hidden or paused page throttles the frame's timers too: silence then proves nothing.
+      if (document.visibilityState !== "visible" || gap > 3 * HEARTBEAT_MS) this.#lastBeat = tick;
+      else if (tick - this.#lastBeat > SILENCE_MS) this.#stop();
+    }, HEARTBEAT_MS);
+  }
+
+  #unwatch(): void {
+    clearInterval(this.#watchdog);
+    this.#watchdog = undefined;
+  }
+
+  /** Removes the frame (and every worker in it); its pending runs end with SANDBOX_STOPPED. */
+  #stop(): void {
+    if (this.#gone) return;
+    this.#gone = true;
+    this.#unwatch();
+    this.#port?.close();
+    this.#iframe.remove();
+    for (const nonce of [...this.#runs.keys()]) this.#settle(nonce, SANDBOX_STOPPED, "stopped");
+    this.#onGone();
+  }
+}

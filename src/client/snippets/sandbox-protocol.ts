@@ -1,0 +1,66 @@
+// The messages between the journal's page, the sandbox frame (/runner/sandbox.html) and the
+// snippet's worker. Each side checks the shape of what it receives and ignores anything else.
+//
+//   frame → parent window   SandboxHello         once, addressed to the journal's origin only
+//   page  → frame window    SandboxPortOffer     once, carrying the page↔frame MessagePort
+//   page  → frame (port)    RunRequest           one per run, with a nonce the page generated
+//   frame → page  (port)    Heartbeat            while any run is in progress, every 250 ms
+//   frame → page  (port)    RunReply             one per run: output text and whether it failed
+//   frame → worker (global) WorkerStart          once per worker, carrying the worker→frame port
+//   worker → frame (port)   WorkerReply          once: output text and whether it failed
+
+export interface SandboxHello {
+  daybook: "sandbox-hello";
+}
+export interface SandboxPortOffer {
+  daybook: "sandbox-port";
+  /** The worker runtime's source; the frame runs no code but this and the snippets sent on the port. */
+  workerSource: string;
+}
+export interface RunRequest {
+  kind: "run";
+  nonce: string;
+  js: string;
+  timeout: number;
+}
+export interface Heartbeat {
+  kind: "beat";
+}
+export interface RunReply {
+  kind: "reply";
+  nonce: string;
+  output: string;
+  failed: boolean;
+}
+export interface WorkerStart {
+  js: string;
+}
+export interface WorkerReply {
+  output: string;
+  failed: boolean;
+}
+
+/** How often the frame says it is alive while a run is in progress. */
+export const HEARTBEAT_MS = 250;
+
+type Fields = Record<string, unknown>;
+const record = (value: unknown): value is Fields => typeof value === "object" && value !== null;
+const keys = (value: Fields, expected: string[]) => {
+  const own = Object.keys(value);
+  return own.length === expected.length && expected.every((key) => own.includes(key));
+};
+
+export const isSandboxHello = (v: unknown): v is SandboxHello => record(v) && keys(v, ["daybook"]) && v.daybook === "sandbox-hello";
+
+export const isSandboxPortOffer = (v: unknown): v is SandboxPortOffer =>
+  record(v) && keys(v, ["daybook", "workerSource"]) && v.daybook === "sandbox-port" && typeof v.workerSource === "string";
+
+export const isRunRequest = (v: unknown): v is RunRequest =>
+  record(v) && keys(v, ["kind", "nonce", "js", "timeout"]) && v.kind === "run" && typeof v.nonce === "string" && typeof v.js === "string" && typeof v.timeout === "number" && v.timeout > 0;
+
+export const isHeartbeat = (v: unknown): v is Heartbeat => record(v) && keys(v, ["kind"]) && v.kind === "beat";
+
+export const isRunReply = (v: unknown): v is RunReply =>
+  record(v) && keys(v, ["kind", "nonce", "output", "failed"]) && v.kind === "reply" && typeof v.nonce === "string" && typeof v.output === "string" && typeof v.failed === "boolean";
+
+export const isWorkerReply = (v: unknown): v is WorkerReply => record(v) && keys(v, ["output", "failed"]) && typeof v.output === "string" && typeof v.failed === "boolean";

@@ -1,0 +1,15 @@
+// The built-ins the worker's own code relies on, taken before anything else in the worker bundle
+// is evaluated (worker-main.ts imports this module first) and so before any snippet code exists.
+// A snippet shares the worker's realm and may replace any global or prototype method; the
+// worker's code calls only these copies, through `apply`, so a replaced
+// `MessagePort.prototype.postMessage` (which would receive the result port as `this`),
+// `String.prototype.slice` or `Reflect.apply` never runs in its place.
+
+export const apply = Reflect.apply;
+export const postOnPort = MessagePort.prototype.postMessage;
+export const closePort = MessagePort.prototype.close;
+export const sliceString = String.prototype.slice;
+export const hasOwn = Object.hasOwn;
+export const deleteProperty = Reflect.deleteProperty;
+export const defineProperty = Reflect.defineProperty;
+export const addListener = EventTarget.prototype.addEventListener;
