@@ -1,7 +1,6 @@
 // snippets/: runnable `ts run` blocks: extraction, type-check, runs in the snippet host, cache,
 // output fences, and the browser sandbox's page and bundle. This file checks a journal's snippets.
 
-import path from "node:path";
 import type { RunResult } from "../../runtime/run-snippet.ts";
 import { transpileSnippet } from "../../runtime/transpile.ts";
 import type { Problem } from "../content/problem.ts";
@@ -88,6 +87,8 @@ export async function checkSnippets(files: readonly { path: string; text: string
 function compare({ snippet, result }: SnippetRun): Problem[] {
   const at = { file: snippet.file, line: snippet.line };
   const problems: Problem[] = [];
+  // A stopped snippet's output is cut short, not wrong: report the stop alone, never a diff.
+  if (result.stopped) return [{ ...at, message: `the snippet did not finish: ${result.error}`, fix: "make it do less work, or raise timeout=<ms> on its fence (at most 60000); a stop on a busy machine is retried once" }];
   if (result.error && !snippet.meta.throws) {
     const line = /\(line (\d+)\)$/.exec(result.error)?.[1];
     problems.push({ ...at, ...(line && { line: snippet.line + Number(line) }), message: `the snippet ended in an error: ${result.error}`, fix: "fix the code, or add `throws` to the fence if the error is the point (```ts run throws)" });

@@ -21,10 +21,14 @@ export interface HostTask {
   timeout: number;
 }
 
-export interface HostResult {
-  id: number;
+/** What a host says: it is ready for work (after its start-up), or a snippet's result. */
+export type HostMessage = ({ type: "ready"; id?: undefined } | ({ type: "result" } & HostResult)) & {
   /** This host's CPU time so far (user + system, µs), so the pool can account for snippet CPU. */
   cpuMicros?: number;
+};
+
+export interface HostResult {
+  id: number;
   output: string;
   error?: string;
   stopped?: true;
@@ -61,13 +65,15 @@ process.on("message", (message: HostInit | HostTask) => {
     sourceName = message.sourceName;
     runtime = new vm.Script(`const ${RUNNER} = ${message.runtime};\n${RUNNER}`, { filename: "daybook-runtime.js" });
     globalsPrologue = localGlobals();
-    return;
+    return say({ type: "ready" });
   }
-  void run(message).then((result) => {
-    const cpu = process.cpuUsage();
-    process.send!({ ...result, cpuMicros: cpu.user + cpu.system });
-  });
+  void run(message).then((result) => say({ type: "result", ...result }));
 });
+
+function say(message: HostMessage): void {
+  const cpu = process.cpuUsage();
+  process.send!({ ...message, cpuMicros: cpu.user + cpu.system });
+}
 
 function newContext(): { context: vm.Context; runner: { state: RunnerState; unhandled(reason: unknown): void } } {
   const context = vm.createContext(vm.constants.DONT_CONTEXTIFY, CONTEXT_OPTIONS);
@@ -89,12 +95,7 @@ function localGlobals(): string {
 }
 
 async function run(task: HostTask): Promise<HostResult> {
-  // A loop that never yields is stopped by the pool, which kills this process at the deadline.
-  const deadline = Date.now() + task.timeout;
-  const stoppedAfter = (): HostResult => {
-    const error = `Error: the snippet ran longer than ${task.timeout} ms and was stopped`;
-    return { id: task.id, output: error, error, stopped: true };
-  };
+  // The pool watches this process's CPU time and kills it when the snippet passes its timeout.
   let start: vm.Script;
   try {
     start = new vm.Script(`${RUNNER}.start(function () {${globalsPrologue} return async function (require, exports, module) {${task.js}\n}}, ${JSON.stringify(sourceName)})`, { filename: sourceName });
@@ -113,7 +114,6 @@ async function run(task: HostTask): Promise<HostResult> {
       }
       // A real macrotask of this process between steps, so its unhandled-rejection hook runs.
       await new Promise((resolve) => setImmediate(resolve));
-      if (Date.now() >= deadline) return stoppedAfter();
       step.runInContext(context);
     }
   } catch {

@@ -2,17 +2,22 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { availableParallelism } from "node:os";
 import type { RunResult } from "../../runtime/run-snippet.ts";
 import { SNIPPET_SOURCE } from "../../runtime/run-snippet.ts";
+import { processCpuMs } from "./process-cpu.ts";
 import { bundleSnippetHost, bundleSnippetRuntime } from "./runtime-bundle.ts";
-import type { HostInit, HostResult, HostTask } from "./snippet-host.ts";
+import type { HostInit, HostMessage, HostTask } from "./snippet-host.ts";
 
 /** Heap cap per snippet host: a snippet that allocates without bound fails fast instead of swapping. */
 export const MEMORY_LIMIT_MB = 128;
+/** A snippet that gets too little CPU to reach its timeout is still stopped after this many timeouts of wall-clock time. */
+export const WALL_CLOCK_FACTOR = 10;
+/** How often a running snippet's CPU time is read. */
+const POLL_MS = 20;
 
 /**
  * How a snippet host is started: Node's permission model with nothing allowed (no file system,
- * child processes, workers, addons, WASI or inspector), an empty environment, a small heap, and
- * its program passed on the command line, so it needs to read no file. Exported so tests can
- * start a process exactly like it and check each wall on its own.
+ * network, child processes, workers, addons, WASI or inspector), an empty environment, a small
+ * heap, and its program passed on the command line, so it needs to read no file. Exported so
+ * tests can start a process exactly like it and check each wall on its own.
  */
 export function snippetHostArgs(program: string): string[] {
   return ["--permission", `--max-old-space-size=${MEMORY_LIMIT_MB}`, "--eval", program];
@@ -21,12 +26,16 @@ export function snippetHostArgs(program: string): string[] {
 interface Job {
   task: HostTask;
   resolve: (result: RunResult) => void;
+  /** Stopped once by the wall-clock backstop (a busy machine, not the snippet): run again once. */
+  retried?: true;
 }
 
 interface Slot {
   child: ChildProcess;
+  /** The host has its runtime and waits for work: start-up never counts against a snippet. */
+  ready: boolean;
   job?: Job | undefined;
-  deadline?: NodeJS.Timeout | undefined;
+  watch?: NodeJS.Timeout | undefined;
   stderr: string;
   /** The host's CPU time at its last answer (µs). */
   cpuMicros: number;
@@ -34,7 +43,10 @@ interface Slot {
 
 /**
  * Long-lived snippet hosts, one per core, each running one snippet at a time in a fresh vm
- * context. A host whose snippet timed out, ran out of memory or crashed is replaced.
+ * context. `timeout` limits a snippet's own CPU time, read from outside its host, so a loaded
+ * machine does not stop a snippet that would finish; where the system cannot tell a process's
+ * CPU time, it limits wall-clock time. A host whose snippet is stopped, runs out of memory or
+ * crashes is replaced.
  */
 export class SnippetPool {
   readonly #slots: Slot[] = [];
@@ -63,19 +75,20 @@ export class SnippetPool {
 
   async close(): Promise<void> {
     this.#closed = true;
-    for (const slot of this.#slots) slot.child.kill("SIGKILL");
+    for (const slot of this.#slots) {
+      clearInterval(slot.watch);
+      slot.child.kill("SIGKILL");
+    }
   }
 
   async #dispatch(): Promise<void> {
     this.#code ??= Promise.all([bundleSnippetHost(), bundleSnippetRuntime()]).then(([host, runtime]) => ({ host, runtime }));
     const code = await this.#code;
+    if (this.#closed) return;
     while (this.#slots.length < Math.min(this.#size, this.#queue.length + this.#busy())) this.#slots.push(this.#spawn(code));
     for (const slot of this.#slots) {
-      if (slot.job || this.#queue.length === 0) continue;
-      const job = this.#queue.shift()!;
-      slot.job = job;
-      slot.deadline = setTimeout(() => this.#replace(slot, `Error: the snippet ran longer than ${job.task.timeout} ms and was stopped`), job.task.timeout);
-      slot.child.send(job.task);
+      if (!slot.ready || slot.job || this.#queue.length === 0) continue;
+      this.#start(slot, this.#queue.shift()!);
     }
   }
 
@@ -83,26 +96,50 @@ export class SnippetPool {
     return this.#slots.filter((slot) => slot.job).length;
   }
 
+  #start(slot: Slot, job: Job): void {
+    slot.job = job;
+    const { timeout } = job.task;
+    const started = Date.now();
+    const cpuAtStart = processCpuMs(slot.child.pid);
+    slot.watch = setInterval(() => {
+      const cpu = processCpuMs(slot.child.pid);
+      const wall = Date.now() - started;
+      if (cpuAtStart !== undefined && cpu !== undefined) {
+        if (cpu - cpuAtStart >= timeout) this.#stop(slot, `Error: the snippet used more than ${timeout} ms of CPU time and was stopped; if it needs longer, raise timeout=${timeout} on its fence (at most 60000)`);
+        else if (wall >= timeout * WALL_CLOCK_FACTOR) this.#stop(slot, `Error: the snippet was stopped after ${wall} ms of wall-clock time (${WALL_CLOCK_FACTOR} × timeout=${timeout}) with only ${cpu - cpuAtStart} ms of CPU time: the machine is too busy`, true);
+      } else if (wall >= timeout) {
+        this.#stop(slot, `Error: the snippet ran longer than ${timeout} ms and was stopped; if it needs longer, raise timeout=${timeout} on its fence (at most 60000)`);
+      }
+    }, POLL_MS);
+    slot.child.send(job.task);
+  }
+
   #spawn(code: { host: string; runtime: string }): Slot {
     const child = spawn(process.execPath, snippetHostArgs(code.host), { env: {}, stdio: ["ignore", "ignore", "pipe", "ipc"] });
-    const slot: Slot = { child, stderr: "", cpuMicros: 0 };
+    const slot: Slot = { child, ready: false, stderr: "", cpuMicros: 0 };
     child.unref();
     child.channel?.unref();
     child.stderr!.on("data", (chunk: Buffer) => (slot.stderr = (slot.stderr + chunk.toString()).slice(-4_000)));
-    child.on("message", (message: HostResult) => {
+    child.on("message", (message: HostMessage) => {
       if (typeof message.cpuMicros === "number") {
         this.#cpuMicros += Math.max(0, message.cpuMicros - slot.cpuMicros);
         slot.cpuMicros = message.cpuMicros;
       }
+      if (message.type === "ready") {
+        slot.ready = true;
+        void this.#dispatch();
+        return;
+      }
       if (slot.job?.task.id !== message.id) return;
-      const { id: _id, cpuMicros: _cpu, ...result } = message;
-      if (result.stopped) this.#replace(slot, result.output);
+      const { id: _id, cpuMicros: _cpu, type: _type, ...result } = message;
+      if (result.stopped) this.#stop(slot, result.output);
       else this.#finish(slot, result);
     });
     child.on("exit", () => {
-      if (this.#closed || !slot.job) return;
+      clearInterval(slot.watch);
+      if (this.#closed || !slot.job) return this.#remove(slot);
       const message = /heap out of memory|allocation failed/i.test(slot.stderr) ? `RangeError: the snippet ran out of memory (limit ${MEMORY_LIMIT_MB} MB)` : "Error: the snippet crashed its host process";
-      this.#replace(slot, message);
+      this.#stop(slot, message);
     });
     const init: HostInit = { type: "init", runtime: code.runtime, sourceName: SNIPPET_SOURCE };
     child.send(init);
@@ -110,22 +147,27 @@ export class SnippetPool {
   }
 
   #finish(slot: Slot, result: RunResult): void {
-    clearTimeout(slot.deadline);
+    clearInterval(slot.watch);
     const job = slot.job;
     slot.job = undefined;
     job?.resolve(result);
     void this.#dispatch();
   }
 
-  /** The host is stuck, dead or was stopped: report the job as failed and start a fresh host in its place. */
-  #replace(slot: Slot, error: string): void {
+  /** The snippet was stopped or its host died: end the host, answer the job (or run it once more), start a fresh host. */
+  #stop(slot: Slot, error: string, retry = false): void {
     const job = slot.job;
     slot.job = undefined;
-    clearTimeout(slot.deadline);
+    clearInterval(slot.watch);
     slot.child.kill("SIGKILL");
+    this.#remove(slot);
+    if (job && retry && !job.retried) this.#queue.unshift({ ...job, retried: true });
+    else job?.resolve({ output: error, error, stopped: true });
+    void this.#dispatch();
+  }
+
+  #remove(slot: Slot): void {
     const index = this.#slots.indexOf(slot);
     if (index >= 0) this.#slots.splice(index, 1);
-    job?.resolve({ output: error, error, stopped: true });
-    void this.#dispatch();
   }
 }
