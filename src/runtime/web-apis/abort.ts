@@ -97,7 +97,7 @@ export class AbortSignal extends EventTarget {
     }
   }
 }
-webidlClass(AbortSignal, "AbortSignal", ["abort", "any", "timeout"]);
+webidlClass(AbortSignal, "AbortSignal");
 defineInspect(AbortSignal.prototype, function (depth, options, inspect) {
   return inspectFields(this, "AbortSignal", { aborted: this.aborted }, depth, options, inspect);
 });

@@ -1,6 +1,6 @@
 /** The File API's Blob: immutable bytes with a MIME type. Its contents count against the allocation budget. */
 import { allocateBytes } from "./allocation-budget.ts";
-import { defineInspect, inspectFields, invalidThis, webidlClass } from "./define.ts";
+import { defineInspect, inspectFields, invalidArgType, invalidThis, webidlClass } from "./define.ts";
 import { registerPlatformObject } from "./structured-clone.ts";
 import { bytesOf, utf8DecodeWithoutBOM, utf8Length, utf8Write } from "./text-encoding.ts";
 
@@ -30,11 +30,6 @@ function fromState(state: BlobState): Blob {
   }
 }
 
-function notASequence(value: unknown): TypeError {
-  const shown = typeof value === "string" ? ` ('${value}')` : "";
-  return Object.assign(new TypeError(`The "sources" argument must be a sequence. Received type ${typeof value}${shown}`), { code: "ERR_INVALID_ARG_TYPE" });
-}
-
 export class Blob {
   constructor(parts: unknown = [], options: unknown = {}) {
     if (made) {
@@ -42,7 +37,7 @@ export class Blob {
       return;
     }
     if (typeof parts !== "object" || parts === null || typeof (parts as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== "function") {
-      throw notASequence(parts);
+      throw invalidArgType("Value cannot be converted to sequence.");
     }
     const pieces: (Uint8Array | string)[] = [];
     let size = 0;

@@ -26,6 +26,8 @@ export function defineGlobal(global: object, name: string, value: unknown): void
  * listed statics) enumerable, plus a `Symbol.toStringTag` so `Object.prototype.toString` names it.
  */
 export function webidlClass(cls: abstract new (...args: never[]) => unknown, tag: string, statics: string[] = []): void {
+  // Bundlers rename classes that shadow a global (`class URL` becomes `_URL`): the name is part of the API.
+  if (!tag.includes(" ")) Object.defineProperty(cls, "name", { value: tag });
   const proto = cls.prototype as object;
   for (const key of Object.getOwnPropertyNames(proto)) {
     if (key !== "constructor") Object.defineProperty(proto, key, { enumerable: true });
@@ -52,4 +54,21 @@ export function inspectFields(self: object, name: string, fields: object, depth:
 /** What a method throws when called on an object that is not of its class (as Node says it). */
 export function invalidThis(type: string): TypeError {
   return Object.assign(new TypeError(`Value of "this" must be of type ${type}`), { code: "ERR_INVALID_THIS" });
+}
+
+/** Node's description of a wrong argument, for its ERR_INVALID_ARG_TYPE messages. */
+export function received(value: unknown): string {
+  if (value === null || value === undefined) return `Received ${String(value)}`;
+  if (typeof value === "function") return `Received function ${value.name}`;
+  if (typeof value === "object") {
+    const name = (value as { constructor?: { name?: string } }).constructor?.name;
+    return name ? `Received an instance of ${name}` : "Received an instance of Object";
+  }
+  const shown = typeof value === "string" ? `'${value.length > 28 ? `${value.slice(0, 25)}...` : value}'` : String(value);
+  return `Received type ${typeof value} (${shown}${typeof value === "bigint" ? "n" : ""})`;
+}
+
+/** Node's ERR_INVALID_ARG_TYPE. */
+export function invalidArgType(message: string): TypeError {
+  return Object.assign(new TypeError(message), { code: "ERR_INVALID_ARG_TYPE" });
 }

@@ -6,7 +6,7 @@
  * A listener that throws does not stop the others: its error is rethrown as an unhandled
  * rejection, which the snippet runner reports, like Node's uncaught exception.
  */
-import { defineInspect, invalidThis, webidlClass } from "./define.ts";
+import { defineInspect, invalidArgType, invalidThis, received, webidlClass } from "./define.ts";
 import { DOMException } from "./dom-exception.ts";
 
 interface EventState {
@@ -214,7 +214,7 @@ export class EventTarget {
   dispatchEvent(event: unknown): boolean {
     listenersOf(this);
     const state = events.get(event as object);
-    if (!state) throw Object.assign(new TypeError('The "event" argument must be an instance of Event.'), { code: "ERR_INVALID_ARG_TYPE" });
+    if (!state) throw invalidArgType(`The "event" argument must be an instance of Event. ${received(event)}`);
     if (state.dispatching || !state.initialized) throw new DOMException("The event is already being dispatched", "InvalidStateError");
     dispatch(this, event as Event, state);
     return !state.canceled;

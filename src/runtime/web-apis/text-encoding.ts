@@ -1,5 +1,5 @@
 import { allocateBytes } from "./allocation-budget.ts";
-import { defineInspect, invalidThis, webidlClass } from "./define.ts";
+import { defineInspect, invalidArgType, invalidThis, received, webidlClass } from "./define.ts";
 
 const NativeUint8Array = Uint8Array;
 const { isView } = ArrayBuffer;
@@ -21,22 +21,6 @@ export function bytesOf(input: unknown): Uint8Array | undefined {
   return undefined;
 }
 
-function describe(value: unknown): string {
-  if (value === null || value === undefined) return `Received ${String(value)}`;
-  if (typeof value === "function") return `Received function ${value.name}`;
-  if (typeof value === "object") {
-    const name = (value as { constructor?: { name?: string } }).constructor?.name;
-    return name ? `Received an instance of ${name}` : "Received an instance of Object";
-  }
-  const shown = typeof value === "string" ? `'${value.length > 28 ? `${value.slice(0, 25)}...` : value}'` : String(value);
-  return `Received type ${typeof value} (${shown}${typeof value === "bigint" ? "n" : ""})`;
-}
-
-/** Node's ERR_INVALID_ARG_TYPE, for a BufferSource argument. */
-export function notABufferSource(name: string, value: unknown): TypeError {
-  const message = `The "${name}" argument must be an instance of ArrayBuffer or ArrayBufferView. ${describe(value)}`;
-  return Object.assign(new TypeError(message), { code: "ERR_INVALID_ARG_TYPE" });
-}
 
 /** How many UTF-8 bytes `input` takes (lone surrogates become U+FFFD, 3 bytes). */
 export function utf8Length(input: string): number {
@@ -201,7 +185,7 @@ export class TextEncoder {
   encodeInto(source: unknown, destination: unknown): { read: number; written: number } {
     if (!encoders.has(this)) throw invalidThis("TextEncoder");
     const target = destination instanceof NativeUint8Array ? destination : undefined;
-    if (!target) throw notABufferSource("dest", destination);
+    if (!target) throw invalidArgType(`The "dest" argument must be an instance of Uint8Array. ${received(destination)}`);
     const [read, written] = utf8Write(`${source as string}`, target);
     return { read, written };
   }
@@ -230,7 +214,7 @@ export class TextDecoder {
   decode(input: unknown = new NativeUint8Array(0), options: unknown = {}): string {
     const state = decoderState(this);
     const bytes = bytesOf(input);
-    if (!bytes) throw notABufferSource("input", input);
+    if (!bytes) throw invalidArgType('The "list" argument must be an instance of SharedArrayBuffer, ArrayBuffer or ArrayBufferView.');
     const stream = Boolean((options as { stream?: unknown } | null)?.stream);
     const sink = new StringSink();
     try {

@@ -211,7 +211,7 @@ export function domainToASCII(domain: string): string | null {
   const labels = mapped.split(".").map((label) => {
     if (label.startsWith("xn--")) {
       const decoded = punycodeDecode(label.slice(4));
-      if (decoded === null || decoded === "" || !/[^\0-\x7f]/.test(decoded)) return null;
+      if (decoded === null) return null;
       return label;
     }
     return /[^\0-\x7f]/.test(label) ? (punycodeEncode(label) ?? "\0").replace(/^/, "xn--") : label;
