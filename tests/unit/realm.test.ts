@@ -53,7 +53,7 @@ function wrap(body: string): string {
     const replacer = (key, value) => typeof value === "bigint" ? value + "n" : value === undefined ? "<undefined>" : value;
     let result;
     try { result = { value: (() => { ${body}\n })() }; }
-    catch (error) { result = { threw: String(error?.name) + ": " + String(error?.message), code: error?.code }; }
+    catch (error) { result = { threw: String(error?.name) + ": " + String(error?.message), ...(error?.code === undefined ? {} : { code: error.code }) }; }
     return JSON.stringify(result, replacer);
   })()`;
 }
@@ -446,5 +446,283 @@ describe("printing matches Node's util.format", () => {
   test("known differences: the URL class has no createObjectURL/revokeObjectURL (no blob: URLs); EventTarget has no Node-internal symbol", () => {
     expect(shared.probe(`return format(URL)`)).toEqual({ value: "[class URL] { parse: [Function: parse], canParse: [Function: canParse] }" });
     expect(shared.probe(`return format(EventTarget)`)).toEqual({ value: "[class EventTarget]" });
+  });
+});
+
+/** The budget's error at a given limit. */
+const budgetError = (limit = "256 MiB") => `RangeError: the snippet allocated more than ${limit} of buffers (Daybook's limit)`;
+
+/**
+ * Each stops at the budget. Cases that really allocate up to the limit run with a 16 MiB one
+ * (sizes of 10 MiB); `hostBytes` is how much the host may really have allocated meanwhile.
+ */
+const overBudget: Record<string, { body: string; hostBytes: number; limitMiB?: number }> = {
+  "new ArrayBuffer(2 ** 30)": { body: `new ArrayBuffer(2 ** 30)`, hostBytes: 32 * MiB },
+  "new Uint8Array(2 ** 30)": { body: `new Uint8Array(2 ** 30)`, hostBytes: 32 * MiB },
+  "new Float64Array(2 ** 27)": { body: `new Float64Array(2 ** 27)`, hostBytes: 32 * MiB },
+  "a resizable buffer counts its maximum": { body: `new ArrayBuffer(0, { maxByteLength: 2 ** 30 })`, hostBytes: 32 * MiB },
+  "1 MiB at a time": { body: `const keep = []; for (let i = 0; i < 1024; i++) keep.push(new Uint8Array(2 ** 20));`, hostBytes: 300 * MiB },
+  "ArrayBuffer transfer growth": { body: `new ArrayBuffer(8).transfer(2 ** 30)`, hostBytes: 32 * MiB },
+  "ArrayBuffer transferToFixedLength growth": { body: `new ArrayBuffer(8, { maxByteLength: 16 }).transferToFixedLength(2 ** 30)`, hostBytes: 32 * MiB },
+  "new Uint8Array(bigArray)": { body: `new Uint8Array(new Array(2 ** 29))`, hostBytes: 32 * MiB },
+  "new Float64Array(array-like)": { body: `new Float64Array({ length: 2 ** 28 })`, hostBytes: 32 * MiB },
+  "Uint8Array.from(array-like)": { body: `Uint8Array.from({ length: 2 ** 30 })`, hostBytes: 32 * MiB },
+  "Reflect.construct with a newTarget": { body: `Reflect.construct(Uint8Array, [2 ** 30], class extends Uint8Array {})`, hostBytes: 32 * MiB },
+  "WebAssembly.Memory({ initial: 20000 })": { body: `new WebAssembly.Memory({ initial: 20000 })`, hostBytes: 32 * MiB },
+  "WebAssembly.Memory grow": { body: `new WebAssembly.Memory({ initial: 1, maximum: 65536 }).grow(20000)`, hostBytes: 32 * MiB },
+  "a shared memory's buffer constructor": { body: `const S = new WebAssembly.Memory({ initial: 1, maximum: 2, shared: true }).buffer.constructor; new S(2 ** 30)`, hostBytes: 32 * MiB },
+  "a Blob of a string": { body: `new Blob(["x".repeat(16 * 2 ** 20 + 1)])`, hostBytes: 32 * MiB, limitMiB: 16 },
+  TextEncoder: { body: `new TextEncoder().encode("é".repeat(8 * 2 ** 20 + 1))`, hostBytes: 32 * MiB, limitMiB: 16 },
+  "ArrayBuffer slice": { body: `const b = new ArrayBuffer(10 * 2 ** 20); b.slice(1)`, hostBytes: 64 * MiB, limitMiB: 16 },
+  "ArrayBuffer slice with the species lookup falling back to the intrinsic": { body: `const b = new ArrayBuffer(10 * 2 ** 20); b.constructor = undefined; b.slice()`, hostBytes: 64 * MiB, limitMiB: 16 },
+  "a resizable buffer's transfer": { body: `const b = new ArrayBuffer(10 * 2 ** 20, { maxByteLength: 10 * 2 ** 20 }); b.transferToFixedLength(); new ArrayBuffer(8).transfer(7 * 2 ** 20)`, hostBytes: 64 * MiB, limitMiB: 16 },
+  "typed array slice": { body: `const a = new Uint8Array(10 * 2 ** 20); a.slice()`, hostBytes: 64 * MiB, limitMiB: 16 },
+  "typed array map without species": { body: `const a = new Uint8Array(10 * 2 ** 20); a.constructor = undefined; a.map((x) => x)`, hostBytes: 64 * MiB, limitMiB: 16 },
+  "typed array filter without species": { body: `const a = new Uint8Array(2 ** 20); a.constructor = undefined; a.filter(() => true); a.filter(() => true)`, hostBytes: 64 * MiB, limitMiB: 2.5 },
+  "typed array toReversed": { body: `new Uint8Array(10 * 2 ** 20).toReversed()`, hostBytes: 64 * MiB, limitMiB: 16 },
+  "typed array toSorted": { body: `new Uint8Array(10 * 2 ** 20).toSorted()`, hostBytes: 64 * MiB, limitMiB: 16 },
+  "typed array with": { body: `new Uint8Array(10 * 2 ** 20).with(0, 1)`, hostBytes: 64 * MiB, limitMiB: 16 },
+  "species-created subclass": { body: `class Big extends Uint8Array {} new Big(10 * 2 ** 20).map((x) => x)`, hostBytes: 64 * MiB, limitMiB: 16 },
+  "new Uint16Array(typedArray)": { body: `new Uint16Array(new Uint8Array(6 * 2 ** 20))`, hostBytes: 64 * MiB, limitMiB: 16 },
+  structuredClone: { body: `structuredClone(new ArrayBuffer(10 * 2 ** 20))`, hostBytes: 64 * MiB, limitMiB: 16 },
+  "Blob contents": { body: `new Blob([new Uint8Array(10 * 2 ** 20)])`, hostBytes: 64 * MiB, limitMiB: 16 },
+};
+
+describe("the allocation budget", () => {
+  test.each(Object.entries(overBudget))("stops %s", (_name, { body, hostBytes, limitMiB = 256 }) => {
+    const realm = createRealm(limitMiB === 256 ? "" : `{ allocationLimitBytes: ${limitMiB} * 2 ** 20 }`);
+    const before = process.memoryUsage();
+    const result = realm.probe(`${body}; return "allocated"`);
+    const after = process.memoryUsage();
+    expect(result).toEqual({ threw: budgetError(Number.isInteger(limitMiB) ? `${limitMiB} MiB` : `${limitMiB * MiB} bytes`) });
+    expect(after.arrayBuffers - before.arrayBuffers).toBeLessThan(hostBytes);
+    expect(after.rss - before.rss).toBeLessThan(hostBytes + 64 * MiB);
+    expect(Number(realm.run(`DaybookRealm.allocatedBytes()`))).toBeLessThanOrEqual(limitMiB * MiB);
+  });
+
+  test("a Blob's copies count: the promise rejects with the budget's error", () => {
+    const realm = createRealm(`{ allocationLimitBytes: 16 * 2 ** 20 }`);
+    realm.run(`const b = new Blob([new Uint8Array(5 * 2 ** 20)]); b.arrayBuffer().then(() => b.bytes()).then((x) => (globalThis.out = x), (e) => (globalThis.out = String(e)))`);
+    expect(realm.global["out"]).toBe(budgetError("16 MiB"));
+  });
+
+  test("an iterable is counted once its values are known", () => {
+    const realm = createRealm(`{ allocationLimitBytes: 2 ** 20 }`);
+    const body = `function* values() { for (let i = 0; i < 2 ** 20 + 1; i++) yield i; } new Uint8Array(values())`;
+    expect(realm.probe(body)).toEqual({ threw: budgetError("1 MiB") });
+    expect(realm.probe(`return [...new Uint8Array(new Set([1, 2, 300]))]`)).toEqual({ value: [1, 2, 44] });
+  });
+
+  test("counts every allocation, cumulatively and exactly; views cost nothing", () => {
+    const realm = createRealm();
+    const steps = [
+      [`new Uint8Array(10)`, 10],
+      [`new ArrayBuffer(5, { maxByteLength: 20 })`, 20],
+      [`new Float64Array(3)`, 24],
+      [`new BigInt64Array([1n, 2n])`, 16],
+      [`new Uint16Array([1, 2, 3])`, 6],
+      [`new Int32Array(new Uint8Array(2))`, 2 + 8],
+      [`const b = new ArrayBuffer(8); new DataView(b); new Uint8Array(b, 2); new Float32Array(b); new Uint8Array(b).subarray(1)`, 8],
+      [`new Uint8Array(8).slice(2)`, 8 + 6],
+      [`new Uint8Array(8).slice(-3, 100)`, 8 + 3],
+      [`new ArrayBuffer(8).slice(2, 4)`, 8 + 2],
+      [`new Uint32Array(2).map((x) => x)`, 8 + 8],
+      [`new Uint8Array([1, 2, 3]).filter((x) => x > 1)`, 3 + 2],
+      [`new Int8Array(4).toReversed()`, 4 + 4],
+      [`Uint8Array.from([1, 2])`, 2],
+      [`Float32Array.of(1, 2)`, 8],
+      [`const b = new ArrayBuffer(4); b.transfer(4); new ArrayBuffer(4).transfer(10)`, 4 + 4 + 6],
+      [`const r = new ArrayBuffer(2, { maxByteLength: 8 }); r.resize(8); r.transfer()`, 8],
+      [`new WebAssembly.Memory({ initial: 1 }).grow(2)`, 3 * 65536],
+      [`structuredClone(new Uint8Array(7))`, 7 + 7],
+      [`new TextEncoder().encode("hé")`, 3],
+      [`new Blob(["ab", new Uint8Array(3)]).slice(1)`, 3 + 5],
+      [`DaybookRealm.chargeAllocation(1000)`, 1000],
+    ] as const;
+    let expected = 0;
+    for (const [code, bytes] of steps) {
+      const before = Number(realm.run(`DaybookRealm.allocatedBytes()`));
+      realm.run(`{ ${code} }`);
+      expected += bytes;
+      expect([code, Number(realm.run(`DaybookRealm.allocatedBytes()`)) - before]).toEqual([code, bytes]);
+    }
+    expect(Number(realm.run(`DaybookRealm.allocatedBytes()`))).toBe(expected);
+  });
+
+  test("chargeAllocation counts other bytes against the same budget", () => {
+    const realm = createRealm(`{ allocationLimitBytes: 100 }`);
+    expect(realm.probe(`DaybookRealm.chargeAllocation(60); DaybookRealm.chargeAllocation(60)`)).toEqual({ threw: budgetError("100 bytes") });
+    expect(realm.probe(`new Uint8Array(41)`)).toEqual({ threw: budgetError("100 bytes") });
+    expect(realm.probe(`return new Uint8Array(40).length`)).toEqual({ value: 40 });
+    expect(realm.probe(`DaybookRealm.chargeAllocation(-1)`)).toMatchObject({ threw: expect.stringMatching(/^RangeError/) });
+  });
+
+  test("invalid lengths still throw the natives' own errors", () => {
+    for (const body of [`new ArrayBuffer(-1)`, `new Uint8Array(-1)`, `new ArrayBuffer(4, { maxByteLength: 2 })`, `new Uint8Array(1n)`, `new ArrayBuffer(8).slice(Symbol())`]) {
+      expect(shared.probe(body)).toEqual(hostProbe(body));
+    }
+  });
+});
+
+const bufferConstructors = ["ArrayBuffer", "Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array", "Uint32Array", "Float16Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array"];
+
+describe("wrapped constructors stay transparent", () => {
+  test.each(bufferConstructors)("%s", (name) => {
+    const body = `
+      const C = ${name};
+      const one = C === ArrayBuffer ? 8 : C.name.startsWith("Big") ? [1n] : [1];
+      class Sub extends C { extra() { return "sub"; } }
+      const sub = new Sub(one);
+      const descriptor = Object.getOwnPropertyDescriptor(globalThis, ${JSON.stringify(name)});
+      return [
+        typeof C, C.name, C.length, C.prototype.constructor === C, new C(one) instanceof C, new C(one).constructor === C,
+        Object.prototype.toString.call(new C(one)), Object.prototype.toString.call(C), C[Symbol.species] === C,
+        descriptor.enumerable, descriptor.writable, descriptor.configurable,
+        sub instanceof Sub, sub instanceof C, sub.extra(), Object.getPrototypeOf(Sub) === C, Sub.name, sub.constructor === Sub,
+        Reflect.construct(C, [one], Sub) instanceof Sub,
+        (() => { try { C(one); return "called"; } catch (e) { return e.constructor === TypeError; } })(),
+        C === ArrayBuffer ? ArrayBuffer.isView(new DataView(new C(2))) : [Object.getPrototypeOf(C) === Object.getPrototypeOf(Int8Array), C.BYTES_PER_ELEMENT, ArrayBuffer.isView(new C(1)), C.from(one) instanceof C, Sub.from(one) instanceof Sub, Sub.of(...one) instanceof Sub],
+        Function.prototype.toString.call(C).includes("[native code]"),
+        // node-inspect-extracted does not know Float16Array yet (it prints it as an object).
+        C.name === "Float16Array" || format(new C(one)),
+        C.name === "Float16Array" || format(sub),
+      ];`;
+    expect(shared.probe(body)).toEqual(hostProbe(body));
+  });
+
+  test("Symbol.species: subclass results, an overridden species, and subarray views", () => {
+    const body = `
+      class Sub extends Uint8Array {}
+      class Plain extends Uint8Array { static get [Symbol.species]() { return Uint8Array; } }
+      const s = new Sub([3, 1, 2]);
+      const p = new Plain([3, 1, 2]);
+      class Buf extends ArrayBuffer {}
+      return [
+        s.map((x) => x) instanceof Sub, s.filter(() => true) instanceof Sub, s.slice(1) instanceof Sub, s.subarray(1) instanceof Sub, s.subarray(1).buffer === s.buffer,
+        p.map((x) => x).constructor === Uint8Array, p.slice().constructor.name,
+        s.toSorted().constructor === Uint8Array, [...s.toSorted()],
+        new Buf(4).slice(1) instanceof Buf, new Buf(4).slice(1).byteLength,
+      ];`;
+    expect(shared.probe(body)).toEqual(hostProbe(body));
+  });
+
+  test("SharedArrayBuffer is gone (a sandboxed browser worker has none); Atomics stays", () => {
+    expect(shared.probe(`return [typeof SharedArrayBuffer, "SharedArrayBuffer" in globalThis, typeof Atomics, typeof Atomics.add]`)).toEqual({ value: ["undefined", false, "object", "function"] });
+  });
+});
+
+describe("nothing installed belongs to the host realm", () => {
+  /** Every object reachable from the installed globals, their prototypes, accessors, and sample return values. */
+  function reachable(realm: Realm): Set<object> {
+    const samples = realm.run(`[
+      new URL("https://u:p@x/y?z#w"), new URL("https://x").searchParams, new URLSearchParams("a=1").entries(),
+      new TextEncoder(), new TextEncoder().encode("x"), new TextEncoder().encodeInto("a", new Uint8Array(2)), new TextDecoder(),
+      structuredClone({ a: new Map([[1, new Set([new Date(0), /x/g, new Uint8Array(2), new DataView(new ArrayBuffer(1))])]]), e: new RangeError("x") }),
+      new Blob(["x"]), new Blob(["x"]).slice(), new Blob(["x"]).text(), new Blob(["x"]).arrayBuffer(), new Blob(["x"]).bytes(),
+      AbortSignal.abort(), AbortSignal.any([]), new AbortController(), new Event("x"), new EventTarget(), new DOMException("m", "AbortError"),
+      ...[() => atob("*"), () => btoa("€"), () => new ArrayBuffer(2 ** 40), () => new URL("x"), () => new TextDecoder("x"), () => structuredClone(() => 1),
+        () => new TextDecoder("utf-8", { fatal: true }).decode(new Uint8Array([255])), () => queueMicrotask(1), () => new AbortSignal(),
+        () => new EventTarget().dispatchEvent(1), () => new Blob(1), () => URL.prototype.href, () => DaybookRealm.chargeAllocation(2 ** 40)]
+        .map((f) => { try { f(); } catch (e) { return e; } }),
+      new ArrayBuffer(2).slice(1), new ArrayBuffer(2).transfer(), new Uint8Array(2).map((x) => x), new Uint8Array(2).toSorted(),
+      new WebAssembly.Memory({ initial: 1 }), DaybookRealm, DaybookInspect,
+    ]`) as object;
+    const seen = new Set<object>();
+    const queue: unknown[] = [samples, ...Object.keys(REALM_NAMES).map((name) => realm.global[name])];
+    for (const name of ["ArrayBuffer", "Uint8Array", "Float64Array", "WebAssembly"]) queue.push(realm.global[name]);
+    while (queue.length) {
+      const value = queue.pop();
+      if ((typeof value !== "object" && typeof value !== "function") || value === null || seen.has(value)) continue;
+      seen.add(value);
+      queue.push(Reflect.getPrototypeOf(value));
+      for (const key of Reflect.ownKeys(value)) {
+        const descriptor = Reflect.getOwnPropertyDescriptor(value, key)!;
+        queue.push(descriptor.value, descriptor.get, descriptor.set);
+      }
+    }
+    return seen;
+  }
+  const REALM_NAMES = Object.fromEntries(
+    ["URL", "URLSearchParams", "TextEncoder", "TextDecoder", "structuredClone", "atob", "btoa", "queueMicrotask", "EventTarget", "Event", "AbortController", "AbortSignal", "DOMException", "Blob"].map((n) => [n, true]),
+  );
+
+  test("the realm has every API, as non-enumerable, writable, configurable globals", () => {
+    const body = `return ${JSON.stringify(Object.keys(REALM_NAMES))}.map((name) => { const d = Object.getOwnPropertyDescriptor(globalThis, name); return [name, typeof d.value, d.enumerable, d.writable, d.configurable]; })`;
+    expect(shared.probe(body)).toEqual({ value: Object.keys(REALM_NAMES).map((name) => [name, "function", false, true, true]) });
+  });
+
+  test("every reachable object's prototype chain ends in the realm's own Object.prototype, every function's in its Function.prototype", () => {
+    const realm = createRealm();
+    const objects = reachable(realm);
+    expect(objects.size).toBeGreaterThan(400);
+    const realmObject = realm.run("Object.prototype");
+    const realmFunction = realm.run("Function");
+    let nullPrototype = 0;
+    for (const value of objects) {
+      // Host-realm objects would be instances of this process's Object or Function.
+      const candidate: unknown = value;
+      expect(candidate instanceof Object || candidate instanceof Function).toBe(false);
+      let chain: object = value;
+      for (let next = Reflect.getPrototypeOf(chain); next !== null; next = Reflect.getPrototypeOf(chain)) chain = next;
+      // Only null-prototype objects (Array.prototype[Symbol.unscopables]) stop elsewhere.
+      if (chain === value && chain !== realmObject) nullPrototype++;
+      else expect(chain).toBe(realmObject);
+      if (typeof value === "function") expect((value as { constructor?: unknown }).constructor).toBe(realmFunction);
+    }
+    expect(nullPrototype).toBeLessThanOrEqual(1);
+  });
+
+  test("a constructor's constructor is the realm's Function, which refuses code from strings", () => {
+    const realm = createRealm();
+    const fn = realm.run(`new URL("https://x").constructor.constructor`);
+    expect(fn).toBe(realm.run("Function"));
+    expect(fn).not.toBe(Function);
+    for (const path of [`new URL("https://x")`, `new TextEncoder().encode("x")`, `new Blob([])`, `AbortSignal.abort().reason`, `structuredClone({})`, `new Event("x")`]) {
+      expect(realm.probe(`return ${path}.constructor.constructor("return 1")()`)).toEqual({ threw: "EvalError: Code generation from strings disallowed for this context" });
+    }
+  });
+
+  test("the bundle evaluates where eval and new Function throw (no library generates code)", () => {
+    const realm = createRealm();
+    expect(realm.probe(`return eval("1")`)).toMatchObject({ threw: expect.stringMatching(/^EvalError/) });
+    expect(realm.probe(`return new Function("return 1")()`)).toMatchObject({ threw: expect.stringMatching(/^EvalError/) });
+    expect(realm.probe(`return [typeof DaybookRealm.installRealm, new URL("../b", "https://x/a/c").href]`)).toEqual({ value: ["function", "https://x/b"] });
+  });
+});
+
+describe("what runs later: microtasks, promises, timers", () => {
+  test("queueMicrotask runs callbacks in order with promise jobs", () => {
+    const realm = createRealm();
+    realm.run(`globalThis.log = []; queueMicrotask(() => log.push(1)); Promise.resolve().then(() => log.push(2)); queueMicrotask(() => { log.push(3); queueMicrotask(() => log.push(5)); }); Promise.resolve().then(() => log.push(4)); log.push(0);`);
+    expect(realm.run(`JSON.stringify(log)`)).toBe("[0,1,2,3,4,5]");
+  });
+
+  test("Blob reads its contents as text, bytes and an ArrayBuffer", () => {
+    const realm = createRealm();
+    realm.run(`const b = new Blob(["\\uFEFFhé", new Uint8Array([0xff, 0x21])]); Promise.all([b.text(), b.bytes(), b.arrayBuffer(), b.slice(4).text()]).then(([t, bytes, buffer, tail]) => (globalThis.out = [t, [...bytes], buffer.byteLength, buffer instanceof ArrayBuffer, tail]))`);
+    expect(JSON.stringify(realm.global["out"])).toBe(JSON.stringify(["hé\uFFFD!", [0xef, 0xbb, 0xbf, 0x68, 0xc3, 0xa9, 0xff, 0x21], 8, true, "é\uFFFD!"]));
+  });
+
+  test("AbortSignal.timeout aborts on the realm's own setTimeout (the runtime's virtual clock)", () => {
+    const realm = createRealm();
+    realm.run(`globalThis.timers = []; globalThis.setTimeout = (run, ms) => timers.push([run, ms]); globalThis.signal = AbortSignal.timeout(50);`);
+    expect(realm.run(`[signal.aborted, timers[0][1]].join()`)).toBe("false,50");
+    realm.run(`timers[0][0]()`);
+    expect(realm.probe(`return [signal.aborted, signal.reason.name, signal.reason.message, signal.reason.code]`)).toEqual({ value: [true, "TimeoutError", "The operation was aborted due to timeout", 23] });
+  });
+
+  test("a listener that throws does not stop the others; its error surfaces as an unhandled rejection", async () => {
+    const realm = createRealm();
+    const reasons: unknown[] = [];
+    const onRejection = (reason: unknown) => reasons.push(reason);
+    process.on("unhandledRejection", onRejection);
+    try {
+      realm.run(`globalThis.log = []; const t = new EventTarget(); t.addEventListener("x", () => { throw new Error("boom"); }); t.addEventListener("x", () => log.push("second")); t.dispatchEvent(new Event("x"));`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    } finally {
+      process.off("unhandledRejection", onRejection);
+    }
+    expect(realm.run(`log.join()`)).toBe("second");
+    expect(reasons.map(String)).toEqual(["Error: boom"]);
   });
 });

@@ -67,10 +67,13 @@ function reserve(bytes: number): void {
   if (!(bytes <= limit - used)) throw budgetError();
 }
 
-/** Counts bytes that were allocated; throws (so the caller drops the result) if that passed the limit. */
+/**
+ * Counts bytes that were allocated; if they do not fit, throws instead (the caller drops the
+ * result), so, as with `reserve`, an allocation that was refused is not counted.
+ */
 function commit(bytes: number): void {
+  if (!(bytes <= limit - used)) throw budgetError();
   used += bytes;
-  if (used > limit) throw budgetError();
 }
 
 /** Counts `bytes` more against the snippet's budget, or throws the budget's RangeError. */
