@@ -7,7 +7,7 @@
 // the frame (`postMessage`) is removed before the snippet loads. The frame listens only on the
 // port, and the page decides what a reply means (status, timing, which run), so the most a
 // snippet can do is shape its own output text, capped here, in the frame and in the page.
-import { addListener, apply, closePort, deleteProperty, hasOwn, postOnPort, sliceString } from "./worker-natives.ts";
+import { addListener, apply, closePort, createObjectURL, deleteProperty, hasOwn, NativeBlob, NativeURL, postOnPort, sliceString } from "./worker-natives.ts";
 import * as sim from "../../sim/index.ts";
 import { installRealm } from "../../runtime/realm.ts";
 import { runSnippet, type SnippetFunction, type SnippetHost } from "../../runtime/run-snippet.ts";
@@ -56,7 +56,7 @@ async function run(js: string, port: MessagePort): Promise<void> {
 function browserHost(js: string): { host: SnippetHost; sourceName: string } {
   // The snippet becomes a blob: module; its first line shares the wrapper's line, so lines match the source.
   const source = `export default async function (require, exports, module) {${js}\n}`;
-  const url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+  const url: string = apply(createObjectURL, NativeURL, [new NativeBlob([source], { type: "text/javascript" })]);
   const host: SnippetHost = {
     global: scope,
     modules: { "daybook/sim": sim },

@@ -3,7 +3,9 @@
 // A snippet shares the worker's realm and may replace any global or prototype method; the
 // worker's code calls only these copies, through `apply`, so a replaced
 // `MessagePort.prototype.postMessage` (which would receive the result port as `this`),
-// `String.prototype.slice` or `Reflect.apply` never runs in its place.
+// `String.prototype.slice` or `Reflect.apply` never runs in its place. installRealm() also
+// replaces some globals (URL, Blob, EventTarget…) with pure implementations, so the natives the
+// worker needs to load the snippet as a blob: module are taken here too.
 
 export const apply = Reflect.apply;
 export const postOnPort = MessagePort.prototype.postMessage;
@@ -13,3 +15,6 @@ export const hasOwn = Object.hasOwn;
 export const deleteProperty = Reflect.deleteProperty;
 export const defineProperty = Reflect.defineProperty;
 export const addListener = EventTarget.prototype.addEventListener;
+export const NativeBlob = Blob;
+export const NativeURL = URL;
+export const createObjectURL = URL.createObjectURL;
