@@ -606,6 +606,24 @@ describe("wrapped constructors stay transparent", () => {
     expect(shared.probe(body)).toEqual(hostProbe(body));
   });
 
+  test("where there is no SharedArrayBuffer global (a browser worker), a shared memory's buffer constructor is wrapped all the same", () => {
+    const global = vm.createContext(vm.constants.DONT_CONTEXTIFY, contextOptions) as Record<string, unknown>;
+    new vm.Script("delete globalThis.SharedArrayBuffer").runInContext(global);
+    new vm.Script(realmCode).runInContext(global);
+    new vm.Script("DaybookRealm.installRealm(globalThis)").runInContext(global);
+    const body = `const S = new WebAssembly.Memory({ initial: 1, maximum: 1, shared: true }).buffer.constructor; return [S.name, typeof SharedArrayBuffer, (() => { try { new S(2 ** 30); } catch (e) { return e.message; } })()]`;
+    expect(JSON.parse(new vm.Script(wrap(body)).runInContext(global) as string)).toEqual({ value: ["SharedArrayBuffer", "undefined", budgetError().replace("RangeError: ", "")] });
+  });
+
+  test("installs over a realm's own natives (as in the browser worker)", () => {
+    const global = vm.createContext(vm.constants.DONT_CONTEXTIFY, contextOptions) as Record<string, unknown>;
+    new vm.Script(`globalThis.URL = class URL { native() {} }; globalThis.Blob = function Blob() {}; globalThis.structuredClone = () => "native";`).runInContext(global);
+    new vm.Script(realmCode).runInContext(global);
+    new vm.Script("DaybookRealm.installRealm(globalThis)").runInContext(global);
+    const body = `return [typeof URL.prototype.native, new URL("https://a.b/c").pathname, new Blob(["ab"]).size, structuredClone(1), Object.getOwnPropertyDescriptor(globalThis, "URL").enumerable]`;
+    expect(JSON.parse(new vm.Script(wrap(body)).runInContext(global) as string)).toEqual({ value: ["undefined", "/c", 2, 1, false] });
+  });
+
   test("SharedArrayBuffer is gone (a sandboxed browser worker has none); Atomics stays", () => {
     expect(shared.probe(`return [typeof SharedArrayBuffer, "SharedArrayBuffer" in globalThis, typeof Atomics, typeof Atomics.add]`)).toEqual({ value: ["undefined", false, "object", "function"] });
   });

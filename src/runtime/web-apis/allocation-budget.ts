@@ -39,7 +39,22 @@ const typedArrayByteLength = getter(TypedArray.prototype, "byteLength");
 const abByteLength = getter(ArrayBuffer.prototype, "byteLength");
 const abResizable = getter(ArrayBuffer.prototype, "resizable");
 const abMaxByteLength = getter(ArrayBuffer.prototype, "maxByteLength");
-const NativeSharedArrayBuffer = typeof SharedArrayBuffer === "function" ? SharedArrayBuffer : undefined;
+/**
+ * A browser worker without cross-origin isolation has no SharedArrayBuffer global, but a shared
+ * WebAssembly memory's buffer still has one as its constructor: find it there, to wrap it too.
+ */
+function findSharedArrayBuffer(): SharedArrayBufferConstructor | undefined {
+  if (typeof SharedArrayBuffer === "function") return SharedArrayBuffer;
+  try {
+    const wasm = (globalThis as { WebAssembly?: { Memory: new (d: object) => { buffer: object } } }).WebAssembly;
+    const buffer = wasm && new wasm.Memory({ initial: 0, maximum: 0, shared: true }).buffer;
+    const constructor = buffer && (getPrototypeOf(buffer) as { constructor?: unknown }).constructor;
+    return typeof constructor === "function" ? (constructor as SharedArrayBufferConstructor) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+const NativeSharedArrayBuffer = findSharedArrayBuffer();
 const sabByteLength = NativeSharedArrayBuffer && getter(NativeSharedArrayBuffer.prototype, "byteLength");
 const sabGrowable = NativeSharedArrayBuffer && getter(NativeSharedArrayBuffer.prototype, "growable");
 const sabMaxByteLength = NativeSharedArrayBuffer && getter(NativeSharedArrayBuffer.prototype, "maxByteLength");

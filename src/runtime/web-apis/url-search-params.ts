@@ -1,6 +1,6 @@
 import { defineInspect, invalidThis, webidlClass } from "./define.ts";
 import { registerPlatformObject } from "./structured-clone.ts";
-import { parseUrlencoded, serializeUrlencoded } from "./url-parser.ts";
+import { parseUrlencoded, serializeUrlencoded } from "./percent-encoding.ts";
 
 type Pair = [string, string];
 interface ParamsState {

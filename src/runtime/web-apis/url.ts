@@ -1,20 +1,8 @@
 import { defineInspect, invalidThis, webidlClass } from "./define.ts";
 import { registerPlatformObject } from "./structured-clone.ts";
-import {
-  basicURLParse,
-  cannotHaveCredentialsOrPort,
-  hasOpaquePath,
-  parseURL,
-  parseUrlencoded,
-  percentEncodeString,
-  serializeHost,
-  serializeOrigin,
-  serializePath,
-  serializeURL,
-  serializeUrlencoded,
-  userinfoSet,
-  type URLRecord,
-} from "./url-parser.ts";
+import { parseUrlencoded, percentEncodeString, serializeUrlencoded, userinfoSet } from "./percent-encoding.ts";
+import { serializeHost } from "./url-host.ts";
+import { basicURLParse, cannotHaveCredentialsOrPort, hasOpaquePath, parseURL, serializeOrigin, serializePath, serializeURL, type URLRecord } from "./url-parser.ts";
 import { missingArguments, paramsState, toUSVString, URLSearchParams } from "./url-search-params.ts";
 
 interface URLState {
