@@ -123,6 +123,11 @@ const sameAsNode: Record<string, Record<string, string>> = {
     "not a buffer": `return new TextDecoder().decode("abc")`,
     attributes: `const d = new TextDecoder(" UTF8 ", { fatal: 1 }); return [d.encoding, d.fatal, d.ignoreBOM, Object.prototype.toString.call(d)]`,
     "unknown label": `return new TextDecoder("no-such-encoding")`,
+    "UTF-16LE": `const d = new TextDecoder("utf-16"); return [d.encoding, d.decode(new Uint8Array([0xff, 0xfe, 0x61, 0x00, 0x3d, 0xd8, 0x00, 0xde, 0x00, 0xdc, 0x62]))]`,
+    "UTF-16BE": `const d = new TextDecoder("UTF-16BE"); return [d.encoding, d.decode(new Uint8Array([0xfe, 0xff, 0x00, 0x61, 0xd8, 0x3d, 0xde, 0x00, 0xd8, 0x00, 0x00, 0x62]))]`,
+    "UTF-16 stream": `const d = new TextDecoder("utf-16le"); const bytes = [0x3d, 0xd8, 0x00, 0xde, 0x61, 0x00]; let s = ""; for (const b of bytes) s += d.decode(new Uint8Array([b]), { stream: true }); return [s + d.decode(), d.decode(new Uint8Array([0x3d, 0xd8]))]`,
+    "UTF-16 fatal": `return new TextDecoder("utf-16le", { fatal: true }).decode(new Uint8Array([0x00, 0xdc]))`,
+    "windows-1252": `const d = new TextDecoder("latin1"); return [d.encoding, new TextDecoder("ascii").encoding, d.decode(new Uint8Array([0x41, 0x80, 0x81, 0x8a, 0x9f, 0xa0, 0xe9, 0xff]))]`,
   },
   structuredClone: {
     "plain data": `const v = { a: [1, , 3], b: { c: "d" }, n: -0, big: 10n, u: undefined, nul: null, nan: NaN }; const c = structuredClone(v); return [c, Object.is(c.n, -0), 1 in c.a, c !== v]`,

@@ -2,7 +2,8 @@
 import { allocateBytes } from "./allocation-budget.ts";
 import { defineInspect, inspectFields, invalidArgType, invalidThis, webidlClass } from "./define.ts";
 import { registerPlatformObject } from "./structured-clone.ts";
-import { bytesOf, utf8DecodeWithoutBOM, utf8Length, utf8Write } from "./text-encoding.ts";
+import { utf8DecodeWithoutBOM } from "./decoders.ts";
+import { bytesOf, utf8Length, utf8Write } from "./text-encoding.ts";
 
 interface BlobState {
   /** Shared between slices and clones: a Blob's bytes never change. */

@@ -1,5 +1,5 @@
 /** The URL Standard's percent-encoding: the encode sets, UTF-8 bytes, and the form-urlencoded format. */
-import { utf8DecodeWithoutBOM } from "./text-encoding.ts";
+import { utf8DecodeWithoutBOM } from "./decoders.ts";
 
 export const isDigit = (c: number | undefined): boolean => c !== undefined && c >= 0x30 && c <= 0x39;
 export const isAlpha = (c: number | undefined): boolean => c !== undefined && ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a));

@@ -1,4 +1,5 @@
 import { allocateBytes } from "./allocation-budget.ts";
+import { createDecoder, type Decoder, encodingOf, StringSink } from "./decoders.ts";
 import { defineInspect, invalidArgType, invalidThis, received, webidlClass } from "./define.ts";
 
 const NativeUint8Array = Uint8Array;
@@ -72,84 +73,11 @@ export function utf8Encode(input: string): Uint8Array {
   return bytes;
 }
 
-/** Turns code points into a string in chunks (no giant argument lists, no quadratic concatenation). */
-class StringSink {
-  private readonly parts: string[] = [];
-  private units: number[] = [];
-  push(point: number): void {
-    if (point > 0xffff) {
-      point -= 0x10000;
-      this.units.push(0xd800 + (point >> 10), 0xdc00 + (point & 0x3ff));
-    } else this.units.push(point);
-    if (this.units.length >= 8192) this.flush();
-  }
-  flush(): void {
-    if (this.units.length) this.parts.push(String.fromCharCode(...this.units));
-    this.units = [];
-  }
-  toString(): string {
-    this.flush();
-    return this.parts.join("");
-  }
-}
-
-/** The WHATWG Encoding standard's UTF-8 decoder, with its state kept between `stream: true` calls. */
-class Utf8Decoder {
-  private needed = 0;
-  private seen = 0;
-  private point = 0;
-  private lower = 0x80;
-  private upper = 0xbf;
-  /** Calls `onError` where the standard says error (the caller emits U+FFFD or throws). */
-  decode(bytes: ArrayLike<number>, sink: StringSink, flush: boolean, onError: () => void): void {
-    for (let i = 0; i < bytes.length; i++) {
-      const byte = bytes[i]!;
-      if (this.needed === 0) {
-        if (byte <= 0x7f) sink.push(byte);
-        else if (byte >= 0xc2 && byte <= 0xdf) [this.needed, this.point] = [1, byte & 0x1f];
-        else if (byte >= 0xe0 && byte <= 0xef) {
-          if (byte === 0xe0) this.lower = 0xa0;
-          if (byte === 0xed) this.upper = 0x9f;
-          [this.needed, this.point] = [2, byte & 0xf];
-        } else if (byte >= 0xf0 && byte <= 0xf4) {
-          if (byte === 0xf0) this.lower = 0x90;
-          if (byte === 0xf4) this.upper = 0x8f;
-          [this.needed, this.point] = [3, byte & 0x7];
-        } else onError();
-        continue;
-      }
-      if (byte < this.lower || byte > this.upper) {
-        this.reset();
-        onError();
-        i--; // the byte starts over
-        continue;
-      }
-      this.lower = 0x80;
-      this.upper = 0xbf;
-      this.point = (this.point << 6) | (byte & 0x3f);
-      if (++this.seen === this.needed) {
-        sink.push(this.point);
-        this.reset();
-      }
-    }
-    if (flush && this.needed !== 0) {
-      this.reset();
-      onError();
-    }
-  }
-  reset(): void {
-    this.needed = this.seen = this.point = 0;
-    this.lower = 0x80;
-    this.upper = 0xbf;
-  }
-}
-
-const utf8Labels = ["unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "utf-8", "utf8", "x-unicode20utf8"];
-
 interface DecoderState {
   fatal: boolean;
   ignoreBOM: boolean;
-  decoder: Utf8Decoder;
+  encoding: string;
+  decoder: Decoder;
   /** Whether the current stream already passed its start (where a BOM is dropped). */
   started: boolean;
 }
@@ -160,13 +88,6 @@ function decoderState(self: unknown): DecoderState {
   const state = decoders.get(self as object);
   if (!state) throw invalidThis("TextDecoder");
   return state;
-}
-
-/** Decodes UTF-8 with replacement characters, dropping nothing (for URL parsing). */
-export function utf8DecodeWithoutBOM(bytes: ArrayLike<number>): string {
-  const sink = new StringSink();
-  new Utf8Decoder().decode(bytes, sink, true, () => sink.push(0xfffd));
-  return sink.toString();
 }
 
 /** The Encoding standard's TextEncoder: strings to UTF-8 bytes. */
@@ -191,19 +112,18 @@ export class TextEncoder {
   }
 }
 
-/** The Encoding standard's TextDecoder, for UTF-8 (the only encoding Daybook's snippets get). */
+/** The Encoding standard's TextDecoder, for UTF-8, UTF-16 and windows-1252. */
 export class TextDecoder {
   constructor(label: unknown = "utf-8", options: unknown = {}) {
-    const name = `${label as string}`.trim().toLowerCase();
-    if (!utf8Labels.includes(name)) {
+    const encoding = encodingOf(`${label as string}`);
+    if (encoding === undefined) {
       throw Object.assign(new RangeError(`The "${`${label as string}`}" encoding is not supported`), { code: "ERR_ENCODING_NOT_SUPPORTED" });
     }
     const { fatal = false, ignoreBOM = false } = (options ?? {}) as { fatal?: unknown; ignoreBOM?: unknown };
-    decoders.set(this, { fatal: Boolean(fatal), ignoreBOM: Boolean(ignoreBOM), decoder: new Utf8Decoder(), started: false });
+    decoders.set(this, { fatal: Boolean(fatal), ignoreBOM: Boolean(ignoreBOM), encoding, decoder: createDecoder(encoding), started: false });
   }
   get encoding(): string {
-    decoderState(this);
-    return "utf-8";
+    return decoderState(this).encoding;
   }
   get fatal(): boolean {
     return decoderState(this).fatal;
@@ -220,7 +140,7 @@ export class TextDecoder {
     try {
       state.decoder.decode(bytes, sink, !stream, () => {
         if (state.fatal) {
-          throw Object.assign(new TypeError("The encoded data was not valid for encoding utf-8"), { code: "ERR_ENCODING_INVALID_ENCODED_DATA" });
+          throw Object.assign(new TypeError(`The encoded data was not valid for encoding ${state.encoding}`), { code: "ERR_ENCODING_INVALID_ENCODED_DATA" });
         }
         sink.push(0xfffd);
       });
