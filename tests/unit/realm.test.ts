@@ -490,6 +490,7 @@ const overBudget: Record<string, { body: string; hostBytes: number; limitMiB?: n
   "species-created subclass": { body: `class Big extends Uint8Array {} new Big(10 * 2 ** 20).map((x) => x)`, hostBytes: 64 * MiB, limitMiB: 16 },
   "new Uint16Array(typedArray)": { body: `new Uint16Array(new Uint8Array(6 * 2 ** 20))`, hostBytes: 64 * MiB, limitMiB: 16 },
   structuredClone: { body: `structuredClone(new ArrayBuffer(10 * 2 ** 20))`, hostBytes: 64 * MiB, limitMiB: 16 },
+  "Uint8Array.fromBase64": { body: `(Uint8Array.fromBase64 ?? (() => new Uint8Array(2 ** 30)))("A".repeat(24 * 2 ** 20))`, hostBytes: 64 * MiB, limitMiB: 16 },
   "Blob contents": { body: `new Blob([new Uint8Array(10 * 2 ** 20)])`, hostBytes: 64 * MiB, limitMiB: 16 },
 };
 
@@ -542,6 +543,8 @@ describe("the allocation budget", () => {
       [`structuredClone(new Uint8Array(7))`, 7 + 7],
       [`new TextEncoder().encode("hé")`, 3],
       [`new Blob(["ab", new Uint8Array(3)]).slice(1)`, 3 + 5],
+      [`typeof Uint8Array.fromBase64 === "function" ? Uint8Array.fromBase64("AAAA") : DaybookRealm.chargeAllocation(3)`, 3],
+      [`typeof Uint8Array.fromHex === "function" ? Uint8Array.fromHex("abcd") : DaybookRealm.chargeAllocation(2)`, 2],
       [`DaybookRealm.chargeAllocation(1000)`, 1000],
     ] as const;
     let expected = 0;
