@@ -9,7 +9,7 @@ import { problemLines } from "../src/integration/astro-process/astro-log-check.t
 import { loadJournal } from "../src/integration/daybook-integration.ts";
 import { daybookSettings, type DaybookSettings } from "../src/integration/daybook-settings.ts";
 import { checkLinks, journalSources } from "../src/integration/links/link-check.ts";
-import { formatProblem, type Problem } from "../src/integration/content/problem.ts";
+import { formatNote, formatProblem, type Problem } from "../src/integration/content/problem.ts";
 import { checkJournalSnippets, snippetCacheFile } from "../src/integration/snippets/journal-snippets.ts";
 import { rewriteOutputs } from "../src/integration/snippets/output-rewrite.ts";
 import type { SnippetRun } from "../src/integration/snippets/snippet-check.ts";
@@ -39,7 +39,7 @@ const progress = (text: string) => console.log(`· ${text}`);
 
 progress("journal: validating entries and tags");
 const journal = loadJournal(settings);
-steps.push({ name: "journal", problems: journal.problems });
+steps.push({ name: "journal", problems: journal.problems, ...(journal.notes.length > 0 && { note: `${journal.notes.length} note${journal.notes.length === 1 ? "" : "s"} above` }) });
 const journalValid = journal.problems.length === 0;
 
 progress("snippets: type-checking, running and comparing output (drafts included)");
@@ -83,6 +83,11 @@ const total = steps.reduce((sum, s) => sum + s.problems.length, 0);
 for (const step of steps.filter((s) => s.problems.length)) {
   console.log(`\n── ${step.name} ──\n`);
   console.log(sorted(step.problems).map(formatProblem).join("\n\n"));
+}
+if (journal.notes.length) {
+  // Not problems: the build removes this markup from the page, as GitHub's Markdown would.
+  console.log("\n── notes: markup the build leaves out of the page (as GitHub's Markdown does) ──\n");
+  console.log(sorted(journal.notes).map(formatNote).join("\n\n"));
 }
 console.log("\nSummary:");
 for (const s of steps) {

@@ -1,7 +1,8 @@
 // What an author can commit by mistake: each case copies the basic fixture journal, adds or
 // overwrites a few files, runs `npm run build`'s script and expects either a failure that names the
-// file (and line where the rule can know it) with what to do, or, for files that must work (BOM,
-// CRLF), a build that contains the entry's page. No case may exit 0 with an entry missing.
+// file (and line where the rule can know it) with what to do and nothing written, or, for files
+// that must work (BOM, CRLF, markup GitHub's Markdown would clean), a build that contains the
+// entry's page. No case may exit 0 with an entry missing, and no entry's code may run.
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -42,9 +43,13 @@ interface Case {
   at: string;
   /** The build must succeed (the file is valid) and the page must exist. */
   ok?: boolean;
-  /** Reported by Astro's MDX compiler rather than by Daybook (so no `→ fix` line). */
-  astro?: boolean;
+  /** For `ok` cases: what the built page must not contain. */
+  absent?: RegExp;
 }
+
+/** A file the entry's code would create if it ran at build; it must never exist. */
+const MARKER = path.join(tmpdir(), `daybook-hostile-ran-${process.pid}`);
+const MD_ENTRY = "days/004-hostile.md";
 
 const CASES: Case[] = [
   // Broken YAML
@@ -84,7 +89,7 @@ const CASES: Case[] = [
   { name: "tag with a zero-width space", files: { [ENTRY]: entry({ tags: 'tags: ["re\u200btries"]' }) }, message: /the tag "re\\u200btries" matches no tag id[^\n]*\n\s+→ /, at: `${ENTRY}:5` },
   { name: "tag with a right-to-left override", files: { [ENTRY]: entry({ tags: 'tags: ["\u202eretries"]' }) }, message: /the tag "\\u202eretries" matches no tag id[^\n]*\n\s+→ /, at: `${ENTRY}:5` },
   // MDX the compiler rejects
-  { name: "unclosed JSX", files: { [ENTRY]: entry({}, "Intro.\n\n<div>\n\nSome text\n") }, message: /Expected a closing tag for `<div>`/, at: `${ENTRY}:11`, astro: true },
+  { name: "unclosed JSX", files: { [ENTRY]: entry({}, "Intro.\n\n<div>\n\nSome text\n") }, message: /the MDX cannot be compiled: Expected a closing tag for `<div>` \(11:1\)[^\n]*\n\s+→ fix the syntax there/, at: `${ENTRY}:11:1` },
   { name: "bare < before a digit", files: { [ENTRY]: entry({}, "I <3 queues.\n") }, message: /`<3` is not one, so the page cannot compile\n\s+→ write \\< or &lt; for a less-than sign/, at: `${ENTRY}:9:3` },
   { name: "bare < before a space builds as text", files: { [ENTRY]: entry({}, "When a < b we wait.\n") }, message: /When a &lt; b we wait\./, at: "day/4/index.html", ok: true },
   { name: "HTML comment in MDX", files: { [ENTRY]: entry({}, "Intro.\n\n<!-- todo: finish -->\n") }, message: /MDX has no HTML comments[^\n]*\n\s+→ use \{\/\* … \*\/\}/, at: `${ENTRY}:11:1` },
@@ -97,6 +102,16 @@ const CASES: Case[] = [
   { name: "javascript: href attribute", files: { [ENTRY]: entry({}, 'Intro.\n\n<a href="javascript:alert(1)">x</a>\n') }, message: /javascript: URL[^\n]*\n\s+→ link to a page/, at: `${ENTRY}:11:10` },
   { name: "onclick attribute", files: { [ENTRY]: entry({}, 'Intro.\n\n<div onclick="alert(1)">x</div>\n') }, message: /event handler attribute `onclick`[^\n]*\n\s+→ remove the attribute/, at: `${ENTRY}:11:6` },
   { name: "onerror attribute on an image in Markdown", files: { "days/004-hostile.md": entry({}, '<img src="x.png" onerror="alert(1)">\n') }, message: /event handler attribute `onerror`/, at: "days/004-hostile.md:9:18" },
+  // Entries are content: no MDX ESM, raw HTML from GitHub's allow-list
+  { name: "MDX export reading the environment", files: { [ENTRY]: entry({}, "export const secret = globalThis.process.env.PATH\n\nText.\n") }, message: /MDX `export`, and an export in an entry would run code while the site is built\n\s+→ remove the line/, at: `${ENTRY}:9:1` },
+  { name: "MDX import of node:child_process", files: { [ENTRY]: entry({}, `Intro.\n\nimport { execSync } from "node:child_process"\nexport const ran = execSync(${JSON.stringify(`touch ${MARKER}`)})\n`) }, message: /MDX `import` of "node:child_process"[^\n]*\n\s+→ remove the line/, at: `${ENTRY}:11:1` },
+  { name: "<meta http-equiv=refresh> in Markdown", files: { [MD_ENTRY]: entry({}, 'Intro.\n\n<meta http-equiv="refresh" content="0;url=https://example.com">\n') }, message: /<meta> element, and it can redirect every reader[^\n]*\n\s+→ remove it/, at: `${MD_ENTRY}:11:1` },
+  { name: "<meta http-equiv=refresh> in MDX", files: { [ENTRY]: entry({}, 'Intro.\n\n<meta http-equiv="refresh" content="0;url=https://example.com" />\n') }, message: /<meta> element, and it can redirect every reader[^\n]*\n\s+→ remove it/, at: `${ENTRY}:11:1` },
+  { name: "hand-written <daybook-snippet data-js> in Markdown", files: { [MD_ENTRY]: entry({}, '<daybook-snippet data-js="fetch(\'https://example.com\')"><pre><code>console.log(1)</code></pre></daybook-snippet>\n') }, message: /<daybook-snippet> element, written by hand[^\n]*\n\s+→ write a ```ts run block/, at: `${MD_ENTRY}:9:1` },
+  { name: "hand-written <daybook-snippet data-js> in MDX", files: { [ENTRY]: entry({}, 'Intro.\n\n<daybook-snippet data-js="fetch(\'https://example.com\')">\n<pre><code>console.log(1)</code></pre>\n</daybook-snippet>\n') }, message: /<daybook-snippet> element, written by hand[^\n]*\n\s+→ write a ```ts run block/, at: `${ENTRY}:11:1` },
+  { name: "MDX component", files: { [ENTRY]: entry({}, "Intro.\n\n<Chart data=\"x\" />\n") }, message: /<Chart> is an MDX component, and entries cannot import components[^\n]*\n\s+→ write Markdown/, at: `${ENTRY}:11:1` },
+  { name: "attributes GitHub drops are removed from a Markdown page", files: { [MD_ENTRY]: entry({}, '| Stage | Time |\n|---|---|\n| <td align="right" style="color:red" class="hot">queue</td> | 5 ms |\n') }, message: /<td align="right">queue<\/td>/, absent: /color:red|class="hot"/, at: "day/4/index.html", ok: true },
+  { name: "attributes GitHub drops are removed from an MDX page", files: { [ENTRY]: entry({}, 'Text <span style="color:red" title="t">red</span> and <center>centred</center>.\n') }, message: /<span title="t">red<\/span> and centred\./, absent: /color:red|<center/, at: "day/4/index.html", ok: true },
   // Files
   { name: ".markdown file", files: { "days/004-hostile.markdown": entry() }, message: /entries must be \.mdx or \.md files, and this one is "\.markdown", so it would be skipped\n\s+→ rename it to 004-hostile\.mdx/, at: "days/004-hostile.markdown" },
   { name: "entry over the size cap", files: { [ENTRY]: entry({}, `${"A paragraph of text that goes on. ".repeat(32_000)}\n`) }, message: /the entry is \d+ bytes, over the 1000000-byte limit\n\s+→ split it into several days/, at: ENTRY },
@@ -111,6 +126,7 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const work: string[] = [];
 afterAll(() => {
   for (const dir of work) rmSync(dir, { recursive: true, force: true });
+  rmSync(MARKER, { force: true });
 });
 
 describe("hostile content", () => {
@@ -132,16 +148,17 @@ describe("hostile content", () => {
       const page = path.join(build.outDir, c.at);
       expect(existsSync(page), `${c.at} is missing:\n${build.output}`).toBe(true);
       expect(readFileSync(page, "utf8")).toMatch(c.message);
+      if (c.absent) expect(readFileSync(page, "utf8")).not.toMatch(c.absent);
       return;
     }
     expect(build.code, build.output).not.toBe(0);
     expect(build.output).toMatch(c.message);
     // The file (as days/… inside whichever content folder) and its line, not a longer line number.
     expect(build.output).toMatch(new RegExp(`${escape(c.at)}(?=[:\\s])`));
-    if (!c.astro) {
-      expect(build.output).toMatch(/\n\s+→ \S/); // every Daybook problem says what to do
-      expect(build.output).toContain("Nothing was built");
-      expect(existsSync(path.join(build.outDir, "day/4/index.html"))).toBe(false);
-    }
+    expect(build.output).toMatch(/\n\s+→ \S/); // every Daybook problem says what to do
+    expect(build.output).toContain("Nothing was built");
+    expect(existsSync(path.join(build.outDir, "day/4/index.html"))).toBe(false);
+    expect(existsSync(build.outDir), "Daybook stops before Astro writes anything").toBe(false);
+    expect(existsSync(MARKER), "an entry's code ran during the build").toBe(false);
   });
 });

@@ -311,3 +311,19 @@ describe("the entry size cap is the maxEntryBytes option (daybook.config.ts)", (
     if (count) expect(problems[0]!.message).toMatch(new RegExp(`over the ${maxEntryBytes}-byte limit`));
   });
 });
+
+describe("tag pages show their body, so tag files follow the same rules", () => {
+  const enc = new TextEncoder();
+  const tag = (body: string) => [{ path: "content/tags/queueing.md", relative: "queueing.md", bytes: enc.encode(`---\ntitle: Queueing\n---\n${body}`) }];
+
+  it("an acting element in a tag body is a problem at its file line", () => {
+    const { problems } = validateJournal([], tag('Waiting.\n\n<meta http-equiv="refresh" content="0;url=https://example.com">\n'), { today: "2026-11-23", maxEntryBytes: 1_000 });
+    expect(problems).toEqual([expect.objectContaining({ file: "content/tags/queueing.md", line: 6, column: 1, message: expect.stringMatching(/<meta> element/) })]);
+  });
+
+  it("markup GitHub drops in a tag body is a note", () => {
+    const journal = validateJournal([], tag('<p style="color:red">Waiting.</p>\n'), { today: "2026-11-23", maxEntryBytes: 1_000 });
+    expect(journal.problems).toEqual([]);
+    expect(journal.notes).toEqual([expect.objectContaining({ file: "content/tags/queueing.md", line: 4, column: 4 })]);
+  });
+});

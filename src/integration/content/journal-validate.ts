@@ -72,6 +72,9 @@ export function validateJournal(days: readonly SourceFile[], tagFiles: readonly 
     }
     const fm = parseFile(file, report);
     if (!fm) continue;
+    const content = checkContentSafety(file.path, fm.body, { firstLine: fm.bodyLine, mdx: false }); // a tag's page shows its body
+    problems.push(...content.problems);
+    notes.push(...content.notes);
     const parsed = tagSchema.safeParse(fm.data);
     if (!parsed.success) {
       reportSchema(file.path, fm, parsed.error, Object.keys(tagSchema.shape), report);
