@@ -3,7 +3,8 @@ import { chromium, type Browser } from "playwright-core";
 /** Debian's Chromium, never a downloaded browser. */
 export const CHROMIUM_PATH = process.env.DAYBOOK_CHROMIUM ?? "/usr/bin/chromium";
 
-export function launchChromium(): Promise<Browser> {
+/** `extraArgs` (e.g. a smaller V8 heap) go after the usual flags. */
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [
@@ -15,6 +16,7 @@ export function launchChromium(): Promise<Browser> {
       "--disable-sync",
       "--no-first-run",
       "--disable-quic",
+      ...extraArgs,
     ],
   });
 }

@@ -13,7 +13,6 @@ export const closePort = MessagePort.prototype.close;
 export const sliceString = String.prototype.slice;
 export const hasOwn = Object.hasOwn;
 export const deleteProperty = Reflect.deleteProperty;
-export const defineProperty = Reflect.defineProperty;
 export const addListener = EventTarget.prototype.addEventListener;
 export const NativeBlob = Blob;
 export const NativeURL = URL;
