@@ -59,7 +59,7 @@ const ATTRIBUTES = new Map(
 
 /** What GitHub's Markdown would do with one element an author wrote, and what Daybook refuses. */
 export function judgeElement(element: ElementInput): Finding[] {
-  const name = element.name.toLowerCase();
+  const name = asciiLower(element.name);
   const shown = `<${element.name}>`;
   const acting = ACTING[name];
   if (acting) {
@@ -80,7 +80,7 @@ export function judgeElement(element: ElementInput): Finding[] {
 }
 
 function judgeAttribute(tag: string, shown: string, written: string, value: AttributeValue, kept: boolean): Omit<Finding, "attribute"> | undefined {
-  const name = written.toLowerCase();
+  const name = asciiLower(written);
   if (/^on[a-z]/.test(name)) return { severity: "error", message: `the ${shown} element has an event handler attribute \`${written}\`, and content cannot run scripts`, fix: "remove the attribute; put interactive code in a ```ts run block instead" };
   if (name === "data-js") return { severity: "error", message: `the ${shown} element has a \`data-js\` attribute, which Daybook's snippet runner would run as code`, fix: "remove the attribute; write a ```ts run block for code readers can run" };
   const scheme = typeof value === "string" ? urlScheme(value) : undefined;
@@ -124,6 +124,11 @@ export function urlScheme(value: string): string | undefined {
 
 /** `accept-charset`, `acceptCharset` → `acceptcharset`; `class` and `for` are `className` and `htmlFor` in hast. */
 function key(name: string): string {
-  const k = name.toLowerCase().replace(/-/g, "");
+  const k = asciiLower(name).replace(/-/g, "");
   return k === "class" ? "classname" : k === "for" ? "htmlfor" : k;
+}
+
+/** HTML folds only ASCII letters (the Kelvin sign in `<linK>` does not make it a `<link>`). */
+function asciiLower(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => c.toLowerCase());
 }
