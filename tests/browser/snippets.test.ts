@@ -82,7 +82,8 @@ describe("runnable snippets in Chromium", () => {
 
     await replace("const answer: number = 6 * 7;\nconsole.log({ answer });");
     await page.keyboard.press("Control+Enter");
-    await expect.poll(() => snippet.locator(".snippet-output-text").textContent()).toBe("{ answer: 42 }");
+    // The first run of an edit loads the transpiler, the sandbox frame and the worker runtime.
+    await expect.poll(() => snippet.locator(".snippet-output-text").textContent(), { timeout: 15_000 }).toBe("{ answer: 42 }");
 
     await replace("const a = 1;\nconst b = ;\n");
     expect(await runAndWait(snippet)).toMatch(/^SyntaxError: .+ \(line 2\)$/);
