@@ -116,10 +116,10 @@ const CASES: Case[] = [
   { name: ".markdown file", files: { "days/004-hostile.markdown": entry() }, message: /entries must be \.mdx or \.md files, and this one is "\.markdown", so it would be skipped\n\s+→ rename it to 004-hostile\.mdx/, at: "days/004-hostile.markdown" },
   { name: "entry over the size cap", files: { [ENTRY]: entry({}, `${"A paragraph of text that goes on. ".repeat(32_000)}\n`) }, message: /the entry is \d+ bytes, over the 1000000-byte limit\n\s+→ split it into several days/, at: ENTRY },
   // Snippets
-  { name: "snippet that loops forever", files: { [ENTRY]: entry({}, snippet("while (true) {}", " timeout=500")) }, message: /the snippet ended in an error: Error: the snippet ran longer than 500 ms and was stopped/, at: `${ENTRY}:11` },
+  { name: "snippet that loops forever", files: { [ENTRY]: entry({}, snippet("while (true) {}", " timeout=500")) }, message: /the snippet did not finish: Error: the snippet used more than 500 ms of CPU time and was stopped; if it needs longer, raise timeout=500/, at: `${ENTRY}:11` },
   { name: "snippet that throws", files: { [ENTRY]: entry({}, snippet('console.log("before");\nthrow new Error("kaboom");', "", "before")) }, message: /the snippet ended in an error: Error: kaboom[^\n]*\n\s+→ fix the code, or add `throws`/, at: `${ENTRY}:13` },
   { name: "snippet that floods the console", files: { [ENTRY]: entry({}, snippet("for (let i = 0; i < 10_000; i++) console.log(`line ${i}`);", "", "line 0\nline 1")) }, message: /output differs from its ```output fence[\s\S]*\+ … output truncated: more than 500 lines/, at: `${ENTRY}:15` },
-  { name: "snippet that allocates without bound", files: { [ENTRY]: entry({}, snippet("const hoard: number[][] = [];\nwhile (true) hoard.push(new Array(1_000_000).fill(1));", " timeout=10000")) }, message: /the snippet ended in an error: (RangeError: the snippet ran out of memory|Error: the snippet ran longer than)/, at: `${ENTRY}:11` },
+  { name: "snippet that allocates without bound", files: { [ENTRY]: entry({}, snippet("const hoard: number[][] = [];\nwhile (true) hoard.push(new Array(1_000_000).fill(1));", " timeout=10000")) }, message: /the snippet did not finish: (RangeError: the snippet ran out of memory|Error: the snippet used more than 10000 ms of CPU time)/, at: `${ENTRY}:11` },
 ];
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
