@@ -20,6 +20,11 @@ export interface DaybookConfig {
   language: string;
   /** Entries larger than this many bytes are rejected (a pasted log or binary blob, usually). */
   maxEntryBytes: number;
+  /**
+   * The most CPU time (ms) all snippets together may use in one build; past it the rest are not
+   * run and the build fails naming the slowest. Bounds what a hostile pull request can cost CI.
+   */
+  snippetCpuBudgetMs: number;
 }
 
 const config: DaybookConfig = {
@@ -32,6 +37,7 @@ const config: DaybookConfig = {
   contentDir: "content",
   language: "en",
   maxEntryBytes: 1_000_000,
+  snippetCpuBudgetMs: 600_000,
 };
 
 export default config;

@@ -4,7 +4,8 @@ export default defineConfig({
   test: {
     projects: [
       // Pure logic: fast and parallel.
-      { test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
+      // No test may fail for want of time on a busy machine: the default 5 s is not enough for a type-check there.
+      { test: { name: "unit", include: ["tests/unit/**/*.test.ts"], testTimeout: 120_000, hookTimeout: 120_000 } },
       // Real builds and a real browser: one file at a time so builds do not fight for the 2 cores.
       {
         test: {

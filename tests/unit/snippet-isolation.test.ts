@@ -21,7 +21,7 @@ let pool: SnippetPool;
 beforeAll(() => {
   // The build's own environment holds a secret; the hosts must never see it.
   process.env.DAYBOOK_PROBE_SECRET = SECRET;
-  pool = new SnippetPool(1);
+  pool = new SnippetPool({ size: 1 });
 });
 afterAll(async () => {
   delete process.env.DAYBOOK_PROBE_SECRET;
@@ -123,6 +123,18 @@ describe("limits", () => {
   });
 });
 
+describe("the build's CPU budget for snippets", () => {
+  it("does not run snippets past it, and names the slowest", async () => {
+    const busy = (n: number) => `\`\`\`ts run timeout=60000\nlet x = 0;\nfor (let i = 0; i < ${n}; i++) x += i % 7;\nconsole.log(x > 0);\n\`\`\`\n\n\`\`\`output\ntrue\n\`\`\`\n`;
+    const files = [1, 2, 3, 4, 5, 6].map((i) => ({ path: `content/days/00${i}.mdx`, text: busy(20_000_000 + i) }));
+    const report = await checkSnippets(files, { root: ROOT, cacheFile: path.join(scratch, "budget-cache.json"), cpuBudgetMs: 30 });
+    const over = report.problems.filter((p) => p.message.includes("CPU budget"));
+    expect(over).toEqual([expect.objectContaining({ message: expect.stringMatching(/used their CPU budget of 0 s for one build, so [1-5] of them did not run; the slowest: content\/days\/00\d\.mdx:1 \(\d+\.\d s\)/), fix: expect.stringContaining("snippetCpuBudgetMs") })]);
+    expect(report.ran).toBeGreaterThanOrEqual(1);
+    expect(report.ran).toBeLessThan(6);
+  }, 120_000);
+});
+
 describe("one snippet cannot change another", () => {
   it("starts every snippet in a fresh realm, whatever the last one patched", async () => {
     await run(`(URL.prototype as any).toString = () => "patched";
@@ -147,6 +159,6 @@ describe("what the build runs", () => {
   }, 60_000);
 
   it("left nothing behind in the scratch folder", () => {
-    expect(readdirSync(scratch).filter((name) => name !== "cache.json")).toEqual([]);
+    expect(readdirSync(scratch).filter((name) => !name.endsWith("cache.json"))).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import { checkSnippets } from "../../src/integration/snippets/snippet-check.ts";
 import { transpileSnippet } from "../../src/runtime/transpile.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const pool = new SnippetPool(2);
+const pool = new SnippetPool({ size: 2 });
 afterAll(() => pool.close());
 const run = (ts: string, timeout = 2000) => pool.run(transpileSnippet(ts), timeout);
 

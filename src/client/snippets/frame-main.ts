@@ -16,7 +16,7 @@
 // shares it) is the journal as far as any browser check can tell; it could run code here, but
 // that code would still be confined by the sandbox and this page's no-network policy.
 import { capOutput } from "./output-limit.ts";
-import { HEARTBEAT_MS, isRunRequest, isSandboxPortOffer, isWorkerReply, type Heartbeat, type RunReply, type RunRequest, type SandboxHello, type WorkerStart } from "./sandbox-protocol.ts";
+import { BROWSER_TIMEOUT_FACTOR, HEARTBEAT_MS, isRunRequest, isSandboxPortOffer, isWorkerReply, type Heartbeat, type RunReply, type RunRequest, type SandboxHello, type WorkerStart } from "./sandbox-protocol.ts";
 
 const journal = new URL(location.href).origin;
 const status = document.getElementById("status")!;
@@ -65,20 +65,21 @@ function serve(port: MessagePort, workerSource: string): void {
   function start(request: RunRequest): void {
     const worker = new Worker(workerUrl);
     const channel = new MessageChannel();
-    const finish = (output: string, failed: boolean) => {
+    const finish = (output: string, failed: boolean, stopped = false) => {
       if (!running.delete(request.nonce)) return;
       clearTimeout(timer);
       worker.terminate();
       channel.port1.close();
-      port.postMessage({ kind: "reply", nonce: request.nonce, output: capOutput(output), failed } satisfies RunReply);
+      port.postMessage({ kind: "reply", nonce: request.nonce, output: capOutput(output), failed, stopped } satisfies RunReply);
       if (running.size === 0) {
         clearInterval(heartbeat);
         heartbeat = undefined;
       }
     };
     running.add(request.nonce);
-    const stopped = `Error: the snippet ran longer than ${request.timeout} ms and was stopped`;
-    const timer = setTimeout(() => finish(stopped, true), request.timeout);
+    const limit = request.timeout * BROWSER_TIMEOUT_FACTOR;
+    const stopped = `Error: the snippet was stopped after ${seconds(limit)} s on this device (${BROWSER_TIMEOUT_FACTOR} × its timeout=${request.timeout})`;
+    const timer = setTimeout(() => finish(stopped, true, true), limit);
     // Only the worker runtime holds port2; snippet code shares the worker, so its global
     // channel (worker.onmessage) is not listened to at all.
     channel.port1.onmessage = ({ data }) => {
@@ -93,4 +94,8 @@ function serve(port: MessagePort, workerSource: string): void {
     beat();
     heartbeat ??= setInterval(beat, HEARTBEAT_MS);
   }
+}
+
+function seconds(ms: number): string {
+  return String(Math.round(ms / 100) / 10);
 }

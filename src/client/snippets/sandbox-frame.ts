@@ -5,20 +5,22 @@
 // deadline per run). A frame that stops beating (its process died, e.g. a worker ran out of
 // memory) is removed; its pending runs end with SANDBOX_STOPPED and the next run builds a new one.
 import { capOutput } from "./output-limit.ts";
-import { HEARTBEAT_MS, isHeartbeat, isRunReply, isSandboxHello, type RunRequest, type SandboxPortOffer } from "./sandbox-protocol.ts";
+import { BROWSER_TIMEOUT_FACTOR, HEARTBEAT_MS, isHeartbeat, isRunReply, isSandboxHello, type RunRequest, type SandboxPortOffer } from "./sandbox-protocol.ts";
 
 export interface SandboxResult {
   output: string;
-  /** "stopped": the sandbox died or never answered, so the page stopped waiting. */
-  outcome: "ran" | "failed" | "stopped";
+  /** "timed-out": the frame stopped it at its wall-clock limit; "stopped": the sandbox died or never answered, so the page stopped waiting. */
+  outcome: "ran" | "failed" | "timed-out" | "stopped";
   /** From sending the run to its reply, measured by the page. */
   ms: number;
 }
 
 export const SANDBOX_STOPPED = "Error: the sandbox stopped (out of memory?)";
+/** The name of the error a frame that never starts rejects with: this browser cannot run snippets. */
+export const SANDBOX_UNAVAILABLE = "SandboxUnavailable";
 /** No heartbeat for this long while a run is pending means the frame is gone. */
 const SILENCE_MS = 1000;
-/** The frame stops a run at its timeout; the page gives up this much later if no reply came. */
+/** The frame stops a run at its wall-clock limit; the page gives up this much later if no reply came. */
 const DEADLINE_MARGIN_MS = 3000;
 const STARTUP_MS = 10_000;
 
@@ -51,7 +53,7 @@ export class SandboxFrame {
     iframe.className = "snippet-sandbox";
     iframe.src = src;
     this.ready = new Promise<void>((resolve, reject) => {
-      const startup = setTimeout(() => fail(new Error("the snippet sandbox did not start")), STARTUP_MS);
+      const startup = setTimeout(() => fail(Object.assign(new Error("the snippet sandbox did not start"), { name: SANDBOX_UNAVAILABLE })), STARTUP_MS);
       const fail = (error: unknown) => {
         clearTimeout(startup);
         removeEventListener("message", onHello);
@@ -83,7 +85,7 @@ export class SandboxFrame {
     const nonce = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, "0")).join("");
     if (this.#runs.size === 0) this.#watch(started);
     return new Promise((resolve) => {
-      const limit = timeout + DEADLINE_MARGIN_MS;
+      const limit = timeout * BROWSER_TIMEOUT_FACTOR + DEADLINE_MARGIN_MS;
       const deadline = setTimeout(() => this.#settle(nonce, `Error: the sandbox did not answer within ${limit} ms`, "stopped"), limit);
       this.#runs.set(nonce, { started, deadline, resolve });
       this.#port!.postMessage({ kind: "run", nonce, js, timeout } satisfies RunRequest);
@@ -92,7 +94,7 @@ export class SandboxFrame {
 
   #receive(data: unknown): void {
     if (isHeartbeat(data)) this.#lastBeat = performance.now();
-    else if (isRunReply(data)) this.#settle(data.nonce, capOutput(data.output), data.failed ? "failed" : "ran");
+    else if (isRunReply(data)) this.#settle(data.nonce, capOutput(data.output), data.stopped ? "timed-out" : data.failed ? "failed" : "ran");
   }
 
   #settle(nonce: string, output: string, outcome: SandboxResult["outcome"]): void {

@@ -5,7 +5,7 @@
 //   page  → frame window    SandboxPortOffer     once, carrying the page↔frame MessagePort
 //   page  → frame (port)    RunRequest           one per run, with a nonce the page generated
 //   frame → page  (port)    Heartbeat            while any run is in progress, every 250 ms
-//   frame → page  (port)    RunReply             one per run: output text and whether it failed
+//   frame → page  (port)    RunReply             one per run: output text, whether it failed or was stopped
 //   frame → worker (global) WorkerStart          once per worker, carrying the worker→frame port
 //   worker → frame (port)   WorkerReply          once: output text and whether it failed
 
@@ -31,6 +31,8 @@ export interface RunReply {
   nonce: string;
   output: string;
   failed: boolean;
+  /** The frame stopped the run at its wall-clock limit (BROWSER_TIMEOUT_FACTOR × timeout=). */
+  stopped: boolean;
 }
 export interface WorkerStart {
   js: string;
@@ -39,6 +41,12 @@ export interface WorkerReply {
   output: string;
   failed: boolean;
 }
+
+/**
+ * A reader's device may be slower or busier than the build machine, and the browser cannot read
+ * a worker's CPU time, so a run is stopped only after this many times its timeout= of wall-clock time.
+ */
+export const BROWSER_TIMEOUT_FACTOR = 3;
 
 /** How often the frame says it is alive while a run is in progress. */
 export const HEARTBEAT_MS = 250;
@@ -61,6 +69,6 @@ export const isRunRequest = (v: unknown): v is RunRequest =>
 export const isHeartbeat = (v: unknown): v is Heartbeat => record(v) && keys(v, ["kind"]) && v.kind === "beat";
 
 export const isRunReply = (v: unknown): v is RunReply =>
-  record(v) && keys(v, ["kind", "nonce", "output", "failed"]) && v.kind === "reply" && typeof v.nonce === "string" && typeof v.output === "string" && typeof v.failed === "boolean";
+  record(v) && keys(v, ["kind", "nonce", "output", "failed", "stopped"]) && v.kind === "reply" && typeof v.nonce === "string" && typeof v.output === "string" && typeof v.failed === "boolean" && typeof v.stopped === "boolean";
 
 export const isWorkerReply = (v: unknown): v is WorkerReply => record(v) && keys(v, ["output", "failed"]) && typeof v.output === "string" && typeof v.failed === "boolean";

@@ -43,6 +43,12 @@ class DaybookSnippet extends HTMLElement {
     const runButton = this.querySelector<HTMLButtonElement>("[data-action=run]")!;
     runButton.disabled = true;
     this.#status("Running…");
+    if (!canRun()) {
+      this.#status(UNAVAILABLE);
+      runButton.disabled = false;
+      this.#running = false;
+      return;
+    }
     try {
       const js = this.#editor ? await compile(this.#editor.code()) : { js: this.dataset.js ?? "" };
       if ("error" in js) {
@@ -51,10 +57,11 @@ class DaybookSnippet extends HTMLElement {
       }
       const { runInSandbox } = await import("./sandbox.ts");
       const result = await runInSandbox(js.js, Number(this.dataset.timeout) || 2000, RUNNER_URLS);
-      const verb = { ran: "Ran in", failed: "Failed in", stopped: "Stopped after" }[result.outcome];
-      this.#show(result.output, `${verb} ${result.ms} ms`);
+      const status = result.outcome === "timed-out" ? `Stopped after ${Math.round(result.ms / 100) / 10} s on this device` : `${{ ran: "Ran in", failed: "Failed in", stopped: "Stopped after" }[result.outcome]} ${result.ms} ms`;
+      this.#show(result.output, status);
     } catch (error) {
-      this.#show(`Error: ${(error as Error).message}`, "Could not run the snippet");
+      if ((error as Error).name === "SandboxUnavailable") this.#status(UNAVAILABLE);
+      else this.#show(`Error: ${(error as Error).message}`, "Could not run the snippet");
     } finally {
       runButton.disabled = false;
       this.#running = false;
@@ -109,6 +116,13 @@ class DaybookSnippet extends HTMLElement {
   #status(text: string): void {
     this.querySelector(".snippet-status")!.textContent = text;
   }
+}
+
+const UNAVAILABLE = "Run isn't available in this browser";
+
+/** What the sandbox needs; a browser without it keeps the baked output and says so, never hangs. */
+function canRun(): boolean {
+  return typeof Worker === "function" && typeof MessageChannel === "function" && typeof Blob === "function" && typeof URL.createObjectURL === "function" && "sandbox" in HTMLIFrameElement.prototype;
 }
 
 async function compile(code: string): Promise<{ js: string } | { error: string }> {

@@ -15,5 +15,5 @@ export async function checkJournalSnippets(settings: DaybookSettings, journal: J
   const files = journal.entries
     .filter((e) => options.includeDrafts || !e.data.draft)
     .map((e) => ({ path: e.file, text: readFileSync(path.join(settings.root, e.file), "utf8") }));
-  return checkSnippets(files, { root: settings.root, cacheFile: snippetCacheFile(settings) });
+  return checkSnippets(files, { root: settings.root, cacheFile: snippetCacheFile(settings), cpuBudgetMs: settings.snippetCpuBudgetMs });
 }

@@ -29,7 +29,12 @@ export interface SnippetReport {
 export interface CheckOptions {
   root: string;
   cacheFile: string;
+  /** The most CPU time (ms) all snippets run in one check may use together (daybook.config.ts `snippetCpuBudgetMs`). */
+  cpuBudgetMs?: number;
 }
+
+/** Ten minutes of snippet CPU per build unless daybook.config.ts says otherwise. */
+export const DEFAULT_CPU_BUDGET_MS = 600_000;
 
 export const UPDATE_COMMAND = "npm run snippets -- --update";
 
@@ -51,6 +56,9 @@ export async function checkSnippets(files: readonly { path: string; text: string
   const mistyped = (snippet: Snippet) => typeProblems.some((p) => p.file === snippet.file && p.line !== undefined && p.line > snippet.line && p.line <= snippet.line + snippet.code.split("\n").length);
   let pool: SnippetPool | undefined;
   let ran = 0;
+  const budget = options.cpuBudgetMs ?? DEFAULT_CPU_BUDGET_MS;
+  const spent: { snippet: Snippet; cpuMs: number }[] = [];
+  const skipped: Snippet[] = [];
   const runs = await Promise.all(
     snippets.map(async (snippet): Promise<SnippetRun | undefined> => {
       // Code that does not type-check is never run: the type error is the problem to fix first.
@@ -66,8 +74,14 @@ export async function checkSnippets(files: readonly { path: string; text: string
       const key = hashText(fingerprint, String(snippet.meta.timeout), js);
       let result = cache.get(key);
       if (!result) {
-        pool ??= new SnippetPool();
-        result = await pool.run(js, snippet.meta.timeout);
+        pool ??= new SnippetPool({ cpuBudgetMs: budget });
+        const { cpuMs, skipped: notRun, ...run } = await pool.run(js, snippet.meta.timeout);
+        if (notRun) {
+          skipped.push(snippet);
+          return undefined;
+        }
+        spent.push({ snippet, cpuMs });
+        result = run;
         ran++;
         // A stop depends on the machine's speed and load, so it is never remembered.
         if (!result.stopped) cache.set(key, result);
@@ -79,9 +93,22 @@ export async function checkSnippets(files: readonly { path: string; text: string
   await pool?.close();
   cache.save();
 
+  if (skipped.length) problems.push(overBudget(budget, skipped, spent));
   const done = runs.filter((r): r is SnippetRun => r !== undefined);
   for (const run of done) problems.push(...compare(run));
   return { runs: done, problems, ran, hostCpuMs };
+}
+
+/** One problem for the whole build, at the first snippet not run, naming where the CPU went. */
+function overBudget(budget: number, skipped: Snippet[], spent: { snippet: Snippet; cpuMs: number }[]): Problem {
+  const slowest = [...spent].sort((a, b) => b.cpuMs - a.cpuMs).slice(0, 5);
+  const list = slowest.map(({ snippet, cpuMs }) => `${snippet.file}:${snippet.line} (${(cpuMs / 1000).toFixed(1)} s)`).join(", ");
+  return {
+    file: skipped[0]!.file,
+    line: skipped[0]!.line,
+    message: `the snippets used their CPU budget of ${(budget / 1000).toFixed(0)} s for one build, so ${skipped.length} of them did not run; the slowest: ${list}`,
+    fix: "make the slowest snippets do less work, or raise snippetCpuBudgetMs in daybook.config.ts",
+  };
 }
 
 function compare({ snippet, result }: SnippetRun): Problem[] {

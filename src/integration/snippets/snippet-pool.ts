@@ -23,9 +23,22 @@ export function snippetHostArgs(program: string): string[] {
   return ["--permission", `--max-old-space-size=${MEMORY_LIMIT_MB}`, "--eval", program];
 }
 
+/** A snippet's result with the CPU time its run took (ms): from its host's own clock, or read from outside when it was stopped. */
+export interface PoolResult extends RunResult {
+  cpuMs: number;
+  /** Not run: the build had spent its snippet CPU budget. */
+  skipped?: true;
+}
+
+export interface PoolOptions {
+  size?: number;
+  /** Snippets queued after the hosts have spent this much CPU time in total (ms) are not run. */
+  cpuBudgetMs?: number;
+}
+
 interface Job {
   task: HostTask;
-  resolve: (result: RunResult) => void;
+  resolve: (result: PoolResult) => void;
   /** Stopped once by the wall-clock backstop (a busy machine, not the snippet): run again once. */
   retried?: true;
 }
@@ -36,6 +49,8 @@ interface Slot {
   ready: boolean;
   job?: Job | undefined;
   watch?: NodeJS.Timeout | undefined;
+  /** /proc CPU reading when the job started (undefined where there is no /proc). */
+  cpuAtStart?: number | undefined;
   stderr: string;
   /** The host's CPU time at its last answer (µs). */
   cpuMicros: number;
@@ -52,16 +67,20 @@ export class SnippetPool {
   readonly #slots: Slot[] = [];
   readonly #queue: Job[] = [];
   readonly #size: number;
+  readonly #cpuBudgetMs: number;
   #nextId = 0;
   #code: Promise<{ host: string; runtime: string }> | undefined;
   #closed = false;
   #cpuMicros = 0;
+  /** CPU time of snippet runs alone (ms), without the hosts' start-up: what the budget limits. */
+  #snippetCpuMs = 0;
 
-  constructor(size = Math.max(1, availableParallelism())) {
-    this.#size = size;
+  constructor(options: PoolOptions = {}) {
+    this.#size = options.size ?? Math.max(1, availableParallelism());
+    this.#cpuBudgetMs = options.cpuBudgetMs ?? Infinity;
   }
 
-  run(js: string, timeout: number): Promise<RunResult> {
+  run(js: string, timeout: number): Promise<PoolResult> {
     return new Promise((resolve) => {
       this.#queue.push({ task: { type: "run", id: this.#nextId++, js, timeout }, resolve });
       void this.#dispatch();
@@ -86,6 +105,10 @@ export class SnippetPool {
     const code = await this.#code;
     if (this.#closed) return;
     while (this.#slots.length < Math.min(this.#size, this.#queue.length + this.#busy())) this.#slots.push(this.#spawn(code));
+    while (this.#queue.length && this.#snippetCpuMs >= this.#cpuBudgetMs) {
+      const error = `Error: not run: the build's snippets had used their CPU budget of ${this.#cpuBudgetMs} ms`;
+      this.#queue.shift()!.resolve({ output: error, error, stopped: true, skipped: true, cpuMs: 0 });
+    }
     for (const slot of this.#slots) {
       if (!slot.ready || slot.job || this.#queue.length === 0) continue;
       this.#start(slot, this.#queue.shift()!);
@@ -101,6 +124,7 @@ export class SnippetPool {
     const { timeout } = job.task;
     const started = Date.now();
     const cpuAtStart = processCpuMs(slot.child.pid);
+    slot.cpuAtStart = cpuAtStart;
     slot.watch = setInterval(() => {
       const cpu = processCpuMs(slot.child.pid);
       const wall = Date.now() - started;
@@ -121,9 +145,12 @@ export class SnippetPool {
     child.channel?.unref();
     child.stderr!.on("data", (chunk: Buffer) => (slot.stderr = (slot.stderr + chunk.toString()).slice(-4_000)));
     child.on("message", (message: HostMessage) => {
+      let cpuMs = 0;
       if (typeof message.cpuMicros === "number") {
-        this.#cpuMicros += Math.max(0, message.cpuMicros - slot.cpuMicros);
+        const spent = Math.max(0, message.cpuMicros - slot.cpuMicros);
+        this.#cpuMicros += spent;
         slot.cpuMicros = message.cpuMicros;
+        cpuMs = spent / 1000;
       }
       if (message.type === "ready") {
         slot.ready = true;
@@ -133,7 +160,7 @@ export class SnippetPool {
       if (slot.job?.task.id !== message.id) return;
       const { id: _id, cpuMicros: _cpu, type: _type, ...result } = message;
       if (result.stopped) this.#stop(slot, result.output);
-      else this.#finish(slot, result);
+      else this.#finish(slot, { ...result, cpuMs });
     });
     child.on("exit", () => {
       clearInterval(slot.watch);
@@ -146,8 +173,9 @@ export class SnippetPool {
     return slot;
   }
 
-  #finish(slot: Slot, result: RunResult): void {
+  #finish(slot: Slot, result: PoolResult): void {
     clearInterval(slot.watch);
+    this.#snippetCpuMs += result.cpuMs;
     const job = slot.job;
     slot.job = undefined;
     job?.resolve(result);
@@ -159,10 +187,15 @@ export class SnippetPool {
     const job = slot.job;
     slot.job = undefined;
     clearInterval(slot.watch);
+    const cpuNow = processCpuMs(slot.child.pid);
+    const cpuMs = cpuNow !== undefined && slot.cpuAtStart !== undefined ? cpuNow - slot.cpuAtStart : 0;
+    // What a killed host spent since its last answer never reaches it through a report: count it here.
+    this.#cpuMicros += cpuMs * 1000;
     slot.child.kill("SIGKILL");
     this.#remove(slot);
     if (job && retry && !job.retried) this.#queue.unshift({ ...job, retried: true });
-    else job?.resolve({ output: error, error, stopped: true });
+    else job?.resolve({ output: error, error, stopped: true, cpuMs });
+    if (job) this.#snippetCpuMs += cpuMs;
     void this.#dispatch();
   }
 
