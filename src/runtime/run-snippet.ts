@@ -1,6 +1,7 @@
 import FakeTimers from "@sinonjs/fake-timers";
 import { captureConsole } from "./console-capture.ts";
-import { formatError } from "./error-format.ts";
+import { formatUncaught, installSnippetStacks } from "./error-format.ts";
+import { installLocale } from "./locale/install-locale.ts";
 import { SNIPPET_SEED, seededRandom } from "./seeded-random.ts";
 
 /** A compiled snippet: CommonJS-style module body (sucrase output) wrapped in an async function. */
@@ -41,12 +42,13 @@ export const SNIPPET_SOURCE = "daybook-snippet.js";
 
 /**
  * Runs one transpiled snippet deterministically: console captured and formatted like Node,
- * `Math.random` seeded, and timers and `Date` on a virtual clock that jumps straight to the
- * next timer whenever the snippet is only waiting, so `await sleep(5000)` returns at once.
+ * `Math.random` seeded, timers and `Date` on a virtual clock that jumps straight to the next
+ * timer whenever the snippet is only waiting, so `await sleep(5000)` returns at once, the
+ * locale and time zone pinned to en-US and UTC, and stack traces listing snippet lines only.
  */
 export async function runSnippet(js: string, host: SnippetHost, sourceName = SNIPPET_SOURCE): Promise<RunResult> {
-  const capture = captureConsole();
   const clock = FakeTimers.createClock(VIRTUAL_EPOCH, MAX_TIMERS);
+  const capture = captureConsole({ now: () => clock.now, sourceName });
   const g = host.global;
   Object.assign(g, {
     console: capture.console,
@@ -58,6 +60,8 @@ export async function runSnippet(js: string, host: SnippetHost, sourceName = SNI
     performance: { now: () => clock.now - VIRTUAL_EPOCH },
   });
   g.Math.random = seededRandom(SNIPPET_SEED);
+  installLocale(g, () => clock.now);
+  installSnippetStacks(g, sourceName);
 
   let failure: { reason: unknown } | undefined;
   host.onUnhandledRejection((reason) => (failure ??= { reason }));
@@ -94,8 +98,8 @@ export async function runSnippet(js: string, host: SnippetHost, sourceName = SNI
 
   const lines = [...capture.lines()];
   if (!failure) return { output: lines.join("\n") };
-  const error = formatError(failure.reason, sourceName);
-  return { output: [...lines, error].join("\n"), error };
+  const uncaught = formatUncaught(failure.reason, sourceName);
+  return { output: [...lines, ...uncaught].join("\n"), error: uncaught[0]! };
 }
 
 /**

@@ -1,0 +1,37 @@
+/** Replacing built-in methods and constructors so that the replacements look like the natives. */
+const { defineProperty, getOwnPropertyDescriptor } = Reflect;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Fn = (this: any, ...args: any[]) => any;
+
+/**
+ * Replaces `target[key]` with `make(native)`, keeping the property's attributes and the
+ * native's `name` and `length`. `make` should return a method (not constructible, like the
+ * natives), e.g. `({ m(...args) {…} }).m`. Does nothing when there is no such method.
+ */
+export function replaceMethod(target: object, key: PropertyKey, make: (native: Fn) => Fn): void {
+  const descriptor = getOwnPropertyDescriptor(target, key);
+  if (!descriptor || typeof descriptor.value !== "function") return;
+  const native = descriptor.value as Fn;
+  const replacement = make(native);
+  defineProperty(replacement, "name", { value: native.name, configurable: true });
+  defineProperty(replacement, "length", { value: native.length, configurable: true });
+  defineProperty(target, key, { ...descriptor, value: replacement });
+}
+
+/**
+ * A Proxy of `Native` whose construct and call pass their arguments through `pin`. Its
+ * `prototype.constructor` points at the proxy, so `instanceof`, `.name`, `.length`, statics and
+ * subclassing behave as before.
+ */
+export function pinConstructor<T extends object>(Native: T, pin: (args: unknown[]) => unknown[]): T {
+  const { apply, construct } = Reflect;
+  const proxy = new Proxy(Native, {
+    construct: (target, args, newTarget) => construct(target as never, pin(args), newTarget) as object,
+    apply: (target, self, args) => apply(target as Fn, self, pin(args)) as unknown,
+  });
+  const prototype = (Native as { prototype?: object }).prototype;
+  const descriptor = prototype && getOwnPropertyDescriptor(prototype, "constructor");
+  if (prototype && descriptor) defineProperty(prototype, "constructor", { ...descriptor, value: proxy });
+  return proxy;
+}
