@@ -4,10 +4,11 @@ import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { daybookSettings } from "../src/integration/daybook-settings.ts";
 import { loadJournal } from "../src/integration/daybook-integration.ts";
-import { formatReport } from "../src/integration/content/problem.ts";
+import { formatReport, type Problem } from "../src/integration/content/problem.ts";
+import { countOf } from "../src/lib/plural.ts";
 import { checkJournalSnippets } from "../src/integration/snippets/journal-snippets.ts";
-import { rewriteOutputs } from "../src/integration/snippets/output-rewrite.ts";
-import type { SnippetRun } from "../src/integration/snippets/snippet-check.ts";
+import { rewriteOutputFences } from "../src/integration/snippets/output-rewrite.ts";
+import { UPDATE_COMMAND, type SnippetRun } from "../src/integration/snippets/snippet-check.ts";
 
 const update = process.argv.includes("--update");
 const settings = daybookSettings();
@@ -18,26 +19,40 @@ if (journal.problems.length) {
 }
 
 let report = await checkJournalSnippets(settings, journal, { includeDrafts: true });
+let summary: string | undefined;
+let refused: Problem[] = [];
 if (update) {
-  const byFile = Map.groupBy(report.runs, (run: SnippetRun) => run.snippet.file);
-  let changed = 0;
-  for (const [file, runs] of byFile) {
+  let fences = 0;
+  const files: string[] = [];
+  for (const [file, runs] of Map.groupBy(report.runs, (run: SnippetRun) => run.snippet.file)) {
     const absolute = path.join(settings.root, file);
     const before = readFileSync(absolute, "utf8");
-    const after = rewriteOutputs(before, runs);
-    if (after === before) continue;
+    const after = rewriteOutputFences(before, runs);
+    refused.push(...after.refused);
+    if (after.text === before) continue;
     // Write beside the file, then rename: an interrupted update never leaves half a file.
-    writeFileSync(`${absolute}.daybook-tmp`, after);
+    writeFileSync(`${absolute}.daybook-tmp`, after.text);
     renameSync(`${absolute}.daybook-tmp`, absolute);
-    console.log(`updated output fences in ${file}`);
-    changed++;
+    fences += after.updated;
+    files.push(file);
   }
-  console.log(changed ? `${changed} file(s) updated; review the diff before committing.` : "Every output fence was already up to date.");
-  report = await checkJournalSnippets(settings, loadJournal(settings), { includeDrafts: true });
+  if (files.length) {
+    summary = `updated ${countOf(fences, "output fence")} in ${countOf(files.length, "file")} (${files.join(", ")}); review the diff before committing`;
+    report = await checkJournalSnippets(settings, loadJournal(settings), { includeDrafts: true });
+  } else {
+    summary = report.problems.length || refused.length ? "no output fence was changed" : "all output fences are up to date";
+  }
 }
 
-if (report.problems.length) {
-  console.error(formatReport(report.problems, update ? "Output fences were updated; the problems above need a change to the code." : `Nothing was changed. Run \`npm run snippets -- --update\` to accept new output.`));
+// A refused fence is also reported by the check as differing: its own problem says why, so only it is shown.
+const refusedAt = new Set(refused.map((p) => `${p.file}:${p.line}`));
+const problems = [...refused, ...report.problems.filter((p) => !(p.message.includes("```output fence") && refusedAt.has(`${p.file}:${p.line}`)))];
+const n = report.runs.length;
+const checked = `${countOf(n, "snippet")} ${n === 1 ? "type-checks, runs and matches its" : "type-check, run and match their"} output (${report.ran} run, ${n - report.ran} from cache)`;
+if (problems.length) {
+  const outcome = !update ? `Nothing was changed. Run \`${UPDATE_COMMAND}\` to accept new output.` : summary?.startsWith("updated") ? "The updated fences are written; the problems above need a change to the code." : "No file was changed; the problems above need a change to the code.";
+  if (summary) console.log(`${summary}.`);
+  console.error(formatReport(problems, outcome));
   process.exit(1);
 }
-console.log(`${report.runs.length} snippets type-check, run and match their output (${report.ran} run, ${report.runs.length - report.ran} from cache).`);
+console.log(summary ? `${summary}; ${checked}.` : `${checked}.`);

@@ -46,6 +46,26 @@ describe("extractSnippets", () => {
     expect(snippets.map((s) => [s.line, s.code])).toEqual([[7, "x();"]]);
   });
 
+  it("reads an output fence opened with more backticks as a whole, shorter fence lines included", () => {
+    const text = "```ts run\nx\n```\n\n`````output\n```\n````\n~~~\n`````\n\nAfter.\n";
+    expect(extractSnippets("f.mdx", text).snippets[0]!.output).toEqual({ openIndex: 4, closeIndex: 8, text: "```\n````\n~~~" });
+  });
+
+  it("reads tilde output fences, and closes a fence only with a line of its own character and length", () => {
+    const text = "```ts run\nx\n```\n\n~~~~output\n```\n~~~\n~~~~ not a close\n  ~~~~~  \n";
+    expect(extractSnippets("f.mdx", text).snippets[0]!.output).toEqual({ openIndex: 4, closeIndex: 8, text: "```\n~~~\n~~~~ not a close" });
+  });
+
+  it("does not take a line of backticks with a backtick after them for a fence (CommonMark reads inline code)", () => {
+    const text = "``` `not a fence` ```\n\n```ts run\nx()\n```\n";
+    expect(extractSnippets("f.mdx", text).snippets.map((s) => [s.line, s.code])).toEqual([[3, "x()"]]);
+  });
+
+  it("runs an unclosed output fence to the end of the file", () => {
+    const text = "```ts run\nx\n```\n\n````output\n```\nlast";
+    expect(extractSnippets("f.mdx", text).snippets[0]!.output).toEqual({ openIndex: 4, closeIndex: 7, text: "```\nlast" });
+  });
+
   it.each([
     ["an unknown flag", "```ts run fast\nx\n```", /unknown flag "fast"/],
     ["a bad timeout", "```ts run timeout=soon\nx\n```", /timeout=soon is not a whole number/],

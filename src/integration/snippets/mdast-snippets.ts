@@ -36,11 +36,21 @@ export const snippetBlocks: MdastPluginEntry = {
       ctx.insertAfter(node, { type: "html", value: close });
     } else {
       // MDX: text goes in as JS string expressions, which keep every space and newline (JSX text would trim them).
-      const [open, close] = snippetHtml(parts, (text) => `{${JSON.stringify(text)}}`, (text) => `{${JSON.stringify(text)}}`);
+      const [open, close] = snippetHtml(parts, (text) => `{${inertString(text)}}`, (text) => `{${inertString(text)}}`);
       ctx.wrapNode(node, { raw: `${open}${close}`, mdxExpressions: true });
     }
   },
 };
+
+/**
+ * A JS string literal that the Markdown re-parse of `raw` content cannot see into. Sätteri reads
+ * inline constructs across expressions (a backtick in the code and one in the output made a code
+ * span that swallowed a `{`, so the output's `{x}` became live JSX), so every character that
+ * starts or ends Markdown, MDX or JSX syntax is written as a \u escape.
+ */
+export function inertString(text: string): string {
+  return JSON.stringify(text).replace(/[`{}<>[\]*_~&!$|:\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
 
 interface SnippetParts {
   timeout: string;

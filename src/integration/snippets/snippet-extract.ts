@@ -85,14 +85,21 @@ interface Block {
   closeIndex: number;
 }
 
+/**
+ * Fenced blocks as CommonMark reads them: a backtick fence's info has no backtick (else the line is
+ * inline code), and only a line of at least as many of the same character, with nothing but spaces
+ * or tabs after it, closes a block (an unclosed one runs to the end of the file). So an output fence
+ * opened with four backticks holds a line of three as text, as MDX reads it.
+ */
 function fencedBlocks(lines: string[]): Block[] {
   const blocks: Block[] = [];
   for (let i = 0; i < lines.length; i++) {
     const open = FENCE.exec(lines[i]!);
-    if (!open) continue;
+    if (!open || (open[2]![0] === "`" && open[3]!.includes("`"))) continue;
     const marker = open[2]!;
+    const closing = new RegExp(`^ {0,3}${marker[0]}{${marker.length},}[ \\t]*$`);
     let close = i + 1;
-    while (close < lines.length && !new RegExp(`^ {0,3}${marker[0]}{${marker.length},}\\s*$`).test(lines[close]!)) close++;
+    while (close < lines.length && !closing.test(lines[close]!)) close++;
     blocks.push({ info: open[3]!, openIndex: i, closeIndex: close });
     i = close;
   }
