@@ -119,4 +119,26 @@ describe("lineDiff", () => {
   it("shows added trailing lines", () => {
     expect(lineDiff("a", "a\nb")).toBe("  a\n+ b");
   });
+
+  it("diffs two 20,000-line outputs that differ in a few places down to those lines", () => {
+    const expected = Array.from({ length: 20_000 }, (_, i) => `line ${i}: ${(i * 7919) % 10_007}`);
+    const actual = [...expected];
+    actual[3] = "changed early";
+    actual.splice(10_000, 1);
+    actual.splice(15_000, 0, "inserted late");
+    actual[19_999] = "changed last";
+    const diff = lineDiff(expected.join("\n"), actual.join("\n"), 1);
+    expect(diff.split("\n").filter((l) => l.startsWith("- "))).toEqual([3, 10_000, 19_999].map((i) => `- ${expected[i]}`));
+    expect(diff.split("\n").filter((l) => l.startsWith("+ "))).toEqual(["+ changed early", "+ inserted late", "+ changed last"]);
+    expect(diff.split("\n").length).toBeLessThan(30);
+  });
+
+  it("keeps the common start and end of outputs too different for a minimal diff, and sums up a long tail", () => {
+    const expected = ["same", ...Array.from({ length: 5_000 }, (_, i) => `a${i}`), "end"].join("\n");
+    const actual = ["same", ...Array.from({ length: 5_000 }, (_, i) => `b${i}`), "end"].join("\n");
+    const lines = lineDiff(expected, actual).split("\n");
+    expect(lines.slice(0, 3)).toEqual(["  same", "- a0", "- a1"]);
+    expect(lines).toHaveLength(202);
+    expect(lines.at(-1)).toBe("  … and 9800 more changed lines");
+  });
 });
