@@ -7,32 +7,69 @@
 // the frame (`postMessage`) is removed before the snippet loads. The frame listens only on the
 // port, and the page decides what a reply means (status, timing, which run), so the most a
 // snippet can do is shape its own output text, capped here, in the frame and in the page.
-import { addListener, apply, closePort, createObjectURL, deleteProperty, hasOwn, NativeBlob, NativeURL, postOnPort, sliceString } from "./worker-natives.ts";
+import {
+  addListener,
+  apply,
+  channelPort1,
+  channelPort2,
+  closePort,
+  createObjectURL,
+  hasOwn,
+  NativeBlob,
+  NativeMessageChannel,
+  NativeURL,
+  postOnPort,
+  setPortHandler,
+  sliceString,
+} from "./worker-natives.ts";
 import * as sim from "../../sim/index.ts";
 import { installRealm } from "../../runtime/realm.ts";
 import { runSnippet, type SnippetFunction, type SnippetHost } from "../../runtime/run-snippet.ts";
 import { SHOWN_OUTPUT_CHARS, TRUNCATED_NOTE } from "./output-limit.ts";
 import type { WorkerReply, WorkerStart } from "./sandbox-protocol.ts";
 
-const scope = globalThis as unknown as typeof globalThis & Record<string, unknown> & { Math: Math; onmessage: ((event: MessageEvent<WorkerStart>) => void) | null };
-
-installRealm(scope);
+const scope = globalThis as unknown as typeof globalThis & Record<string, unknown> & { Math: Math };
 
 // The frame sends exactly one message: the snippet and the port its reply goes back on.
-scope.onmessage = (event) => {
-  scope.onmessage = null;
-  const port = event.ports[0];
-  const js: unknown = event.data?.js;
-  if (!port || typeof js !== "string") return;
-  closeWorkerChannel();
-  void run(js, port);
-};
+let started = false;
+apply(addListener, scope, [
+  "message",
+  (event: MessageEvent<WorkerStart>) => {
+    if (started) return;
+    started = true;
+    const port = event.ports[0];
+    const js: unknown = event.data?.js;
+    if (!port || typeof js !== "string") return;
+    void run(js, port);
+  },
+]);
 
-/** With `postMessage` gone from the global and its prototypes, snippet code has no way to message the frame. */
-function closeWorkerChannel(): void {
-  for (let o: object | null = scope; o !== null; o = Object.getPrototypeOf(o)) {
-    if (hasOwn(o, "postMessage")) deleteProperty(o, "postMessage");
-  }
+// Daybook's Web APIs replace the worker's, and every other native global goes (postMessage,
+// importScripts, fetch, XMLHttpRequest, WebSocket, indexedDB, caches, navigator, self…), as do the
+// members of the global's prototypes (addEventListener…): snippet code finds the same names as at
+// build, and has no way to message the frame (the listener above was added with a captured copy).
+installRealm(scope);
+
+/**
+ * A real macrotask of the worker: a round trip on a native MessageChannel made now, before any
+ * snippet code exists (the global MessageChannel is Daybook's own, whose messages are virtual tasks).
+ */
+function macrotaskChannel(): () => Promise<void> {
+  const channel = new NativeMessageChannel();
+  const sender: MessagePort = apply(channelPort2, channel, []);
+  let wake: (() => void) | undefined;
+  apply(setPortHandler, apply(channelPort1, channel, []), [
+    () => {
+      const resume = wake;
+      wake = undefined;
+      resume?.();
+    },
+  ]);
+  return () =>
+    new Promise<void>((resolve) => {
+      wake = resolve;
+      apply(postOnPort, sender, [0]);
+    });
 }
 
 async function run(js: string, port: MessagePort): Promise<void> {
@@ -59,6 +96,7 @@ function browserHost(js: string): { host: SnippetHost; sourceName: string } {
   const url: string = apply(createObjectURL, NativeURL, [new NativeBlob([source], { type: "text/javascript" })]);
   const host: SnippetHost = {
     global: scope,
+    macrotask: macrotaskChannel(),
     modules: { "daybook/sim": sim },
     onUnhandledRejection: (handler) =>
       apply(addListener, scope, [

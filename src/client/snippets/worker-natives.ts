@@ -4,8 +4,9 @@
 // worker's code calls only these copies, through `apply`, so a replaced
 // `MessagePort.prototype.postMessage` (which would receive the result port as `this`),
 // `String.prototype.slice` or `Reflect.apply` never runs in its place. installRealm() also
-// replaces some globals (URL, Blob, EventTarget…) with pure implementations, so the natives the
-// worker needs to load the snippet as a blob: module are taken here too.
+// replaces some globals (URL, Blob, EventTarget, MessageChannel…) with pure implementations and
+// removes the worker's other natives, so the natives the worker needs (to hear the frame, load the
+// snippet as a blob: module and wait for real macrotasks) are taken here too.
 
 export const apply = Reflect.apply;
 export const postOnPort = MessagePort.prototype.postMessage;
@@ -17,3 +18,7 @@ export const addListener = EventTarget.prototype.addEventListener;
 export const NativeBlob = Blob;
 export const NativeURL = URL;
 export const createObjectURL = URL.createObjectURL;
+export const NativeMessageChannel = MessageChannel;
+export const setPortHandler = Object.getOwnPropertyDescriptor(MessagePort.prototype, "onmessage")!.set!;
+export const channelPort1 = Object.getOwnPropertyDescriptor(MessageChannel.prototype, "port1")!.get!;
+export const channelPort2 = Object.getOwnPropertyDescriptor(MessageChannel.prototype, "port2")!.get!;

@@ -1,6 +1,7 @@
 /** The File API's Blob: immutable bytes with a MIME type. Its contents count against the allocation budget. */
 import { allocateBytes } from "./allocation-budget.ts";
 import { defineInspect, inspectFields, invalidArgType, invalidThis, webidlClass } from "./define.ts";
+import { ReadableStream } from "./streams.ts";
 import { registerPlatformObject } from "./structured-clone.ts";
 import { utf8DecodeWithoutBOM } from "./decoders.ts";
 import { bytesOf, utf8Length, utf8Write } from "./text-encoding.ts";
@@ -11,6 +12,7 @@ interface BlobState {
   type: string;
 }
 const blobs = new WeakMap<object, BlobState>();
+const STREAM_CHUNK = 65536;
 let made: BlobState | undefined;
 
 function blobState(self: unknown): BlobState {
@@ -95,6 +97,21 @@ export class Blob {
     } catch (error) {
       return Promise.reject(error);
     }
+  }
+  /** The bytes in copies of at most 64 KiB each (counted against the budget as they are read). */
+  stream(): ReadableStream<Uint8Array> {
+    const { bytes } = blobState(this);
+    let offset = 0;
+    return new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (offset >= bytes.length) return controller.close();
+        const end = Math.min(offset + STREAM_CHUNK, bytes.length);
+        const chunk = allocateBytes(end - offset);
+        chunk.set(bytes.subarray(offset, end));
+        offset = end;
+        controller.enqueue(chunk);
+      },
+    });
   }
   arrayBuffer(): Promise<ArrayBuffer> {
     return this.bytes().then((bytes) => bytes.buffer as ArrayBuffer);
