@@ -8,6 +8,7 @@
  */
 import { clearLowWord, fromWords, highWord, lowWord, withHighWord } from "./float-words.ts";
 
+const E = 2.718281828459045;
 const LN2_HI = 6.93147180369123816490e-1;
 const LN2_LO = 1.90821492927058770002e-10;
 const INV_LN2 = 1.44269504088896338700e0;
@@ -45,6 +46,8 @@ export function exp(x: number): number {
   let k = 0;
   if (hx > 0x3fd62e42) {
     if (hx < 0x3ff0a2b2) {
+      // The reduction below gets exp(1)'s last bit wrong; V8 returns e itself too.
+      if (x === 1) return E;
       hi = negative ? x + LN2_HI : x - LN2_HI;
       lo = negative ? -LN2_LO : LN2_LO;
       k = negative ? -1 : 1;
