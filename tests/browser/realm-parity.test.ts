@@ -17,7 +17,7 @@ const TIMEOUT_MS = 30_000;
 
 describe("the realm at build and in Chromium", () => {
   const session = useSampleSite();
-  const pool = new SnippetPool(1);
+  const pool = new SnippetPool({ size: 1 });
   let context: BrowserContext;
   let page: Page;
 
