@@ -61,8 +61,11 @@ export const REALM_GLOBALS = {
 /** What the runtime (run-snippet.ts) adds for each run, after installRealm. */
 export const RUNTIME_GLOBALS = ["console", "setTimeout", "clearTimeout", "setInterval", "clearInterval", "performance"] as const;
 
-/** Every global a snippet finds, at build and in the browser (`crypto` is the one instance of Crypto). */
-export const SNIPPET_GLOBALS: ReadonlySet<string> = new Set([...ECMASCRIPT_GLOBALS, ...Object.keys(REALM_GLOBALS), "crypto", ...RUNTIME_GLOBALS]);
+/** The globals installRealm leaves (`crypto` is the one instance of Crypto); the runtime's own are added for each run. */
+const REALM_NAMES: ReadonlySet<string> = new Set([...ECMASCRIPT_GLOBALS, ...Object.keys(REALM_GLOBALS), "crypto"]);
+
+/** Every global a snippet finds, at build and in the browser. */
+export const SNIPPET_GLOBALS: ReadonlySet<string> = new Set([...REALM_NAMES, ...RUNTIME_GLOBALS]);
 
 /**
  * Installs the Web APIs and the allocation budget onto `global`, which must be the global object
@@ -79,5 +82,5 @@ export function installRealm(global: typeof globalThis, options: RealmOptions = 
   installMath(global.Math);
   installCodeGenerationGuard(global);
   installAllocationBudget(global, options.allocationLimitBytes ?? DEFAULT_ALLOCATION_LIMIT);
-  pruneGlobals(global, SNIPPET_GLOBALS);
+  pruneGlobals(global, REALM_NAMES);
 }
