@@ -130,7 +130,9 @@ async function compile(code: string): Promise<{ js: string } | { error: string }
   try {
     return { js: transpileSnippet(code) };
   } catch (error) {
-    const { message, loc } = error as Error & { loc?: { line: number } };
+    const { message, loc, name } = error as Error & { loc?: { line: number } };
+    // TypeScript that needs generated code (an enum…): refused with the build's own message and line.
+    if (name === "NonErasableSyntaxError") return { error: `${message} (line ${loc!.line})` };
     return { error: `SyntaxError: ${message.replace(/\s*\(\d+:\d+\)$/, "")}${loc ? ` (line ${loc.line})` : ""}` };
   }
 }

@@ -1,15 +1,41 @@
 import path from "node:path";
 import ts from "typescript";
 import type { Problem } from "../content/problem.ts";
+import { findNonErasableSyntax, type NonErasableSyntax } from "../../runtime/erasable-syntax.ts";
+import { REALM_GLOBALS, SNIPPET_GLOBALS } from "../../runtime/realm.ts";
 import type { Snippet } from "./snippet-extract.ts";
 
 /** The helper library snippets import as `daybook/sim`. */
 export const SIM_ENTRY = "src/sim/index.ts";
 
+/**
+ * What snippets may use: ECMAScript up to ES2025, the ESNext pieces both snippet runtimes run
+ * (Node 26 at build, Chromium in a reader's tab; each is run by tests/unit/snippet-runner.test.ts):
+ * `using` and DisposableStack, Map#getOrInsert, Array.fromAsync, Error.isError, Uint8Array's
+ * base64 and hex, Atomics.pause, Temporal. Not esnext.decorators: no engine runs decorators, so
+ * they are refused (src/runtime/erasable-syntax.ts). The Web APIs come from a worker's library,
+ * whose globals a snippet's realm does not have are refused by {@link realmProblems}.
+ */
+export const SNIPPET_LIBS = [
+  "lib.es2025.d.ts",
+  "lib.esnext.array.d.ts",
+  "lib.esnext.collection.d.ts",
+  "lib.esnext.date.d.ts",
+  "lib.esnext.disposable.d.ts",
+  "lib.esnext.error.d.ts",
+  "lib.esnext.intl.d.ts",
+  "lib.esnext.sharedmemory.d.ts",
+  "lib.esnext.temporal.d.ts",
+  "lib.esnext.typedarrays.d.ts",
+  "lib.webworker.d.ts",
+  "lib.webworker.iterable.d.ts",
+  "lib.webworker.asynciterable.d.ts",
+];
+
 const OPTIONS: ts.CompilerOptions = {
   strict: true,
   noEmit: true,
-  target: ts.ScriptTarget.ES2023,
+  target: ts.ScriptTarget.ES2025,
   module: ts.ModuleKind.ESNext,
   moduleResolution: ts.ModuleResolutionKind.Bundler,
   // Without this every snippet that does not import or export shares one global scope.
@@ -17,9 +43,14 @@ const OPTIONS: ts.CompilerOptions = {
   erasableSyntaxOnly: true,
   allowImportingTsExtensions: true,
   skipLibCheck: true,
-  lib: ["lib.es2023.d.ts", "lib.dom.d.ts"],
+  lib: SNIPPET_LIBS,
   types: [],
 };
+
+/** Diagnostics about syntax erasable-syntax.ts reports in its own words (TS1294 and its companions). */
+const ERASABLE_CODES = new Set([1294, 1202, 1203, 1540]);
+/** "Cannot find name …; do you need the DOM library / Node's types?" */
+const NOT_IN_SNIPPETS = new Set([2584, 2591, 2580, 2592, 2582, 2593]);
 
 /**
  * Type-checks every snippet in one Program over in-memory files (strict), and maps each
@@ -39,22 +70,107 @@ export function typecheckSnippets(snippets: readonly Snippet[], root: string): P
     return snippet ? ts.createSourceFile(file, snippet.code, language) : getSourceFile(file, language, onError, create);
   };
   const program = ts.createProgram([...virtual.keys()], options, host);
+  const checker = program.getTypeChecker();
   const problems: Problem[] = [];
+  const at = (snippet: Snippet, file: ts.SourceFile, start: number) => {
+    const { line, character } = file.getLineAndCharacterOfPosition(start);
+    return { file: snippet.file, line: snippet.line + 1 + line, column: character + 1 };
+  };
+  const refused = new Map<ts.SourceFile, NonErasableSyntax[]>();
+  for (const [name, snippet] of virtual) {
+    const file = program.getSourceFile(name)!;
+    const found = findNonErasableSyntax(snippet.code);
+    refused.set(file, found);
+    for (const f of found) problems.push({ file: snippet.file, line: snippet.line + f.line, column: f.column, message: f.message, fix: "snippets run with their types removed, in the build and in the browser, so only TypeScript that is JavaScript plus types can run" });
+    problems.push(...realmProblems(file, checker, program).map((p) => ({ ...at(snippet, file, p.start), message: p.message, fix: p.fix })));
+  }
   for (const diagnostic of ts.getPreEmitDiagnostics(program)) {
-    const snippet = diagnostic.file && virtual.get(diagnostic.file.fileName);
     const text = ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n  ");
+    const snippet = diagnostic.file && virtual.get(diagnostic.file.fileName);
     if (!snippet || diagnostic.start === undefined) {
-      problems.push({ file: SIM_ENTRY, message: `TypeScript: ${text}`, fix: "fix the helper library or the compiler setup" });
+      problems.push(outsideSnippets(diagnostic, text, root));
       continue;
     }
-    const { line, character } = diagnostic.file!.getLineAndCharacterOfPosition(diagnostic.start);
-    problems.push({
-      file: snippet.file,
-      line: snippet.line + 1 + line,
-      column: character + 1,
-      message: `type error in a runnable snippet: ${text} (TS${diagnostic.code})`,
-      fix: "fix the snippet so it type-checks under strict TypeScript",
-    });
+    const start = diagnostic.start;
+    if (ERASABLE_CODES.has(diagnostic.code)) {
+      // Said already by erasable-syntax.ts; and a `<T>x` cast is JavaScript once `<T>` is removed, so it can run.
+      if (refused.get(diagnostic.file!)!.some((f) => start >= f.start && start < f.end) || ts.isTypeAssertionExpression(nodeAt(diagnostic.file!, start))) continue;
+    }
+    // `typeof document` runs anywhere: it is how code tests for a global.
+    if ((diagnostic.code === 2304 || NOT_IN_SNIPPETS.has(diagnostic.code)) && ts.isTypeOfExpression(nodeAt(diagnostic.file!, start).parent)) continue;
+    // "Cannot find name 'document'/'process'": TypeScript suggests the DOM or Node's types, but a snippet has neither.
+    const missing = NOT_IN_SNIPPETS.has(diagnostic.code) && /Cannot find name '([^']+)'/.exec(text)?.[1];
+    if (missing) problems.push({ ...at(snippet, diagnostic.file!, start), message: `\`${missing}\` does not exist where snippets run`, fix: realmFix() });
+    else problems.push({ ...at(snippet, diagnostic.file!, start), message: `type error in a runnable snippet: ${text} (TS${diagnostic.code})`, fix: "fix the snippet so it type-checks under strict TypeScript" });
   }
   return problems;
+}
+
+/** A diagnostic in no snippet: in daybook/sim (its file and line), or about the compiler setup, never blamed on a snippet or the library. */
+function outsideSnippets(diagnostic: ts.Diagnostic, text: string, root: string): Problem {
+  const file = diagnostic.file && path.relative(root, diagnostic.file.fileName).split(path.sep).join("/");
+  if (file && diagnostic.start !== undefined && !diagnostic.file!.hasNoDefaultLib && !file.startsWith("..")) {
+    const line = diagnostic.file!.getLineAndCharacterOfPosition(diagnostic.start).line + 1;
+    return { file, line, message: `type error in ${file.startsWith("src/sim/") ? "daybook/sim" : "a module snippets import"}: ${text} (TS${diagnostic.code})`, fix: "fix the helper library: snippets import it" };
+  }
+  return { file: "src/integration/snippets/snippet-typecheck.ts", message: `TypeScript could not set up the snippets' type-check: ${text} (TS${diagnostic.code})`, fix: "this is a bug in Daybook's compiler setup (SNIPPET_LIBS and the options there), not in the journal" };
+}
+
+/** The innermost node that starts at `start`. */
+function nodeAt(file: ts.SourceFile, start: number): ts.Node {
+  let found: ts.Node = file;
+  const visit = (node: ts.Node): void => {
+    if (start < node.getStart(file) || start >= node.getEnd()) return;
+    if (node.getStart(file) === start) found = node;
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(file, visit);
+  return found;
+}
+
+/** Globals the runtime defines only in part: the members a snippet may use. */
+const PARTIAL_GLOBALS: Record<string, ReadonlySet<string>> = { performance: new Set(["now"]) };
+
+function realmFix(): string {
+  return `a snippet has ECMAScript's built-ins, console, timers, performance.now() and these Web APIs: ${Object.keys(REALM_GLOBALS).join(", ")}`;
+}
+
+/**
+ * Uses of a global that a default library declares but a snippet's realm does not have (a
+ * worker's `self`, `postMessage`, `importScripts`, `WebSocket`, `indexedDB`…, or a member of
+ * `performance` other than `now`): type-checking code that cannot run helps nobody. `typeof x`
+ * stays allowed, since it is how code checks for a global.
+ */
+function realmProblems(file: ts.SourceFile, checker: ts.TypeChecker, program: ts.Program): { start: number; message: string; fix: string }[] {
+  const fix = realmFix();
+  const found: { start: number; message: string; fix: string }[] = [];
+  const globalName = (symbol: ts.Symbol | undefined): string | undefined => {
+    const declaration = symbol?.valueDeclaration;
+    if (!symbol || !declaration || !program.isSourceFileDefaultLibrary(declaration.getSourceFile())) return undefined;
+    const topLevel = ts.isVariableDeclaration(declaration) ? declaration.parent.parent.parent : declaration.parent;
+    if (!ts.isSourceFile(topLevel) || !(ts.isVariableDeclaration(declaration) || ts.isFunctionDeclaration(declaration) || ts.isModuleDeclaration(declaration) || ts.isClassDeclaration(declaration))) return undefined;
+    return symbol.name;
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) || ts.isTypeOfExpression(node)) return;
+    if (ts.isExpressionWithTypeArguments(node)) {
+      const clause = node.parent;
+      if (ts.isHeritageClause(clause) && clause.token === ts.SyntaxKind.ExtendsKeyword && ts.isClassLike(clause.parent)) visit(node.expression);
+      return;
+    }
+    if (ts.isTypeNode(node)) return;
+    if (ts.isIdentifier(node)) {
+      const symbol = ts.isShorthandPropertyAssignment(node.parent) ? checker.getShorthandAssignmentValueSymbol(node.parent) : checker.getSymbolAtLocation(node);
+      const global = globalName(symbol);
+      if (global && !SNIPPET_GLOBALS.has(global)) found.push({ start: node.getStart(file), message: `\`${global}\` does not exist where snippets run`, fix });
+    }
+    if (ts.isPropertyAccessExpression(node)) {
+      const global = globalName(checker.getSymbolAtLocation(node.expression));
+      const members = global && PARTIAL_GLOBALS[global];
+      if (members && !members.has(node.name.text)) found.push({ start: node.name.getStart(file), message: `\`${global}.${node.name.text}\` does not exist where snippets run (of \`${global}\`, snippets have ${[...members].map((m) => `\`${m}\``).join(", ")})`, fix });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return found;
 }
