@@ -143,6 +143,12 @@ console.log(await blob.text(), blob.size, (await blob.arrayBuffer()).byteLength,
 const chunks: number[] = [];
 for await (const chunk of new Blob([new Uint8Array(150_000)]).stream()) chunks.push((chunk as Uint8Array).length);
 console.log(chunks, new Blob([]).stream());`,
+  "an error thrown by a message listener ends the run before the next task": `
+const c = new MessageChannel();
+c.port1.onmessage = () => { throw new Error("from a listener"); };
+c.port2.postMessage(0);
+await new Promise((resolve) => { const later = new MessageChannel(); later.port1.onmessage = resolve; later.port2.postMessage(0); });
+console.log("not reached");`,
   "structuredClone and printing": `
 console.log(structuredClone(new Map([[1, { a: [1n, new Date(0)] }]])), new URL("https://a.b/c?d#e"), new TextEncoder().encode("hé"), new AbortController().signal, new DOMException("m", "AbortError").code);
 console.log(typeof setTimeout, typeof performance.now, typeof queueMicrotask, typeof atob, btoa("hi"), [..."ab"].map((c) => c.charCodeAt(0)));`,

@@ -51,15 +51,19 @@ apply(addListener, scope, [
 installRealm(scope);
 
 /**
- * A real macrotask of the worker: a round trip on a native MessageChannel made now, before any
- * snippet code exists (the global MessageChannel is Daybook's own, whose messages are virtual tasks).
+ * A real macrotask of the worker: two round trips on a native MessageChannel made now, before any
+ * snippet code exists (the global MessageChannel is Daybook's own, whose messages are virtual
+ * tasks). Two, so that an unhandledrejection event queued by the task that just ran (a listener
+ * that threw) fires first and ends the run, as the build's host reports it before its next step.
  */
 function macrotaskChannel(): () => Promise<void> {
   const channel = new NativeMessageChannel();
   const sender: MessagePort = apply(channelPort2, channel, []);
   let wake: (() => void) | undefined;
+  let bounces = 0;
   apply(setPortHandler, apply(channelPort1, channel, []), [
     () => {
+      if (++bounces < 2) return apply(postOnPort, sender, [0]);
       const resume = wake;
       wake = undefined;
       resume?.();
@@ -68,6 +72,7 @@ function macrotaskChannel(): () => Promise<void> {
   return () =>
     new Promise<void>((resolve) => {
       wake = resolve;
+      bounces = 0;
       apply(postOnPort, sender, [0]);
     });
 }
