@@ -652,6 +652,11 @@ describe("nothing installed belongs to the host realm", () => {
         .map((f) => { try { f(); } catch (e) { return e; } }),
       new ArrayBuffer(2).slice(1), new ArrayBuffer(2).transfer(), new Uint8Array(2).map((x) => x), new Uint8Array(2).toSorted(),
       new WebAssembly.Memory({ initial: 1 }), DaybookRealm, DaybookInspect,
+      crypto, crypto.randomUUID(), crypto.getRandomValues(new Uint8Array(2)), (() => { const p = fetch("https://x"); p.catch(() => {}); return p; })(), Math, Function, eval, (async () => {}).constructor, (function* () {}).constructor,
+      new MessageChannel(), new MessageEvent("message", { data: 1 }), new ReadableStream(), new WritableStream(), new TransformStream(), new Blob(["x"]).stream(),
+      new ReadableStream().getReader(), new WritableStream().getWriter(), new ReadableStream({ type: "bytes" }).getReader({ mode: "byob" }), new CountQueuingStrategy({ highWaterMark: 1 }),
+      ...[() => eval("1"), () => new Function(""), () => crypto.getRandomValues(new Float64Array(1)), () => new MessageChannel().port1.postMessage(() => 1), () => new MessagePort()]
+        .map((f) => { try { f(); } catch (e) { return e; } }),
     ]`) as object;
     const seen = new Set<object>();
     const queue: unknown[] = [samples, ...Object.keys(REALM_NAMES).map((name) => realm.global[name])];
@@ -669,7 +674,11 @@ describe("nothing installed belongs to the host realm", () => {
     return seen;
   }
   const REALM_NAMES = Object.fromEntries(
-    ["URL", "URLSearchParams", "TextEncoder", "TextDecoder", "structuredClone", "atob", "btoa", "queueMicrotask", "EventTarget", "Event", "AbortController", "AbortSignal", "DOMException", "Blob"].map((n) => [n, true]),
+    [
+      "URL", "URLSearchParams", "TextEncoder", "TextDecoder", "structuredClone", "atob", "btoa", "queueMicrotask", "EventTarget", "Event", "AbortController", "AbortSignal", "DOMException", "Blob",
+      "Crypto", "MessageChannel", "MessagePort", "MessageEvent", "fetch", "ReadableStream", "WritableStream", "TransformStream", "ReadableStreamDefaultReader", "ReadableByteStreamController",
+      "CountQueuingStrategy", "ByteLengthQueuingStrategy",
+    ].map((n) => [n, true]),
   );
 
   test("the realm has every API, as non-enumerable, writable, configurable globals", () => {
