@@ -52,7 +52,7 @@ class DaybookSnippet extends HTMLElement {
     try {
       const js = this.#editor ? await compile(this.#editor.code()) : { js: this.dataset.js ?? "" };
       if ("error" in js) {
-        this.#show(js.error, "Not run: the code has a syntax error");
+        this.#show(js.error, js.error.startsWith("SyntaxError") ? "Not run: the code has a syntax error" : "Not run: this TypeScript can't run in a snippet");
         return;
       }
       const { runInSandbox } = await import("./sandbox.ts");

@@ -64,13 +64,14 @@ export function hashText(...parts: string[]): string {
 
 /** Fingerprint of the code that runs snippets: change any of it and every result is recomputed. */
 export function runtimeFingerprint(root: string): string {
+  // Recursive: the runtime keeps its Web APIs, maths, locale and console in folders of their own.
   const sources = ["src/runtime", "src/sim", "src/integration/snippets"].flatMap((dir) =>
-    readdirSync(path.join(root, dir))
+    readdirSync(path.join(root, dir), { recursive: true, encoding: "utf8" })
       .filter((f) => f.endsWith(".ts"))
       .sort()
-      .map((f) => readFileSync(path.join(root, dir, f), "utf8")),
+      .map((f) => `${f}\0${readFileSync(path.join(root, dir, f), "utf8")}`),
   );
-  const versions = ["sucrase", "node-inspect-extracted", "@sinonjs/fake-timers"].map((name) => {
+  const versions = ["sucrase", "node-inspect-extracted", "@sinonjs/fake-timers", "typescript", "esbuild", "web-streams-polyfill"].map((name) => {
     const manifest = JSON.parse(readFileSync(path.join(root, "node_modules", name, "package.json"), "utf8")) as { version: string };
     return `${name}@${manifest.version}`;
   });

@@ -137,7 +137,8 @@ function compare({ snippet, result }: SnippetRun): Problem[] {
 }
 
 export function normalise(output: string): string {
-  return output.replace(/\s+$/, "");
+  // A fence read back from a file holds plain line breaks, whatever the snippet printed.
+  return output.replace(/\r\n/g, "\n").replace(/\s+$/, "");
 }
 
 function indent(text: string): string {
