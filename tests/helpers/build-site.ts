@@ -10,6 +10,8 @@ export interface BuildOptions {
   site?: string;
   /** Pins the build date so fixtures do not age. */
   today?: string;
+  /** Extra variables for the build's environment (e.g. `TZ`, `LANG`), over the test runner's own. */
+  env?: Record<string, string>;
 }
 
 export interface BuildResult {
@@ -26,6 +28,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const outDir = path.join(work, "dist");
   const env = {
     ...cleanEnv(),
+    ...options.env,
     DAYBOOK_CONTENT: options.content,
     DAYBOOK_OUT: outDir,
     DAYBOOK_CACHE: path.join(work, "cache"),
