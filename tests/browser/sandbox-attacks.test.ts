@@ -78,7 +78,7 @@ for (const key of ["output", "failed", "error", "nonce", "kind", "js", "port", "
   } catch {}
 }
 g.onmessage = (e) => seen(...e.ports);
-g.addEventListener("message", (e) => seen(...e.ports));
+g.addEventListener?.("message", (e) => seen(...e.ports));
 for (const name of Object.getOwnPropertyNames(g)) { try { seen(g[name]); } catch {} }
 console.log("probes in place");
 await new Promise((resolve) => setTimeout(resolve, 10));
@@ -163,7 +163,7 @@ describe("the snippet sandbox under attack (Chromium)", () => {
       "for (;;) {}",
     ].join("\n");
     const run = await runSnippetAt(evaluate, 0, js);
-    expect(run.output).toMatch(/^Error: (Uncaught )?Error: Ran in 0 ms$/);
+    expect(run.output).toMatch(/^(Error: (Uncaught )?)?Error: Ran in 0 ms( \(line 2\))?$/);
     expect(run.status).toMatch(/^Failed in \d+ ms$/);
     expect((await other).status).toMatch(/^Ran in \d+ ms$/);
     await context.close();
@@ -239,9 +239,10 @@ describe("the snippet sandbox under attack (Chromium)", () => {
       };
     }, 200);
     const run = await runSnippetAt(evaluate, 1, undefined, 500);
-    expect(run.output).toBe("Error: the sandbox did not answer within 3500 ms");
+    // The frame's own limit is 3 × 500 ms; the page waits 3 s longer than that.
+    expect(run.output).toBe("Error: the sandbox did not answer within 4500 ms");
     expect(run.status).toMatch(/^Stopped after \d+ ms$/);
-    expect(run.wallMs).toBeGreaterThanOrEqual(3500);
+    expect(run.wallMs).toBeGreaterThanOrEqual(4500);
     await context.close();
   });
 
