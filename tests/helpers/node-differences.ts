@@ -51,8 +51,8 @@ export const NODE_REASONS = {
     normalise: (text) => text.replace(/\d+(\.\d+)?/g, "#").replace(MONTHS, "<month>").replace(WEEKDAYS, "<weekday>").replace(/\b[AP]M\b/g, "<ampm>"),
   },
   "seeded random": {
-    why: "Math.random and crypto are seeded for each snippet, while Node's are random: the digits and hex digits drawn, and the column widths inspect gives them, may differ, nothing else",
-    normalise: (text) => text.replace(/[0-9a-f]+/g, "#").replace(/\s+/g, " "),
+    why: "Math.random and crypto are seeded for each snippet, while Node's are random: the numbers and UUIDs drawn, and the column widths inspect gives them, may differ, nothing else",
+    normalise: (text) => text.replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, "<uuid>").replace(/\d+(\.\d+)?(e[+-]?\d+)?/g, "#").replace(/\s+/g, " "),
   },
   "stack format": {
     why: "a stack prints the snippet's lines as `at line N`, while Node prints every frame with its function, file and column: the frame lines may differ, nothing else",
