@@ -20,15 +20,23 @@ export function replaceMethod(target: object, key: PropertyKey, make: (native: F
 }
 
 /**
- * A Proxy of `Native` whose construct and call pass their arguments through `pin`. Its
- * `prototype.constructor` points at the proxy, so `instanceof`, `.name`, `.length`, statics and
- * subclassing behave as before.
+ * A Proxy of `Native` whose construct and call pass their arguments through `pin` (and the
+ * object made, with the original arguments, to `created`). Its `prototype.constructor` points at
+ * the proxy, so `instanceof`, `.name`, `.length`, statics and subclassing behave as before.
  */
-export function pinConstructor<T extends object>(Native: T, pin: (args: unknown[]) => unknown[]): T {
+export function pinConstructor<T extends object>(Native: T, pin: (args: unknown[]) => unknown[], created?: (instance: unknown, args: unknown[]) => void): T {
   const { apply, construct } = Reflect;
   const proxy = new Proxy(Native, {
-    construct: (target, args, newTarget) => construct(target as never, pin(args), newTarget) as object,
-    apply: (target, self, args) => apply(target as Fn, self, pin(args)) as unknown,
+    construct: (target, args, newTarget) => {
+      const instance = construct(target as never, pin(args), newTarget) as object;
+      created?.(instance, args);
+      return instance;
+    },
+    apply: (target, self, args) => {
+      const instance = apply(target as Fn, self, pin(args)) as unknown;
+      created?.(instance, args);
+      return instance;
+    },
   });
   const prototype = (Native as { prototype?: object }).prototype;
   const descriptor = prototype && getOwnPropertyDescriptor(prototype, "constructor");
