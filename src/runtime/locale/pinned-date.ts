@@ -35,9 +35,11 @@ export function pinDatePrototype(): void {
       return apply(setUTCFullYear, this, [truncated >= 0 && truncated <= 99 ? 1900 + truncated : truncated]) as number;
     },
   }).setYear);
-  replaceMethod(DateProto, "toString", () => ({ toString(this: Date) { return dateToString(this); } }).toString);
-  replaceMethod(DateProto, "toDateString", () => ({ toDateString(this: Date) { return dateToDateString(this); } }).toDateString);
-  replaceMethod(DateProto, "toTimeString", () => ({ toTimeString(this: Date) { return dateToTimeString(this); } }).toTimeString);
+  // On anything but a Date, the natives throw V8's own message ("Method … called on incompatible receiver …").
+  const strings = { toString: dateToString, toDateString: dateToDateString, toTimeString: dateToTimeString };
+  for (const [name, print] of Object.entries(strings)) {
+    replaceMethod(DateProto, name, (native) => ({ method(this: Date) { return isDate(this) ? print(this) : (apply(native, this, []) as string); } }).method);
+  }
   replaceMethod(NativeDate, "parse", () => ({ parse(text: unknown) { return parseAsUtc(`${text as string}`); } }).parse);
 }
 
@@ -55,7 +57,7 @@ function pinArguments(args: unknown[]): unknown[] {
   return [typeof value === "string" ? parseAsUtc(value) : value];
 }
 
-function isDate(value: unknown): boolean {
+export function isDate(value: unknown): boolean {
   try {
     apply(getTime, value, []);
     return true;

@@ -7,6 +7,7 @@
  */
 import { compareFor, dateFormatFor, numberFormatFor, type DateLocaleMethod } from "./cached-formats.ts";
 import { pinDefaultLocale, pinLocales, pinTimeZone } from "./pin-arguments.ts";
+import { isDate } from "./pinned-date.ts";
 import { replaceMethod } from "./replace-method.ts";
 
 // Taken now: by the time the pinning is installed, the global `Date` is the virtual clock's.
@@ -32,7 +33,7 @@ export function pinLocaleMethods(): void {
   for (const method of ["toLocaleString", "toLocaleDateString", "toLocaleTimeString"] as DateLocaleMethod[]) {
     replaceMethod(DatePrototype, method, (native) => ({
       method(this: Date, locales?: unknown, options?: unknown) {
-        if (simple(locales, options)) {
+        if (isDate(this) && simple(locales, options)) {
           const time = apply(getTime, this, []) as number;
           return Number.isNaN(time) ? "Invalid Date" : dateFormatFor(method, locales)(time);
         }
