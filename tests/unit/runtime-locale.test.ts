@@ -61,6 +61,11 @@ describe("snippets print as in en-US and UTC, wherever they run", () => {
 /** What has no reference in Node: the virtual clock, and the cached formatters behind the common calls. */
 const runtimeOnly: [name: string, code: string, expected: string][] = [
   [
+    "Date looks like the native (fake-timers' class is ClockDate, or a minified name in the browser, and carries its clock)",
+    `console.log(Date.name, Object.getOwnPropertyDescriptor(Date, "name")!.value, new Date(0).constructor.name, Date, [Date]);\nconsole.log(Object.getOwnPropertyNames(Date), Object.keys(Date), "clock" in Date, (Date as any).clock, String(Date));`,
+    "Date Date Date [Function: Date] [ [Function: Date] ]\n[ 'length', 'name', 'prototype', 'now', 'parse', 'UTC' ] [] false undefined function Date() { [native code] }",
+  ],
+  [
     "format() with no date formats the virtual now",
     `const f = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });\nconsole.log(f.format(), f.formatToParts()[0]);\nawait new Promise((r) => setTimeout(r, 61_000));\nconsole.log(Intl.DateTimeFormat().format(), f.format());\nconsole.log(f.format === f.format, f.format.name === "", f.format.length, [0, 86_400_000].map(new Intl.DateTimeFormat().format));`,
     "Jan 1, 2026, 9:00:00 AM { type: 'month', value: 'Jan' }\n1/1/2026 Jan 1, 2026, 9:01:01 AM\ntrue true 1 [ '1/1/1970', '1/2/1970' ]",

@@ -43,10 +43,37 @@ export function pinDatePrototype(): void {
   replaceMethod(NativeDate, "parse", () => ({ parse(text: unknown) { return parseAsUtc(`${text as string}`); } }).parse);
 }
 
-/** Wraps a Date constructor (fake-timers' ClockDate) so the forms that read local time read UTC. */
+/** What fake-timers adds to its Date class, unlisted so that `Date` prints and lists as the native does; the first two are gone altogether. */
+const HIDDEN_STATICS = new Set<PropertyKey>(["clock", "isFake", "toString", "toSource"]);
+const REMOVED_STATICS = new Set<PropertyKey>(["clock", "isFake"]);
+const NATIVE_STATICS = ["length", "name", "prototype", "now", "parse", "UTC"];
+
+/**
+ * Wraps a Date constructor (fake-timers' ClockDate) so the forms that read local time read UTC,
+ * and so it looks like the native: called `Date` (not `ClockDate` at build and a minified name in
+ * the browser), with the native's statics (`parse` and `UTC` own, `now` not enumerable) and
+ * without fake-timers' `clock`, which `console.log(Date)` would print whole.
+ */
 export function pinDateConstructor<T extends DateConstructor>(ClockDate: T): T {
+  for (const key of ["parse", "UTC"] as const) {
+    Reflect.defineProperty(ClockDate, key, { value: NativeDate[key], writable: true, enumerable: false, configurable: true });
+  }
   return new Proxy(ClockDate, {
     construct: (target, args, newTarget) => construct(target, pinArguments(args), newTarget) as object,
+    get: (target, key, receiver) => (key === "name" ? "Date" : REMOVED_STATICS.has(key) ? undefined : (Reflect.get(target, key, receiver) as unknown)),
+    has: (target, key) => !REMOVED_STATICS.has(key) && Reflect.has(target, key),
+    ownKeys: (target) => {
+      const own = Reflect.ownKeys(target).filter((key) => !HIDDEN_STATICS.has(key));
+      return [...NATIVE_STATICS.filter((key) => own.includes(key)), ...own.filter((key) => !NATIVE_STATICS.includes(key as string))];
+    },
+    getOwnPropertyDescriptor: (target, key) => {
+      if (HIDDEN_STATICS.has(key)) return undefined;
+      const descriptor = Reflect.getOwnPropertyDescriptor(target, key);
+      if (!descriptor) return descriptor;
+      if (key === "name") return { ...descriptor, value: "Date" };
+      if (key === "now") return { ...descriptor, enumerable: false };
+      return descriptor;
+    },
   });
 }
 
