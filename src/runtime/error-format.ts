@@ -69,7 +69,12 @@ const MAX_ERRORS = 10;
 /** The lines an uncaught error (or thrown value) adds to the output; the first is the result's `error`. */
 export function formatUncaught(error: unknown, sourceName: string): string[] {
   if (!isErrorLike(error)) return [`Uncaught ${describe(error)}`];
-  return describeError(error, sourceName, "", new Set(), 0);
+  try {
+    return describeError(error, sourceName, "", new Set(), 0);
+  } catch {
+    // A Proxy or getter of the snippet's that throws at every turn: the head line is all there is.
+    return [headLine(error, sourceName)];
+  }
 }
 
 /** `Name: message (line N)`: the first line of formatUncaught. */
@@ -77,21 +82,26 @@ export function formatError(error: unknown, sourceName: string): string {
   return formatUncaught(error, sourceName)[0]!;
 }
 
-function describeError(error: ErrorLike, sourceName: string, indent: string, seen: Set<unknown>, depth: number): string[] {
-  seen.add(error);
+function headLine(error: ErrorLike, sourceName: string): string {
   const line = snippetLine(readStack(error), sourceName);
   const name = safeString(() => error.name);
   const message = safeString(() => error.message);
   const head = message ? `${name}: ${message}` : name;
-  const lines = [line ? `${head} (line ${line})` : head];
+  return line ? `${head} (line ${line})` : head;
+}
+
+/** `seen` holds the errors being described around this one: a cause that is one of them is `[Circular]`. */
+function describeError(error: ErrorLike, sourceName: string, indent: string, seen: Set<unknown>, depth: number): string[] {
+  const lines = [headLine(error, sourceName)];
   if (depth >= MAX_DEPTH) return lines;
+  seen.add(error);
   const inner = `${indent}  `;
-  if (Object.prototype.hasOwnProperty.call(error, "cause")) {
+  if (hasOwn(error, "cause")) {
     const [first = "", ...rest] = describeValue(safeGet(error, "cause"), sourceName, inner, seen, depth + 1);
     lines.push(`${inner}[cause]: ${first}`, ...rest);
   }
   const errors = safeGet(error, "errors");
-  if (Array.isArray(errors) && Object.prototype.hasOwnProperty.call(error, "errors")) {
+  if (Array.isArray(errors) && hasOwn(error, "errors")) {
     lines.push(`${inner}[errors]:${errors.length ? "" : " []"}`);
     for (const item of errors.slice(0, MAX_ERRORS)) {
       const [first = "", ...rest] = describeValue(item, sourceName, `${inner}  `, seen, depth + 1);
@@ -99,6 +109,7 @@ function describeError(error: ErrorLike, sourceName: string, indent: string, see
     }
     if (errors.length > MAX_ERRORS) lines.push(`${inner}  ... ${errors.length - MAX_ERRORS} more`);
   }
+  seen.delete(error);
   return lines;
 }
 
@@ -126,6 +137,14 @@ function isErrorLike(value: unknown): value is ErrorLike {
 function readStack(error: ErrorLike): string {
   const stack = safeGet(error, "stack");
   return typeof stack === "string" ? stack : "";
+}
+
+function hasOwn(object: object, key: string): boolean {
+  try {
+    return Object.prototype.hasOwnProperty.call(object, key);
+  } catch {
+    return false;
+  }
 }
 
 function safeGet(object: object, key: string): unknown {

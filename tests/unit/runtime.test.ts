@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatError, snippetLine } from "../../src/runtime/error-format.ts";
+import { formatError, formatUncaught, snippetFrames, snippetLine } from "../../src/runtime/error-format.ts";
 import { captureConsole, MAX_OUTPUT_LINES } from "../../src/runtime/console-capture.ts";
 import { seededRandom } from "../../src/runtime/seeded-random.ts";
 import { transpileSnippet } from "../../src/runtime/transpile.ts";
@@ -34,6 +34,24 @@ describe("error lines", () => {
     const stack = "Error: boom\n    at helper (file:///x/sim.js:10:3)\n    at snippet.ts:4:11\n    at run (snippet.ts:9:1)";
     expect(snippetLine(stack, "snippet.ts")).toBe(4);
     expect(snippetLine("Error: boom\n    at blob:null/1f2e:7:5", "blob:null/1f2e")).toBe(7);
+  });
+  it("reads the snippet's frames in the runtime's own format and in each engine's", () => {
+    expect(snippetFrames("Error: boom\n    at line 4\n    at line 9", "blob:null/1f2e")).toEqual([4, 9]);
+    const spiderMonkey = "helper@blob:null/1f2e:3:7\nasync*@blob:null/1f2e:8:1\nrun@https://journal.example/runner/worker.js:1:200";
+    expect(snippetFrames(spiderMonkey, "blob:null/1f2e")).toEqual([3, 8]);
+    expect(snippetFrames("Error\n    at new Order (daybook-snippet.js:12:9)\n    at async Promise.all (index 0)", "daybook-snippet.js")).toEqual([12]);
+  });
+  it("follows an uncaught error's causes and aggregated errors, whatever the snippet made of them", () => {
+    const at = (line: number) => `\n    at line ${line}`;
+    const shared = Object.assign(new Error("shared"), { stack: `Error: shared${at(2)}` });
+    const many = Object.assign(new AggregateError([shared, shared, ...Array.from({ length: 10 }, (_, i) => i)], "many"), { stack: `AggregateError: many${at(5)}` });
+    expect(formatUncaught(many, "s.js")).toEqual(["AggregateError: many (line 5)", "  [errors]:", "    Error: shared (line 2)", "    Error: shared (line 2)", ...Array.from({ length: 8 }, (_, i) => `    ${i}`), "    ... 2 more"]);
+    let deep: Error = new Error("0");
+    for (let i = 1; i <= 12; i++) deep = new Error(String(i), { cause: deep });
+    expect(formatUncaught(deep, "s.js")).toHaveLength(9);
+    const hostile = new Proxy(new Error("trap"), { getOwnPropertyDescriptor: () => { throw new Error("no"); }, has: () => { throw new Error("no"); } });
+    expect(formatUncaught(hostile, "s.js")).toEqual(["Error: trap"]);
+    expect(formatUncaught(Object.assign(new Error("multi"), { cause: { list: ["a".repeat(40), "b".repeat(40)] } }), "s.js")).toEqual(["Error: multi", "  [cause]: {", "    list: [", "      'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',", "      'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb'", "    ]", "  }"]);
   });
   it("prints Name: message (line N), across realms and for thrown non-errors", () => {
     const error = { name: "TypeError", message: "x is not a function", stack: "TypeError: x\n    at snippet.ts:3:1" };
