@@ -62,8 +62,8 @@ describe("snippets print as in en-US and UTC, wherever they run", () => {
 const runtimeOnly: [name: string, code: string, expected: string][] = [
   [
     "Date looks like the native (fake-timers' class is ClockDate, or a minified name in the browser, and carries its clock)",
-    `console.log(Date.name, Object.getOwnPropertyDescriptor(Date, "name")!.value, new Date(0).constructor.name, Date, [Date]);\nconsole.log(Object.getOwnPropertyNames(Date), Object.keys(Date), "clock" in Date, (Date as any).clock, String(Date));`,
-    "Date Date Date [Function: Date] [ [Function: Date] ]\n[ 'length', 'name', 'prototype', 'now', 'parse', 'UTC' ] [] false undefined function Date() { [native code] }",
+    `console.log(Date.name, Object.getOwnPropertyDescriptor(Date, "name")!.value, new Date(0).constructor.name, Date, [Date]);\nconsole.log(Object.getOwnPropertyNames(Date), Object.keys(Date), "clock" in Date, (Date as any).clock, String(Date));\nconsole.log(Date.prototype.constructor === Date, new Date.prototype.constructor(2026, 0, 1, 10).toISOString());`,
+    "Date Date Date [Function: Date] [ [Function: Date] ]\n[ 'length', 'name', 'prototype', 'now', 'parse', 'UTC' ] [] false undefined function Date() { [native code] }\ntrue 2026-01-01T10:00:00.000Z",
   ],
   [
     "format() with no date formats the virtual now",

@@ -12,8 +12,8 @@
  * engine's ICU data decides the result, and Node's full ICU and Chromium's trimmed one can
  * differ (a locale Chromium lacks falls back to en-US there). Not pinned: `Intl.Locale`, which
  * has no default, and `Function.prototype.toString` of a replaced method (it shows source, not
- * `[native code]`). A Date constructor reached through `date.constructor` (fake-timers points it
- * at the intrinsic) still reads `new D(y, m, d)` in the machine's zone.
+ * `[native code]`). The Date constructor reached through a date's own `constructor` (fake-timers
+ * points it, unchangeably, at the intrinsic Date) still reads `new D(y, m, d)` in the machine's zone.
  */
 import { pinDateConstructor, pinDatePrototype } from "./pinned-date.ts";
 import { pinIntl } from "./pinned-intl.ts";

@@ -58,7 +58,7 @@ export function pinDateConstructor<T extends DateConstructor>(ClockDate: T): T {
   for (const key of ["parse", "UTC"] as const) {
     Reflect.defineProperty(ClockDate, key, { value: NativeDate[key], writable: true, enumerable: false, configurable: true });
   }
-  return new Proxy(ClockDate, {
+  const proxy = new Proxy(ClockDate, {
     construct: (target, args, newTarget) => construct(target, pinArguments(args), newTarget) as object,
     get: (target, key, receiver) => (key === "name" ? "Date" : REMOVED_STATICS.has(key) ? undefined : (Reflect.get(target, key, receiver) as unknown)),
     has: (target, key) => !REMOVED_STATICS.has(key) && Reflect.has(target, key),
@@ -75,6 +75,8 @@ export function pinDateConstructor<T extends DateConstructor>(ClockDate: T): T {
       return descriptor;
     },
   });
+  Reflect.defineProperty(ClockDate.prototype, "constructor", { value: proxy, writable: true, enumerable: false, configurable: true });
+  return proxy;
 }
 
 function pinArguments(args: unknown[]): unknown[] {
