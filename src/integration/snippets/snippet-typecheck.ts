@@ -109,7 +109,7 @@ export function typecheckSnippets(snippets: readonly Snippet[], root: string): P
 /** A diagnostic in no snippet: in daybook/sim (its file and line), or about the compiler setup, never blamed on a snippet or the library. */
 function outsideSnippets(diagnostic: ts.Diagnostic, text: string, root: string): Problem {
   const file = diagnostic.file && path.relative(root, diagnostic.file.fileName).split(path.sep).join("/");
-  if (file && diagnostic.start !== undefined && !diagnostic.file!.hasNoDefaultLib && !file.startsWith("..")) {
+  if (file && diagnostic.start !== undefined && !/(^|\/)node_modules\/typescript\/lib\//.test(file) && !file.startsWith("..")) {
     const line = diagnostic.file!.getLineAndCharacterOfPosition(diagnostic.start).line + 1;
     return { file, line, message: `type error in ${file.startsWith("src/sim/") ? "daybook/sim" : "a module snippets import"}: ${text} (TS${diagnostic.code})`, fix: "fix the helper library: snippets import it" };
   }

@@ -90,10 +90,7 @@ export class Blob {
   }
   bytes(): Promise<Uint8Array> {
     try {
-      const { bytes } = blobState(this);
-      const copy = allocateBytes(bytes.length);
-      copy.set(bytes);
-      return Promise.resolve(copy);
+      return Promise.resolve(copyBytes(this));
     } catch (error) {
       return Promise.reject(error);
     }
@@ -114,9 +111,21 @@ export class Blob {
     });
   }
   arrayBuffer(): Promise<ArrayBuffer> {
-    return this.bytes().then((bytes) => bytes.buffer as ArrayBuffer);
+    try {
+      return Promise.resolve(copyBytes(this).buffer as ArrayBuffer);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 }
+/** A copy of a Blob's bytes, counted against the allocation budget. */
+function copyBytes(blob: Blob): Uint8Array {
+  const { bytes } = blobState(blob);
+  const copy = allocateBytes(bytes.length);
+  copy.set(bytes);
+  return copy;
+}
+
 webidlClass(Blob, "Blob");
 defineInspect(Blob.prototype, function (depth, options, inspect) {
   return inspectFields(this, "Blob", { size: this.size, type: this.type }, depth, options, inspect);
