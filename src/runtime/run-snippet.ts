@@ -18,10 +18,11 @@ export interface SnippetHost {
   /** Registers a callback for promise rejections nobody handled. */
   onUnhandledRejection(handler: (reason: unknown) => void): void;
   /**
-   * Resolves after every pending microtask has run. Default: a MessageChannel round trip (the
-   * browser worker). The build's snippet host drives a vm context from outside instead.
+   * Resolves after every pending microtask has run: a native MessageChannel round trip captured
+   * before the snippet exists (the browser worker), or the build's snippet host driving its vm
+   * context from outside. The snippet's own MessageChannel is Daybook's, on virtual time.
    */
-  macrotask?: () => Promise<void>;
+  macrotask: () => Promise<void>;
 }
 
 export interface RunResult {
@@ -81,7 +82,7 @@ export async function runSnippet(js: string, host: SnippetHost, sourceName = SNI
         failure ??= { reason };
       },
     );
-    const nextMacrotask = host.macrotask ?? macrotask;
+    const nextMacrotask = host.macrotask;
     for (let fired = 0; !failure; fired++) {
       await nextMacrotask();
       if (failure || clock.countTimers() === 0) break;
@@ -100,24 +101,4 @@ export async function runSnippet(js: string, host: SnippetHost, sourceName = SNI
   if (!failure) return { output: lines.join("\n") };
   const uncaught = formatUncaught(failure.reason, sourceName);
   return { output: [...lines, ...uncaught].join("\n"), error: uncaught[0]! };
-}
-
-/**
- * Lets every pending microtask run. A MessageChannel round trip is a real macrotask in Node and
- * in browsers, costs microseconds (a real `setTimeout(0)` costs a millisecond or more per
- * virtual timer), and cannot be faked by the snippet.
- */
-let channel: MessageChannel | undefined;
-const waiting: (() => void)[] = [];
-function macrotask(): Promise<void> {
-  if (!channel) {
-    channel = new MessageChannel();
-    channel.port1.onmessage = () => waiting.shift()?.();
-    (channel.port1 as { unref?: () => void }).unref?.();
-  }
-  const port = channel.port2;
-  return new Promise((resolve) => {
-    waiting.push(resolve);
-    port.postMessage(0);
-  });
 }
