@@ -118,7 +118,7 @@ const CASES: Case[] = [
   // Snippets
   { name: "snippet that loops forever", files: { [ENTRY]: entry({}, snippet("while (true) {}", " timeout=500")) }, message: /the snippet did not finish: Error: the snippet used more than 500 ms of CPU time and was stopped; if it needs longer, raise timeout=500/, at: `${ENTRY}:11` },
   { name: "snippet that throws", files: { [ENTRY]: entry({}, snippet('console.log("before");\nthrow new Error("kaboom");', "", "before")) }, message: /the snippet ended in an error: Error: kaboom[^\n]*\n\s+→ fix the code, or add `throws`/, at: `${ENTRY}:13` },
-  { name: "snippet that floods the console", files: { [ENTRY]: entry({}, snippet("for (let i = 0; i < 10_000; i++) console.log(`line ${i}`);", "", "line 0\nline 1")) }, message: /output differs from its ```output fence[\s\S]*\+ … output truncated: more than 500 lines/, at: `${ENTRY}:15` },
+  { name: "snippet that floods the console", files: { [ENTRY]: entry({}, snippet("for (let i = 0; i < 10_000; i++) console.log(`line ${i}`);", "", "line 0\nline 1")) }, message: /output differs from its ```output fence[\s\S]*\+ line 2\n[\s\S]*… and 299 more changed lines\n\s*\(the output was cut at 500 lines or 50000 characters, the most a snippet may print\)/, at: `${ENTRY}:15` },
   { name: "snippet that allocates without bound", files: { [ENTRY]: entry({}, snippet("const hoard: number[][] = [];\nwhile (true) hoard.push(new Array(1_000_000).fill(1));", " timeout=10000")) }, message: /the snippet did not finish: (RangeError: the snippet ran out of memory|Error: the snippet used more than 10000 ms of CPU time)/, at: `${ENTRY}:11` },
 ];
 

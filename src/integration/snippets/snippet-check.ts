@@ -3,6 +3,9 @@
 
 import type { RunResult } from "../../runtime/run-snippet.ts";
 import { transpileSnippet } from "../../runtime/transpile.ts";
+import { MAX_OUTPUT_CHARS, MAX_OUTPUT_LINES } from "../../runtime/console-capture.ts";
+
+const TRUNCATION_NOTE = "… output truncated:";
 import type { Problem } from "../content/problem.ts";
 import { SnippetCache, hashText, runtimeFingerprint } from "./snippet-cache.ts";
 import { extractSnippets, type Snippet } from "./snippet-extract.ts";
@@ -129,11 +132,16 @@ function compare({ snippet, result }: SnippetRun): Problem[] {
     problems.push({
       file: snippet.file,
       line: snippet.output.openIndex + 1,
-      message: `the snippet's output differs from its \`\`\`output fence (- expected, + actual):\n${indent(lineDiff(normalise(snippet.output.text), normalise(result.output)))}`,
+      message: `the snippet's output differs from its \`\`\`output fence (- expected, + actual):\n${indent(lineDiff(normalise(snippet.output.text), normalise(result.output)))}${truncated(result.output)}`,
       fix: `if the new output is right, run \`${UPDATE_COMMAND}\` and commit the change`,
     });
   }
   return problems;
+}
+
+/** A diff shows at most 200 changed lines, so a flood's cut would be out of sight: say it. */
+function truncated(output: string): string {
+  return output.includes(TRUNCATION_NOTE) ? `\n      (the output was cut at ${MAX_OUTPUT_LINES} lines or ${MAX_OUTPUT_CHARS} characters, the most a snippet may print)` : "";
 }
 
 export function normalise(output: string): string {
