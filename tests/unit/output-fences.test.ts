@@ -92,12 +92,16 @@ describe("npm run snippets -- --update writes outputs that stay text", () => {
   it.each([
     ["a NUL character", "a\0b", /NUL character/],
     ["half a surrogate pair", "a\uD800b", /half of a UTF-16 surrogate pair/],
-    ["a CRLF line ending", "a\r\nb", /\\r\\n line ending/],
   ])("refuses an output with %s, leaves the file as it was and says where", (_name, output, message) => {
     const stale = "```ts run\nx\n```\n\n```output\nold\n```\n";
     expect(update(stale, output)).toEqual({ text: stale, updated: 0, refused: [{ file: "f.mdx", line: 5, message: expect.stringMatching(message), fix: expect.stringContaining("JSON.stringify") }] });
     const missing = "```ts run\nx\n```\n";
     expect(update(missing, output)).toMatchObject({ text: missing, updated: 0, refused: [{ line: 1 }] });
+  });
+
+  it("writes CRLF line endings in an output as plain line breaks, which read back equal", () => {
+    const result = update("```ts run\nx\n```\n", "a\r\nb");
+    expect(result).toMatchObject({ text: "```ts run\nx\n```\n\n```output\na\nb\n```\n", updated: 1, refused: [] });
   });
 
   it("writes a whole emoji (a surrogate pair) as it is", () => {

@@ -95,13 +95,12 @@ export function fenceLength(output: string, char: string, current: number): numb
 
 /**
  * Why an output cannot be kept in a text file so that it reads back the same, if it cannot: a NUL
- * makes the entry binary (the journal refuses it), a lone surrogate is not UTF-8, and a `\r` before
- * a line break reads back as a CRLF line ending.
+ * makes the entry binary (the journal refuses it) and a lone surrogate is not UTF-8. (A `\r\n`
+ * line ending is compared as `\n`, so it is written as a plain line break.)
  */
 export function unwritable(output: string): { message: string; fix: string } | undefined {
   const fix = "print the text escaped instead, e.g. console.log(JSON.stringify(text)), then run the update again";
   if (output.includes("\0")) return { message: "the snippet prints a NUL character, which would make the entry a binary file, so its ```output fence was not written", fix };
   if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(output)) return { message: "the snippet prints half of a UTF-16 surrogate pair, which a UTF-8 file cannot hold, so its ```output fence was not written", fix };
-  if (output.includes("\r\n")) return { message: "the snippet prints a \\r\\n line ending, which reads back from the file as a plain line break, so its ```output fence was not written", fix: "print \\n line breaks (or the text escaped with JSON.stringify), then run the update again" };
   return undefined;
 }
