@@ -24,7 +24,7 @@ const status = document.getElementById("status")!;
 function refusal(): string | undefined {
   if (self.origin !== "null") return "it is not in a sandboxed frame";
   if (parent === self) return "it is not in a frame";
-  // Firefox has no ancestorOrigins; the referrer then names the framer (empty means refused).
+  // A browser without ancestorOrigins names the framer in the referrer (empty means refused).
   const ancestors = location.ancestorOrigins as DOMStringList | undefined;
   const framer = ancestors ? ancestors[0] : originOf(document.referrer);
   if (framer !== journal) return "the page that frames it is not the journal's";

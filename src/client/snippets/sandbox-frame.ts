@@ -47,7 +47,11 @@ export class SandboxFrame {
     const iframe = this.#iframe;
     iframe.setAttribute("sandbox", "allow-scripts"); // never allow-same-origin: the frame's origin must stay opaque
     iframe.setAttribute("aria-hidden", "true");
-    iframe.referrerPolicy = "same-origin"; // the frame checks it was framed by the journal
+    // The frame checks it was framed by the journal through location.ancestorOrigins (or the
+    // referrer). Browsers mask both by this policy, judged against the frame's own origin, which
+    // the sandbox makes opaque: "same-origin" hid the journal from it in Firefox, so Run never
+    // worked there. "origin" gives the frame the journal's origin and nothing more.
+    iframe.referrerPolicy = "origin";
     iframe.tabIndex = -1;
     iframe.title = "Snippet sandbox";
     iframe.className = "snippet-sandbox";
