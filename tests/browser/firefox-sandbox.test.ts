@@ -1,11 +1,12 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
 import type { Browser, Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { BuildResult } from "../helpers/build-site.ts";
 import { launchFirefox } from "../helpers/firefox.ts";
-import { bakedSnippet, runSnippetAt, watchResponsiveness, type Evaluate } from "../helpers/snippet-runs.ts";
+import { foreignFramerPage } from "../helpers/foreign-framer.ts";
+import { bakedSnippet, daysWithSnippets, runSnippetAt, watchResponsiveness, type Evaluate } from "../helpers/snippet-runs.ts";
 import { serveStatic, type StaticSite } from "../helpers/static-server.ts";
 
 // A smoke test of the snippet sandbox in Debian's Firefox ESR (parity is guaranteed and tested in
@@ -14,14 +15,6 @@ import { serveStatic, type StaticSite } from "../helpers/static-server.ts";
 // once hid the journal from the sandbox frame and made every Run fail there: this test is what
 // caught it.
 
-/** Entry days whose source has at least one runnable snippet. */
-function daysWithSnippets(): number[] {
-  return readdirSync("content/days")
-    .map((name) => readFileSync(`content/days/${name}`, "utf8"))
-    .filter((text) => /^```ts run/m.test(text))
-    .map((text) => Number(/^day: (\d+)$/m.exec(text)![1]))
-    .sort((a, b) => a - b);
-}
 
 const FORGE = `
 const g = globalThis;
@@ -147,7 +140,7 @@ describe("the snippet sandbox in Firefox ESR (smoke test)", () => {
       const workerSource = readFileSync(path.join(build.outDir, "runner/worker.js"), "utf8");
       foreign = createServer((_req, res) => {
         res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-        res.end(foreignPage(`${site.url}runner/sandbox.html`, workerSource, `console.log(${JSON.stringify(RAN)})`));
+        res.end(foreignFramerPage(`${site.url}runner/sandbox.html`, workerSource, `console.log(${JSON.stringify(RAN)})`));
       });
       await new Promise<void>((resolve) => foreign.listen(0, "127.0.0.1", resolve));
       // Another origin: same host, another port.
@@ -155,11 +148,11 @@ describe("the snippet sandbox in Firefox ESR (smoke test)", () => {
     });
     afterAll(() => new Promise<void>((resolve) => foreign.close(() => resolve())));
 
-    it("runs nothing for it and answers nothing, with or without a referrer", async () => {
+    it("runs nothing for it and answers nothing, framed with or without a sandbox or a referrer", async () => {
       const { page } = await open(foreignUrl);
       await new Promise((resolve) => setTimeout(resolve, 3000));
       const frames = page.frames().filter((f) => f.url().endsWith("/runner/sandbox.html"));
-      expect(frames).toHaveLength(3);
+      expect(frames).toHaveLength(4);
       for (const frame of frames) {
         expect(await frame.evaluate(() => document.getElementById("status")?.textContent)).toMatch(/It runs nothing here/);
       }
@@ -168,31 +161,3 @@ describe("the snippet sandbox in Firefox ESR (smoke test)", () => {
     });
   });
 });
-
-/** A page of another origin that frames the sandbox three ways and keeps offering it a port and code to run. */
-function foreignPage(sandboxUrl: string, workerSource: string, js: string): string {
-  const script = `
-window.received = [];
-addEventListener("message", (e) => received.push({ via: "window", data: JSON.stringify(e.data).slice(0, 200) }));
-const workerSource = ${JSON.stringify(workerSource).replace(/</g, "\\u003c")};
-const js = ${JSON.stringify(js)};
-const ways = [["allow-scripts", "allow-scripts", ""], ["allow-scripts, no referrer", "allow-scripts", "no-referrer"], ["allow-scripts allow-same-origin", "allow-scripts allow-same-origin", ""]];
-for (const [name, sandbox, referrerPolicy] of ways) {
-  const frame = document.createElement("iframe");
-  frame.setAttribute("sandbox", sandbox);
-  frame.referrerPolicy = referrerPolicy;
-  frame.src = ${JSON.stringify(sandboxUrl)};
-  frame.addEventListener("load", () => {
-    let tries = 0;
-    const offer = setInterval(() => {
-      if (++tries > 10) return clearInterval(offer);
-      const channel = new MessageChannel();
-      channel.port1.onmessage = (e) => received.push({ via: name, data: JSON.stringify(e.data).slice(0, 200) });
-      frame.contentWindow.postMessage({ daybook: "sandbox-port", workerSource }, "*", [channel.port2]);
-      channel.port1.postMessage({ kind: "run", nonce: "n" + tries, js, timeout: 1000 });
-    }, 200);
-  });
-  document.body.append(frame);
-}`;
-  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Another site</title></head><body><script>${script}</script></body></html>`;
-}

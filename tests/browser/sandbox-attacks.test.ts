@@ -7,6 +7,7 @@ import { SHOWN_OUTPUT_CHARS, TRUNCATED_NOTE } from "../../src/client/snippets/ou
 import { SANDBOX_STOPPED } from "../../src/client/snippets/sandbox-frame.ts";
 import { MAX_OUTPUT_CHARS } from "../../src/runtime/console-capture.ts";
 import { launchChromium } from "../helpers/chromium.ts";
+import { foreignFramerPage } from "../helpers/foreign-framer.ts";
 import { useSampleSite } from "../helpers/sample-site-session.ts";
 import { addSnippetCopy, bakedSnippet, cdpEvaluate, pageEvaluate, runSnippetAt, watchResponsiveness, type Evaluate } from "../helpers/snippet-runs.ts";
 
@@ -279,7 +280,7 @@ describe("the snippet sandbox under attack (Chromium)", () => {
       const sandboxUrl = `${session.site.url}runner/sandbox.html`;
       foreign = createServer((_req, res) => {
         res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-        res.end(foreignPage(sandboxUrl, workerSource, `console.log(${JSON.stringify(RAN)})`));
+        res.end(foreignFramerPage(sandboxUrl, workerSource, `console.log(${JSON.stringify(RAN)})`));
       });
       await new Promise<void>((resolve) => foreign.listen(0, "127.0.0.1", resolve));
       foreignUrl = `http://127.0.0.1:${(foreign.address() as { port: number }).port}/`;
@@ -329,37 +330,3 @@ describe("the snippet sandbox under attack (Chromium)", () => {
     });
   });
 });
-
-/**
- * A page of another origin that frames the journal's sandbox four ways and does everything a
- * framer can to get code run there and read the result: it answers nothing it is not sent, so
- * it offers the port and the worker runtime itself, again and again, and also speaks the
- * sandbox's earlier protocol (the run straight on the window).
- */
-function foreignPage(sandboxUrl: string, workerSource: string, js: string): string {
-  const script = `
-window.received = [];
-addEventListener("message", (e) => received.push({ via: "window", data: JSON.stringify(e.data).slice(0, 200) }));
-const workerSource = ${JSON.stringify(workerSource).replace(/</g, "\\u003c")};
-const js = ${JSON.stringify(js)};
-const ways = [["none", null, ""], ["allow-scripts", "allow-scripts", ""], ["allow-scripts, no referrer", "allow-scripts", "no-referrer"], ["allow-scripts allow-same-origin", "allow-scripts allow-same-origin", ""]];
-for (const [name, sandbox, referrerPolicy] of ways) {
-  const frame = document.createElement("iframe");
-  if (sandbox) frame.setAttribute("sandbox", sandbox);
-  frame.referrerPolicy = referrerPolicy;
-  frame.src = ${JSON.stringify(sandboxUrl)};
-  frame.addEventListener("load", () => {
-    let tries = 0;
-    const offer = setInterval(() => {
-      if (++tries > 10) return clearInterval(offer);
-      const channel = new MessageChannel();
-      channel.port1.onmessage = (e) => received.push({ via: name, data: JSON.stringify(e.data).slice(0, 200) });
-      frame.contentWindow.postMessage({ daybook: "sandbox-port", workerSource }, "*", [channel.port2]);
-      channel.port1.postMessage({ kind: "run", nonce: "n" + tries, js, timeout: 1000 });
-      frame.contentWindow.postMessage({ id: tries, js, timeout: 1000, workerSource }, "*");
-    }, 200);
-  });
-  document.body.append(frame);
-}`;
-  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Another site</title></head><body><script>${script}</script></body></html>`;
-}

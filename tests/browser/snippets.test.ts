@@ -1,17 +1,8 @@
 import { createServer, type Server } from "node:http";
-import { readdirSync, readFileSync } from "node:fs";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordErrors, useSampleSite } from "../helpers/sample-site-session.ts";
-
-/** Entry days whose source has at least one runnable snippet. */
-function daysWithSnippets(): number[] {
-  return readdirSync("content/days")
-    .map((name) => readFileSync(`content/days/${name}`, "utf8"))
-    .filter((text) => /^```ts run/m.test(text))
-    .map((text) => Number(/^day: (\d+)$/m.exec(text)![1]))
-    .sort((a, b) => a - b);
-}
+import { daysWithSnippets } from "../helpers/snippet-runs.ts";
 
 describe("runnable snippets in Chromium", () => {
   const session = useSampleSite();

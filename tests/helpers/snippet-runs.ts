@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from "node:fs";
 import type { CDPSession, Page } from "playwright-core";
 
 /**
@@ -88,4 +89,13 @@ export function watchResponsiveness(evaluate: Evaluate): { stop(): Promise<numbe
       return worst;
     },
   };
+}
+
+/** Entry days whose source has at least one runnable snippet. */
+export function daysWithSnippets(): number[] {
+  return readdirSync("content/days")
+    .map((name) => readFileSync(`content/days/${name}`, "utf8"))
+    .filter((text) => /^```ts run/m.test(text))
+    .map((text) => Number(/^day: (\d+)$/m.exec(text)![1]))
+    .sort((a, b) => a - b);
 }
