@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { BuildResult } from "../helpers/build-site.ts";
 import { launchFirefox } from "../helpers/firefox.ts";
 import { foreignFramerPage } from "../helpers/foreign-framer.ts";
+import { FORGE_ON_WORKER_CHANNEL } from "../helpers/forge-results.ts";
 import { bakedSnippet, daysWithSnippets, runSnippetAt, watchResponsiveness, type Evaluate } from "../helpers/snippet-runs.ts";
 import { serveStatic, type StaticSite } from "../helpers/static-server.ts";
 
@@ -14,30 +15,6 @@ import { serveStatic, type StaticSite } from "../helpers/static-server.ts";
 // location.ancestorOrigins by the frame's referrer policy judged against its opaque origin, which
 // once hid the journal from the sandbox frame and made every Run fail there: this test is what
 // caught it.
-
-
-const FORGE = `
-const g = globalThis;
-const forgeries = [
-  { output: "FORGED", failed: false },
-  { kind: "reply", nonce: "0".repeat(32), output: "FORGED", failed: false },
-  { kind: "beat" },
-];
-const routes = [
-  ["self.postMessage", () => g.postMessage],
-  ["the global's prototype chain", () => { for (let o = g; o; o = Object.getPrototypeOf(o)) { const d = Object.getOwnPropertyDescriptor(o, "postMessage"); if (d) return d.value; } }],
-  ["DedicatedWorkerGlobalScope.prototype", () => g.DedicatedWorkerGlobalScope && g.DedicatedWorkerGlobalScope.prototype.postMessage],
-];
-for (const [name, reach] of routes) {
-  let post;
-  try { post = reach(); } catch {}
-  if (typeof post !== "function") { console.log(name + ": unreachable"); continue; }
-  let sent = 0;
-  for (const forged of forgeries) { try { post.call(g, forged); sent++; } catch {} }
-  console.log(name + (sent ? ": SENT " + sent : ": refused"));
-}
-console.log("genuine output");
-`;
 
 describe("the snippet sandbox in Firefox ESR (smoke test)", () => {
   let build: BuildResult;
@@ -110,10 +87,10 @@ describe("the snippet sandbox in Firefox ESR (smoke test)", () => {
     expect(fetched.output).toBe("TypeError: snippets have no network access");
     expect(fetched.status).toMatch(/^Ran in \d+ ms$/);
 
-    const forger = await runSnippetAt(evaluate, 0, FORGE);
+    const forger = await runSnippetAt(evaluate, 0, FORGE_ON_WORKER_CHANNEL);
     const lines = forger.output.split("\n");
     expect(lines.filter((line) => /SENT/.test(line)), forger.output).toEqual([]);
-    expect(lines).toHaveLength(4);
+    expect(lines).toHaveLength(6); // a line per route, then the genuine output
     expect(lines.at(-1)).toBe("genuine output");
     expect(forger.status).toMatch(/^Ran in \d+ ms$/);
 

@@ -8,6 +8,7 @@ import { SANDBOX_STOPPED } from "../../src/client/snippets/sandbox-frame.ts";
 import { MAX_OUTPUT_CHARS } from "../../src/runtime/console-capture.ts";
 import { launchChromium } from "../helpers/chromium.ts";
 import { foreignFramerPage } from "../helpers/foreign-framer.ts";
+import { FORGE_ON_WORKER_CHANNEL } from "../helpers/forge-results.ts";
 import { useSampleSite } from "../helpers/sample-site-session.ts";
 import { addSnippetCopy, bakedSnippet, cdpEvaluate, pageEvaluate, runSnippetAt, watchResponsiveness, type Evaluate } from "../helpers/snippet-runs.ts";
 
@@ -16,37 +17,6 @@ import { addSnippetCopy, bakedSnippet, cdpEvaluate, pageEvaluate, runSnippetAt, 
 // the page still shows only what the sandbox's protocol allows. A probe that gets through fails.
 
 const LONGEST_SHOWN = SHOWN_OUTPUT_CHARS + TRUNCATED_NOTE.length + 1;
-
-/** Every way a snippet might find a function that messages the frame on the worker's own channel. */
-const FORGE_ON_WORKER_CHANNEL = `
-const g = globalThis;
-const forgeries = [
-  { output: "FORGED", failed: false },
-  { output: "FORGED" },
-  { output: "FORGED", error: "x", ms: Infinity },
-  { id: 0, output: "FORGED", ms: Infinity },
-  { id: 1, output: "FORGED", ms: Infinity },
-  { kind: "reply", nonce: "0".repeat(32), output: "FORGED", failed: false },
-  { kind: "beat" },
-  "x".repeat(5e7),
-];
-const routes = [
-  ["self.postMessage", () => g.postMessage],
-  ["the global's prototype chain", () => { for (let o = g; o; o = Object.getPrototypeOf(o)) { const d = Object.getOwnPropertyDescriptor(o, "postMessage"); if (d) return d.value; } }],
-  ["DedicatedWorkerGlobalScope.prototype", () => g.DedicatedWorkerGlobalScope && g.DedicatedWorkerGlobalScope.prototype.postMessage],
-  ["WorkerGlobalScope.prototype", () => g.WorkerGlobalScope && g.WorkerGlobalScope.prototype.postMessage],
-  ["MessagePort.prototype.postMessage on the global", () => function (m) { return MessagePort.prototype.postMessage.call(g, m); }],
-];
-for (const [name, reach] of routes) {
-  let post;
-  try { post = reach(); } catch {}
-  if (typeof post !== "function") { console.log(name + ": unreachable"); continue; }
-  let sent = 0;
-  for (const forged of forgeries) { try { post.call(g, forged); sent++; } catch {} }
-  console.log(name + (sent ? ": SENT " + sent : ": refused"));
-}
-console.log("genuine output");
-`;
 
 /** Wraps everything the runtime might touch while holding its result port, and forges through any port it sees. */
 const REACH_THE_PORT = `
