@@ -1,4 +1,5 @@
-// Vitest global setup for the "site" project: builds the sample journal once, so every browser
+// Vitest global setup for the "site" project: builds the sample journal (and the real-journal
+// fixture) once, so every browser
 // test reads the same `npm run build` output instead of building it again. It builds the way a
 // new user's first `npm test` or a CI deploy does: from an empty snippet cache, on a machine whose
 // every core is busy (twice as many busy loops as cores run until the build ends), which
@@ -8,11 +9,17 @@ import { availableParallelism } from "node:os";
 import type { TestProject } from "vitest/node";
 import { buildSite, type BuildResult } from "./build-site.ts";
 
+export const REAL_JOURNAL = "tests/fixtures/real-journal";
+/** A GitHub Pages project site's base path. */
+export const REAL_JOURNAL_BASE = "/journal/";
+
 declare module "vitest" {
   export interface ProvidedContext {
     sampleBuild: BuildResult;
     /** How many busy loops ran for the whole of the sample build. */
     sampleBuildBusyLoops: number;
+    /** tests/fixtures/real-journal (Markdown as authors write it for GitHub) built under the base path REAL_JOURNAL_BASE. */
+    realJournalBuild: BuildResult;
   }
 }
 
@@ -27,4 +34,6 @@ export default async function setup(project: TestProject): Promise<void> {
   } finally {
     for (const loop of loops) loop.kill("SIGKILL");
   }
+  // Built on an idle machine: what it proves is how real Markdown renders under a base path.
+  project.provide("realJournalBuild", await buildSite({ content: REAL_JOURNAL, base: REAL_JOURNAL_BASE, site: "https://example.github.io" }));
 }
