@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkLinks, type PageSource } from "../../src/integration/links/link-check.ts";
-import { decodeEntities } from "../../src/integration/links/html-entities.ts";
+import { scanHtml } from "../../src/integration/links/html-scan.ts";
 import { locateInSource } from "../../src/integration/links/link-source.ts";
 
 /** A built site in a fresh temp folder: path → HTML body (wrapped in a page) or raw file text. */
@@ -156,16 +156,35 @@ describe("checkLinks", () => {
   });
 });
 
-describe("decodeEntities", () => {
+describe("scanHtml (htmlparser2's tokenizer)", () => {
   it.each([
     ["/a?x=1&amp;y=2", "/a?x=1&y=2"],
     ["&#x2F;day&#47;1", "/day/1"],
     ["javascript&colon;x", "javascript:x"],
-    ["?a=1&copy=2", "?a=1&copy=2"],
+    ["?a=1&copy=2", "?a=1&copy=2"], // a legacy name before `=` stays as written in an attribute
     ["a&amp b", "a& b"],
     ["&unknown;", "&unknown;"],
     ["&#0;", "\ufffd"],
-  ])("%s → %s", (raw, decoded) => expect(decodeEntities(raw)).toBe(decoded));
+  ])("decodes %s as a browser does: %s", (raw, decoded) => {
+    expect(scanHtml(`<a href="${raw}">x</a>`).links.map((l) => l.value)).toEqual([decoded]);
+  });
+
+  it("gives each value's offset as written, whatever the quoting, and reads no tag inside raw text or comments", () => {
+    const html = `<a href='/one'>1</a>\n<A HREF=/two>2</A> <img\n  src = "/three.png" alt="">\n<script>let s = '<a href="/no">'</script><!-- <a href="/no"> --><title><a href="/no"></title><textarea><a href="/no"></textarea>`;
+    const links = scanHtml(html).links;
+    expect(links.map((l) => [l.tag, l.attribute, l.value, html.slice(l.offset, l.offset + l.value.length)])).toEqual([
+      ["a", "href", "/one", "/one"],
+      ["a", "href", "/two", "/two"],
+      ["img", "src", "/three.png", "/three.png"],
+    ]);
+  });
+
+  it("collects ids, a names and the first <base href>, and reads a repeated attribute once (the first, as browsers do)", () => {
+    const scan = scanHtml(`<base href="/b/"><base href="/c/"><h2 id="x">x</h2><a name="y"></a><p name="not-an-anchor" id=""></p><a href="/1" href="/2">`);
+    expect([...scan.anchors]).toEqual(["x", "y"]);
+    expect(scan.baseHref).toBe("/b/");
+    expect(scan.links.map((l) => l.value)).toEqual(["/1"]);
+  });
 });
 
 describe("locateInSource", () => {

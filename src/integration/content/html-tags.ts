@@ -1,4 +1,4 @@
-import { decodeEntities } from "../links/html-entities.ts";
+import { decodeHTMLAttribute as decodeEntities } from "entities";
 
 export interface HtmlAttribute {
   /** As written; the browser reads it lowercased. */
