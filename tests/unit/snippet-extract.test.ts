@@ -75,12 +75,21 @@ describe("extractSnippets", () => {
     ["an unknown setting", '```ts run mode="x"\nx\n```', /unknown setting "mode"/],
     ["a runnable block in another language", "```js run\nx\n```", /only TypeScript blocks can run, and this one is "js"/],
     ["an output fence with no runnable block", "Text\n\n```output\n1\n```", /must come directly after a ```ts run block/],
-    ["an unknown language", "```typescrpt\nx\n```", /language "typescrpt" is not one the highlighter knows/],
+    ["an unknown language marked run", "```typescrpt run\nx\n```", /only TypeScript blocks can run, and this one is "typescrpt"/],
   ])("reports %s with its line", (_name, text, message) => {
     const { problems } = extractSnippets("f.mdx", `intro\n\n${text}\n`);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ file: "f.mdx", line: expect.any(Number), message: expect.stringMatching(message) });
     expect(problems[0]!.line).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe("fences in languages the highlighter does not know", () => {
+  it("are no problem for the snippet check (the block is shown as plain code, and npm run check notes it)", () => {
+    const text = "```reason\nlet x = 1;\n```\n\n```Dockerfile\nFROM node\n```\n\n```ts run\nx()\n```\n";
+    const { snippets, problems } = extractSnippets("f.md", text);
+    expect(problems).toEqual([]);
+    expect(snippets.map((s) => s.line)).toEqual([9]);
   });
 });
 

@@ -6,6 +6,7 @@ import type { Element } from "hast";
 import type { HastPluginEntry } from "satteri";
 import { CODE_THEMES } from "./code-themes.ts";
 import { shikiTokenClasses } from "./shiki-token-classes.ts";
+import { shikiLanguage } from "../snippets/known-languages.ts";
 
 let highlighter: Promise<Highlighter> | undefined;
 
@@ -17,13 +18,15 @@ async function highlighterFor(lang: string): Promise<Highlighter> {
   return ready;
 }
 
-const PLAIN = new Set(["", "text", "txt", "plain", "plaintext"]);
+/** Shiki's own names for its theme classes: the page styles `.astro-code` instead. */
+const SHIKI_CLASSES = new Set(["shiki", "shiki-themes", ...Object.values(CODE_THEMES)]);
 
 /**
  * Highlights every fenced code block with Shiki in both code themes, as classes rather than
  * inline styles (so pages keep a strict Content-Security-Policy). Replaces Astro's own Shiki
- * pass, which writes `style` attributes. Unknown languages never get here: the journal check
- * rejects them first, naming the file and line.
+ * pass, which writes `style` attributes. A language Shiki does not know (`reason`, `groq`…) is
+ * shown as plain text in the same code box, as GitHub shows it; `npm run check` notes it.
+ * Maths fences (```` ```math ````) are the maths plugin's, which runs before this one.
  */
 export const codeHighlight: HastPluginEntry = {
   name: "daybook-code-highlight",
@@ -35,7 +38,7 @@ export const codeHighlight: HastPluginEntry = {
       const classes = Array.isArray(code.properties.className) ? code.properties.className.map(String) : [];
       const data = code.data as { lang?: string; meta?: string } | undefined;
       const lang = (data?.lang ?? classes.find((c) => c.startsWith("language-"))?.slice("language-".length) ?? "").toLowerCase();
-      const shikiLang = PLAIN.has(lang) ? "text" : lang;
+      const shikiLang = shikiLanguage(lang) ?? "text";
       const ready = await highlighterFor(shikiLang);
       const root = ready.codeToHast(ctx.textContent(code).replace(/\n$/, ""), {
         lang: shikiLang,
@@ -44,9 +47,10 @@ export const codeHighlight: HastPluginEntry = {
         transformers: [shikiTokenClasses],
       });
       const pre = root.children[0] as Element;
-      const themed = (pre.properties.className as string[]).filter((c) => !["shiki", "shiki-themes", ...Object.values(CODE_THEMES)].includes(c));
+      const themed = (pre.properties.className as string[]).filter((c) => !SHIKI_CLASSES.has(c));
       pre.properties.className = ["astro-code", ...themed];
-      pre.properties.dataLanguage = PLAIN.has(lang) ? "text" : lang;
+      // The author's name for an unknown language, so the page (and a reader's tools) still say what it is.
+      pre.properties.dataLanguage = shikiLanguage(lang) === "text" ? "text" : lang;
       return pre;
     },
   },

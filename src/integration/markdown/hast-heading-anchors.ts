@@ -13,6 +13,9 @@ export const headingAnchors: HastPluginEntry = () => {
     element: {
       filter: ["h2", "h3", "h4"],
       visit(node, ctx) {
+        // The footnotes' heading is visually hidden (as on GitHub): a self-link there would be an invisible tab stop.
+        const classes = node.properties?.className;
+        if (Array.isArray(classes) && classes.includes("sr-only")) return;
         const text = ctx.textContent(node);
         const existing = node.properties?.id;
         const id = typeof existing === "string" ? existing : slugger.slug(text);

@@ -30,15 +30,22 @@ export function colourKey(colour: string): string {
   return hex.length === 3 ? [...hex].map((c) => c + c).join("") : hex;
 }
 
+/**
+ * Shiki writes classes as a `class` string property, hast's own name is `className`: a node with
+ * both would serialise two `class` attributes (browsers keep the first, so `.md` pages lost the
+ * code box and the colours). Every node leaves here with one `className`.
+ */
 function convert(node: Element): void {
   const style = node.properties.style;
-  if (typeof style === "string") {
-    const existing: unknown = node.properties.className;
-    const current = Array.isArray(existing) ? existing.map(String) : typeof existing === "string" ? existing.split(" ") : [];
-    node.properties.className = [...current, ...tokenClasses(style)];
-    delete node.properties.style;
-  }
+  const classes = [node.properties.class, node.properties.className].flatMap(classList);
+  if (typeof style === "string") classes.push(...tokenClasses(style));
+  const { class: _class, className: _className, style: _style, ...rest } = node.properties;
+  node.properties = classes.length ? { className: classes, ...rest } : rest;
   for (const child of node.children) if (child.type === "element") convert(child);
+}
+
+function classList(value: unknown): string[] {
+  return Array.isArray(value) ? value.map(String) : typeof value === "string" ? value.split(/\s+/).filter(Boolean) : [];
 }
 
 /** The transformer: the highlighted block carries classes and no `style` attribute. */

@@ -1,5 +1,4 @@
 import type { Problem } from "../content/problem.ts";
-import { isKnownLanguage } from "./known-languages.ts";
 
 /** Meta flags a ```` ```ts run ```` fence accepts. */
 export interface SnippetMeta {
@@ -45,10 +44,6 @@ export function extractSnippets(file: string, text: string): { snippets: Snippet
     const [lang = "", ...rest] = block.info.trim().split(/\s+/);
     const tokens = rest.join(" ");
     const at = { file, line: block.openIndex + 1 };
-    if (!isKnownLanguage(lang)) {
-      problems.push({ ...at, message: `the code block's language "${lang}" is not one the highlighter knows`, fix: "use a known name such as ts, js, json, sql, bash or text" });
-      return;
-    }
     if (lang === "output") {
       const before = blocks[i - 1];
       const runnable = before && isRunnable(before.info) && blankBetween(lines, before.closeIndex, block.openIndex);
