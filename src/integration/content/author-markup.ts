@@ -5,6 +5,10 @@ import { reviewHtml } from "./html-review.ts";
 import { reviewJsx, type JsxElement } from "./jsx-review.ts";
 import { jsxAttributeSpans } from "./jsx-attribute-spans.ts";
 import { esmProblems } from "./mdx-esm.ts";
+import { renderingNotes } from "./rendering-notes.ts";
+
+/** The parser features the build's processor turns on (astro.config.mjs), so both read the same tree. */
+export const MARKDOWN_FEATURES = { gfm: true, math: true } as const;
 
 export interface MarkupOptions {
   /** File line of the body's first line. */
@@ -28,7 +32,7 @@ export interface MarkupReport {
 export function checkAuthorMarkup(file: string, body: string, options: MarkupOptions): MarkupReport {
   let tree: MdastNode;
   try {
-    tree = options.mdx ? mdxToMdast(body) : markdownToMdast(body);
+    tree = options.mdx ? mdxToMdast(body, { features: MARKDOWN_FEATURES }) : markdownToMdast(body, { features: MARKDOWN_FEATURES });
   } catch (error) {
     return { problems: [], notes: [], syntaxError: syntaxProblem(file, error, options.firstLine) };
   }
@@ -55,6 +59,9 @@ export function checkAuthorMarkup(file: string, body: string, options: MarkupOpt
         const k = before.length - 1;
         add(f, { line: start.line + k, column: (k === 0 ? start.column - 1 : lineStart(lines[start.line - 1 + k]!, valueLines[k]!)) + before[k]!.length + 1 });
       }
+    } else if ((node.type === "code" || node.type === "math" || node.type === "inlineMath") && start?.offset !== undefined) {
+      const source = body.slice(start.offset, node.position!.end.offset);
+      for (const f of renderingNotes(node, source)) add(f, { line: start.line, column: start.column });
     } else if ((node.type === "mdxJsxFlowElement" || node.type === "mdxJsxTextElement") && start?.offset !== undefined) {
       const element = node as JsxElement;
       const spans = jsxAttributeSpans(body, start.offset);

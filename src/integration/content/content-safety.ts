@@ -1,5 +1,6 @@
 import type { Problem } from "./problem.ts";
 import { checkAuthorMarkup } from "./author-markup.ts";
+import { codeRanges } from "./code-ranges.ts";
 import { expressionCode, isInertExpression } from "./mdx-literal.ts";
 
 export interface SafetyOptions {
@@ -26,7 +27,7 @@ export interface ContentReport {
  * rule looks. Pure: text in, problems and notes (with file lines and columns) out.
  */
 export function checkContentSafety(file: string, body: string, options: SafetyOptions): ContentReport {
-  const text = maskCode(body);
+  const text = maskCode(body, options.mdx);
   const problems: Problem[] = [];
   const starts = lineStarts(text);
   const at = (offset: number) => {
@@ -80,10 +81,28 @@ export function checkContentSafety(file: string, body: string, options: SafetyOp
   return { problems: problems.sort(byPlace), notes: markup.notes.sort(byPlace) };
 }
 
-/** The body with fenced code blocks and inline code spans replaced by spaces (newlines and offsets kept). */
-export function maskCode(body: string): string {
+/**
+ * The body with code and maths replaced by spaces (newlines and offsets kept), where the build's
+ * parser finds them: fenced blocks, inline code (also when it wraps onto a second line), `$…$`
+ * and `$$…$$`. A body that does not parse (MDX with a syntax error) is masked by its text.
+ */
+export function maskCode(body: string, mdx = false): string {
+  const ranges = codeRanges(body, mdx);
+  if (!ranges) return maskCodeByText(body);
+  let out = "";
+  let at = 0;
+  for (const { start, end } of ranges) {
+    out += body.slice(at, start) + blank(body.slice(start, end));
+    at = end;
+  }
+  return out + body.slice(at);
+}
+
+const blank = (s: string) => s.replace(/[^\r\n]/g, " ");
+
+/** The textual fallback: fences line by line, then inline code spans within a paragraph (they may wrap, never across a blank line). */
+function maskCodeByText(body: string): string {
   const lines = body.split("\n");
-  const blank = (s: string) => s.replace(/[^\r]/g, " ");
   for (let i = 0; i < lines.length; i++) {
     const open = /^( {0,3})(`{3,}|~{3,})(.*)$/.exec(lines[i]!);
     if (open && !(open[2]![0] === "`" && open[3]!.includes("`"))) {
@@ -93,11 +112,9 @@ export function maskCode(body: string): string {
       while (j < lines.length && !close.test(lines[j]!)) j++;
       for (let k = i; k <= Math.min(j, lines.length - 1); k++) lines[k] = blank(lines[k]!);
       i = j;
-      continue;
     }
-    lines[i] = lines[i]!.replace(/(?<!`)(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g, (span) => blank(span));
   }
-  return lines.join("\n");
+  return lines.join("\n").replace(/(?<!`)(`+)(?!`)((?:(?!\n[ \t]*\n)[\s\S])*?[^`])\1(?!`)/g, (span) => blank(span));
 }
 
 /** Top-level `{…}` expressions in (code-masked) MDX text, skipping `\\{` and braces inside strings. */
