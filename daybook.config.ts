@@ -25,6 +25,12 @@ export interface DaybookConfig {
    * run and the build fails naming the slowest. Bounds what a hostile pull request can cost CI.
    */
   snippetCpuBudgetMs: number;
+  /**
+   * Whether entries may show images from other sites (`![…](https://…)`). `false` takes `https:`
+   * out of the pages' Content-Security-Policy and makes each remote image a build error, so
+   * readers' browsers never contact another site for an entry.
+   */
+  remoteImages: boolean;
 }
 
 const config: DaybookConfig = {
@@ -38,6 +44,7 @@ const config: DaybookConfig = {
   language: "en",
   maxEntryBytes: 1_000_000,
   snippetCpuBudgetMs: 600_000,
+  remoteImages: true,
 };
 
 export default config;

@@ -5,6 +5,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from "astro";
 import { localIsoDate } from "../lib/dates.ts";
 import type { DaybookSettings } from "./daybook-settings.ts";
 import { readSourceFiles } from "./content/journal-read.ts";
+import { listContentFiles } from "./images/content-files.ts";
 import { validateJournal, type Journal } from "./content/journal-validate.ts";
 import { JournalError, formatReport, type Problem } from "./content/problem.ts";
 import { checkJournalSnippets } from "./snippets/journal-snippets.ts";
@@ -62,6 +63,8 @@ export function loadJournal(settings: DaybookSettings, today = process.env.DAYBO
   const journal = validateJournal(readSourceFiles(settings.root, daysDir), readSourceFiles(settings.root, tagsDir), {
     today,
     maxEntryBytes: settings.maxEntryBytes,
+    contentFiles: listContentFiles(settings.contentRoot),
+    remoteImages: settings.remoteImages,
   });
   if (!existsSync(daysDir)) {
     journal.problems.push({ file: path.relative(settings.root, daysDir) || ".", message: "the entries folder does not exist", fix: "create it and add a first entry with `npm run new`" });

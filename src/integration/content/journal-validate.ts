@@ -12,6 +12,9 @@ import { TagIndex } from "../../lib/tag-index.ts";
 import { isLocated, readFrontmatter, type FrontmatterDoc } from "./frontmatter-read.ts";
 import { checkContentSafety } from "./content-safety.ts";
 import type { Problem } from "./problem.ts";
+import { isImageFile } from "../images/image-files.ts";
+import { checkEntryImages } from "../images/image-check.ts";
+import { contentFilesFrom, type ContentListing } from "../images/content-files.ts";
 
 export interface SourceFile {
   /** Path relative to the project root, forward slashes, e.g. `content/days/016-2pc.mdx`. */
@@ -25,6 +28,10 @@ export interface ValidateOptions {
   /** The build date, `YYYY-MM-DD`; entries dated after it are errors. */
   today: string;
   maxEntryBytes: number;
+  /** Every file in the content folder, for the images entries show; by default the files in days/ only. */
+  contentFiles?: ContentListing;
+  /** `remoteImages` in daybook.config.ts (default true): whether entries may show https: images. */
+  remoteImages?: boolean;
 }
 
 export interface ValidEntry {
@@ -84,9 +91,11 @@ export function validateJournal(days: readonly SourceFile[], tagFiles: readonly 
   }
   checkTagGraph(tags, report);
 
+  const contentFiles = contentFilesFrom(options.contentFiles ?? { files: days.map((d) => `days/${d.relative}`) });
   const index = new TagIndex(tags.map((t) => ({ id: t.id, aliases: t.data.aliases })));
   const entries: ValidEntry[] = [];
   for (const file of days) {
+    if (isImageFile(file.relative)) continue; // an entry's images live beside it (checked with the entry that shows them)
     if (!ENTRY_EXTENSIONS.test(file.relative)) {
       const ext = /\.[^.]+$/.exec(file.relative)?.[0] ?? "(none)";
       report(file.path, undefined, `entries must be .mdx or .md files, and this one is "${ext}", so it would be skipped`, `rename it to ${file.relative.replace(/\.[^.]*$/, "")}.mdx`);
@@ -101,6 +110,7 @@ export function validateJournal(days: readonly SourceFile[], tagFiles: readonly 
     const content = checkContentSafety(file.path, fm.body, { firstLine: fm.bodyLine, mdx: /\.mdx$/i.test(file.relative) });
     problems.push(...content.problems);
     notes.push(...content.notes);
+    problems.push(...checkEntryImages(file.path, fm.body, { firstLine: fm.bodyLine, mdx: /\.mdx$/i.test(file.relative), entryPath: `days/${file.relative}`, files: contentFiles, remoteImages: options.remoteImages ?? true }));
     const parsed = entrySchema.safeParse(fm.data);
     if (!parsed.success) {
       reportSchema(file.path, fm, parsed.error, ENTRY_KEYS, report);
