@@ -11,6 +11,8 @@ import { JournalError, formatReport, type Problem } from "./content/problem.ts";
 import { checkJournalSnippets } from "./snippets/journal-snippets.ts";
 import { registerRuns } from "./snippets/snippet-registry.ts";
 import { buildSearchIndex } from "./search/search-index.ts";
+import { checkJournalLinks } from "./links/journal-links.ts";
+import { journalLinkTargets, registerLinkTargets } from "./links/link-targets.ts";
 import { serveLastSearchIndex } from "./search/dev-search-index.ts";
 
 /** Validates the journal before Astro reads it and checks that every entry became a page. */
@@ -60,12 +62,17 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
 export function loadJournal(settings: DaybookSettings, today = process.env.DAYBOOK_TODAY || localIsoDate()): Journal {
   const daysDir = path.join(settings.contentRoot, "days");
   const tagsDir = path.join(settings.contentRoot, "tags");
-  const journal = validateJournal(readSourceFiles(settings.root, daysDir), readSourceFiles(settings.root, tagsDir), {
+  const files = { days: readSourceFiles(settings.root, daysDir), tags: readSourceFiles(settings.root, tagsDir) };
+  const journal = validateJournal(files.days, files.tags, {
     today,
     maxEntryBytes: settings.maxEntryBytes,
     contentFiles: listContentFiles(settings.contentRoot),
     remoteImages: settings.remoteImages,
   });
+  // Links between files are checked before Astro runs; the Markdown plugin publishes them with the same targets.
+  const links = journalLinkTargets(journal, settings);
+  journal.problems.push(...checkJournalLinks([...files.days, ...files.tags], links));
+  registerLinkTargets(links, settings.root);
   if (!existsSync(daysDir)) {
     journal.problems.push({ file: path.relative(settings.root, daysDir) || ".", message: "the entries folder does not exist", fix: "create it and add a first entry with `npm run new`" });
   }

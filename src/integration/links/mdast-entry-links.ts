@@ -1,0 +1,77 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { MdastPluginEntry, MdastVisitorContext, MdxJsxFlowElement, MdxJsxTextElement } from "satteri";
+import { resolveEntryLink, type LinkTargets } from "./entry-link-resolve.ts";
+import { htmlAttributes } from "./html-attributes.ts";
+import { registeredLinkTargets } from "./link-targets.ts";
+
+type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
+
+/**
+ * Publishes the links an author wrote, in `.md` and `.mdx` alike: a path from `/` gets the
+ * site's base path (`/day/8/` → `/journal/day/8/`), and a relative link to an entry's or tag's
+ * file becomes its page (`./002-second.md#why` → `/journal/day/2/#why`), in links, reference
+ * definitions and the `href` of raw HTML or JSX `<a>`. Anything else is left as written; a
+ * link to a missing file never gets here, since the journal check stops the build first.
+ */
+export const entryLinks: MdastPluginEntry = (factory) => {
+  const registered = registeredLinkTargets();
+  if (!registered || !factory.fileURL) return null;
+  const from = path.relative(registered.root, fileURLToPath(factory.fileURL)).split(path.sep).join("/");
+  const publish = (url: string) => publishedUrl(url, from, registered.targets);
+  return {
+    name: "daybook-entry-links",
+    link(node, ctx) {
+      const url = publish(node.url);
+      if (url !== undefined) ctx.setProperty(node, "url", url);
+    },
+    definition(node, ctx) {
+      const url = publish(node.url);
+      if (url !== undefined) ctx.setProperty(node, "url", url);
+    },
+    html(node, ctx) {
+      const value = rewriteHrefs(node.value, publish);
+      if (value !== node.value) ctx.setProperty(node, "value", value);
+    },
+    mdxJsxFlowElement: (node, ctx) => jsx(node, ctx, publish),
+    mdxJsxTextElement: (node, ctx) => jsx(node, ctx, publish),
+  };
+};
+
+/** The URL to publish instead of `url`, or undefined to leave it as written. */
+export function publishedUrl(url: string, from: string, targets: LinkTargets): string | undefined {
+  const target = resolveEntryLink(url, from, targets);
+  return target.kind === "rewrite" ? target.url : undefined;
+}
+
+/** `html` with the `href` of each tag published; the rest of the text stays byte for byte. */
+export function rewriteHrefs(html: string, publish: (url: string) => string | undefined): string {
+  let out = "";
+  let done = 0;
+  for (const a of htmlAttributes(html)) {
+    if (a.name !== "href") continue;
+    const url = publish(a.value);
+    if (url === undefined) continue;
+    // The value is written back as the page reads it: quoted, with `&` and the quote as references.
+    const quoted = html[a.offset - 1] === '"' || html[a.offset - 1] === "'";
+    const quote = quoted ? html[a.offset - 1]! : '"';
+    const escaped = url.replaceAll("&", "&amp;").replaceAll(quote, quote === '"' ? "&quot;" : "&#39;");
+    out += html.slice(done, a.offset) + (quoted ? escaped : `"${escaped}"`);
+    done = a.offset + a.length;
+  }
+  return done === 0 ? html : out + html.slice(done);
+}
+
+function jsx(node: JsxElement, ctx: MdastVisitorContext, publish: (url: string) => string | undefined): void {
+  let changed = false;
+  const attributes = node.attributes.map((a) => {
+    if (a.type !== "mdxJsxAttribute" || a.name !== "href" || typeof a.value !== "string") return a;
+    const url = publish(a.value);
+    if (url === undefined) return a;
+    changed = true;
+    return { ...a, value: url };
+  });
+  if (!changed) return;
+  // Attributes cannot be set in place on a JSX node, so the element is replaced by a copy.
+  ctx.replaceNode(node, [{ ...node, attributes, data: { ...node.data, _mdxExplicitJsx: true } } as JsxElement]);
+}
