@@ -23,7 +23,7 @@ export const MATH_STYLE_DECLARATIONS = [
   "padding:0.5ex 0.1em 0 0",
   "padding-top:0",
   "padding-bottom:0",
-  ...["0", "0em", "1em", "0.4em", "0.25em", "0.1389em", "0.0400em", "0.2em", "5.9776pt"].flatMap((v) => [`padding-left:${v}`, `padding-right:${v}`]),
+  ...["0", "0em", "0pt", "1em", "0.4em", "0.25em", "0.1389em", "0.0400em", "0.2em", "5.9776pt"].flatMap((v) => [`padding-left:${v}`, `padding-right:${v}`]),
   "border:1px solid",
   ...["0.15em double", "0.06em solid", "0.06em dashed"].flatMap((v) => ["top", "bottom", "left", "right"].map((side) => `border-${side}:${v}`)),
 ] as const;
@@ -54,8 +54,8 @@ export function translateMathStyle(style: string): TranslatedStyle {
     if (!name) continue;
     const declaration = `${name}:${value}`;
     if (name === "display" && value === "block math") continue;
-    if (name === "color" && COLOUR.test(value)) out.attributes.mathcolor = value;
-    else if (name === "color" && value === "undefined") continue; // Temml copies an unset colour
+    if (name === "color" && value === "undefined") continue; // Temml copies an unset colour
+    else if (name === "color" && COLOUR.test(value)) out.attributes.mathcolor = value;
     else if (CLASSES.has(declaration)) out.classes.push(CLASSES.get(declaration)!);
     else out.dropped.push(declaration);
   }
