@@ -150,6 +150,17 @@ describe("checkLinks", () => {
     expect(where).toEqual(["content/days/002-two.mdx:11:12", "content/days/002-two.mdx:11:30", "content/days/002-two.mdx:13:13", "dist/day/2/index.html:3:15"]);
   });
 
+  it("finds the author's line for a link the build published under the base path or from an entry's file", () => {
+    const dir = site({ ...PAGES, "day/2/index.html": '<article><a href="/journal/day/99/">gone</a> <a href="/journal/day/1/#nope">x</a> <a href="/journal/day/1/#also-nope">y</a></article>' });
+    const text = "---\ntitle: Two\n---\n\nSee [gone](/day/99/),\n[x](./001-one.md#nope) and [y](001-one.md#also-nope).\n";
+    const sources = new Map<string, PageSource>([
+      ["day/2/index.html", { file: "content/days/002-two.md", text }],
+      ["day/1/index.html", { file: "content/days/001-one.md", text: "" }],
+    ]);
+    const problems = checkLinks(dir, { base: "/journal/", sources, label: (file) => `dist/${file}` }).problems;
+    expect(problems.map((p) => `${p.file}:${p.line}:${p.column}`).sort()).toEqual(["content/days/002-two.md:5:12", "content/days/002-two.md:6:32", "content/days/002-two.md:6:5"]);
+  });
+
   it("counts pages and links", () => {
     const report = checkLinks(site(PAGES), { base: "/" });
     expect(report).toMatchObject({ pages: 4, links: 0, problems: [] });

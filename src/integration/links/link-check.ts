@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { scanHtml, type HtmlLink, type HtmlScan } from "./html-scan.ts";
-import { locateInSource, type PageSource } from "./link-source.ts";
+import { locateInSource, writtenForms, type PageSource } from "./link-source.ts";
 import { closest, nearestPage } from "./link-suggest.ts";
 import { candidateFiles, fragmentMatches, pageUrlOf, resolveLink } from "./link-target.ts";
 import type { Problem } from "../content/problem.ts";
@@ -53,6 +53,7 @@ export function checkLinks(outDir: string, options: LinkCheckOptions): LinkCheck
     return absolute.startsWith(root + path.sep) && statSync(absolute, { throwIfNoEntry: false })?.isFile() === true;
   };
   const pageUrls = pages.map((p) => pageUrlOf(p, options.base));
+  const pageFiles = new Map([...(options.sources ?? [])].map(([page, source]) => [page, source.file]));
 
   const problems = new Map<string, Problem>();
   let links = 0;
@@ -68,7 +69,7 @@ export function checkLinks(outDir: string, options: LinkCheckOptions): LinkCheck
       if (!broken) continue;
       // The author's file and line when the link is in their text; otherwise the built page (a layout link).
       const source = options.sources?.get(page);
-      const at = source ? locateInSource(source.text, link.value, occurrence) : undefined;
+      const at = source ? locateInSource(source.text, writtenForms(link.value, options.base, source.file, pageFiles), occurrence) : undefined;
       const problem: Problem =
         source && at
           ? { file: source.file, ...at, ...broken }

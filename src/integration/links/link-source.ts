@@ -34,11 +34,31 @@ const BEFORE = /[\s(<"'{=]/;
 const AFTER = /[\s)>"'}]/;
 
 /**
- * Where `href` is written in an author's file: the `occurrence`-th place it appears as a whole
- * URL outside code fences (the last one if there are fewer), else anywhere at all.
+ * How the author may have written a link that the build published as `href`: as it is, without
+ * the base path (`/journal/day/2/` was `/day/2/`), or as the file of the page it leads to, relative
+ * to `from` (`./002-second.md#why`). `pageFiles` maps a built page (`day/2/index.html`) to its file.
  */
-export function locateInSource(text: string, href: string, occurrence = 0): { line: number; column: number } | undefined {
-  const forms = [...new Set([href, safeDecode(href), encodeURI(safeDecode(href))])].filter((f) => f !== "");
+export function writtenForms(href: string, base: string, from: string, pageFiles: ReadonlyMap<string, string>): string[] {
+  const forms = [href];
+  if (base === "/" || !href.startsWith(base)) return forms;
+  const rest = href.slice(base.length);
+  forms.push(`/${rest}`);
+  const [, page = "", after = ""] = /^([^?#]*)(.*)$/s.exec(rest) ?? [];
+  const file = pageFiles.get(`${page}${page === "" || page.endsWith("/") ? "" : "/"}index.html`);
+  if (file) {
+    const relative = path.posix.relative(path.posix.dirname(from), file);
+    forms.push(`${relative}${after}`, `./${relative}${after}`);
+  }
+  return forms;
+}
+
+/**
+ * Where `href` (or any of its written forms) is written in an author's file: the
+ * `occurrence`-th place it appears as a whole URL outside code fences (the last one if there
+ * are fewer), else anywhere at all.
+ */
+export function locateInSource(text: string, hrefs: string | readonly string[], occurrence = 0): { line: number; column: number } | undefined {
+  const forms = [...new Set([hrefs].flat().flatMap((href) => [href, safeDecode(href), encodeURI(safeDecode(href))]))].filter((f) => f !== "");
   const whole: { line: number; column: number }[] = [];
   let loose: { line: number; column: number } | undefined;
   let fence: string | undefined;
