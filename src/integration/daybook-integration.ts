@@ -9,6 +9,7 @@ import { listContentFiles } from "./images/content-files.ts";
 import { validateJournal, type Journal } from "./content/journal-validate.ts";
 import { JournalError, formatReport, type Problem } from "./content/problem.ts";
 import { checkJournalSnippets } from "./snippets/journal-snippets.ts";
+import type { SnippetReport } from "./snippets/snippet-check.ts";
 import { registerRuns } from "./snippets/snippet-registry.ts";
 import { buildSearchIndex } from "./search/search-index.ts";
 import { checkJournalLinks } from "./links/journal-links.ts";
@@ -22,12 +23,12 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
     name: "daybook",
     hooks: {
       "astro:config:setup": async ({ command, logger }) => {
-        journal = loadJournal(settings);
-        if (journal.problems.length === 0) {
-          const snippets = await checkJournalSnippets(settings, journal, { includeDrafts: command === "dev" });
-          registerRuns(snippets.runs);
-          journal.problems.push(...snippets.problems);
-          if (snippets.runs.length) logger.info(`${snippets.runs.length} snippets checked (${snippets.ran} run, ${snippets.runs.length - snippets.ran} from cache)`);
+        const checked = await checkJournal(settings, { includeDrafts: command === "dev" });
+        journal = checked.journal;
+        if (checked.snippets) {
+          registerRuns(checked.snippets.runs);
+          const { runs, ran } = checked.snippets;
+          if (runs.length) logger.info(`${runs.length} snippets checked (${ran} run, ${runs.length - ran} from cache)`);
         }
         if (journal.problems.length === 0) return;
         if (command === "dev") return; // the dev server shows them instead (below), so the author can fix them live
@@ -57,6 +58,18 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
       },
     },
   };
+}
+
+/**
+ * Everything that stops a build before Astro starts: the journal's rules, then (only if they
+ * pass) every snippet, whose problems join the journal's.
+ */
+export async function checkJournal(settings: DaybookSettings, options: { includeDrafts: boolean; today?: string }): Promise<{ journal: Journal; snippets?: SnippetReport }> {
+  const journal = loadJournal(settings, options.today);
+  if (journal.problems.length > 0) return { journal };
+  const snippets = await checkJournalSnippets(settings, journal, { includeDrafts: options.includeDrafts });
+  journal.problems.push(...snippets.problems);
+  return { journal, snippets };
 }
 
 export function loadJournal(settings: DaybookSettings, today = process.env.DAYBOOK_TODAY || localIsoDate()): Journal {

@@ -1,13 +1,21 @@
 // What an author can commit by mistake: each case copies the basic fixture journal, adds or
-// overwrites a few files, runs `npm run build`'s script and expects either a failure that names the
-// file (and line where the rule can know it) with what to do and nothing written, or, for files
-// that must work (BOM, CRLF, markup GitHub's Markdown would clean), a build that contains the
-// entry's page. No case may exit 0 with an entry missing, and no entry's code may run.
+// overwrites a few files, and expects either a failure that names the file (and line where the
+// rule can know it) with what to do and nothing written, or, for files that must work (BOM, CRLF,
+// markup GitHub's Markdown would clean), a build that contains the entry's page. No case may exit
+// 0 with an entry missing, and no entry's code may run.
+//
+// A failing case stops in Daybook's journal check, before Astro starts. Most run that check
+// in-process (checkJournal, exactly what the build's first hook calls); the cases marked `build`
+// (one per stage: YAML, frontmatter, MDX compile, MDX ESM, raw HTML, snippets) and every case that
+// must succeed run `npm run build`'s script end to end, which proves the check stops the real build.
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildSite } from "../helpers/build-site.ts";
+import { buildSite, ROOT } from "../helpers/build-site.ts";
+import { checkJournal } from "../../src/integration/daybook-integration.ts";
+import { daybookSettings } from "../../src/integration/daybook-settings.ts";
+import { JournalError } from "../../src/integration/content/problem.ts";
 
 const FIXTURE = "tests/fixtures/basic";
 const TODAY = "2026-11-23";
@@ -45,6 +53,8 @@ interface Case {
   ok?: boolean;
   /** For `ok` cases: what the built page must not contain. */
   absent?: RegExp;
+  /** Run `npm run build` rather than the journal check in-process (always, for `ok` cases). */
+  build?: true;
 }
 
 /** A file the entry's code would create if it ran at build; it must never exist. */
@@ -53,13 +63,13 @@ const MD_ENTRY = "days/004-hostile.md";
 
 const CASES: Case[] = [
   // Broken YAML
-  { name: "unclosed double quote", files: { [ENTRY]: entry({ title: 'title: "Hostile' }) }, message: /not valid YAML[\s\S]*→ check quoting/, at: `${ENTRY}:2` },
+  { name: "unclosed double quote", build: true, files: { [ENTRY]: entry({ title: 'title: "Hostile' }) }, message: /not valid YAML[\s\S]*→ check quoting/, at: `${ENTRY}:2` },
   { name: "colon inside an unquoted value", files: { [ENTRY]: entry({ title: "title: Sagas: undo by doing" }) }, message: /not valid YAML[\s\S]*→ check quoting/, at: `${ENTRY}:2` },
   { name: "tab used for indentation", files: { [ENTRY]: entry({ tags: "tags:\n\t- retries" }) }, message: /a tab is used for indentation\n\s+→ indent with spaces, never tabs/, at: `${ENTRY}:6` },
   { name: "duplicate key", files: { [ENTRY]: entry({}, "Text.\n", ['title: "Again"']) }, message: /a key appears twice\n\s+→ keep one of the two lines/, at: `${ENTRY}:7` },
   // Frontmatter placement
   { name: "frontmatter not at the top", files: { [ENTRY]: `\n${entry()}` }, message: /frontmatter is not at the top of the file\n\s+→ move the --- block to line 1/, at: `${ENTRY}:2` },
-  { name: "frontmatter never closed", files: { [ENTRY]: entry().replace(/\n---\n\n/, "\n\n") }, message: /frontmatter opened on line 1 is never closed\n\s+→ add a line containing only ---/, at: `${ENTRY}:1` },
+  { name: "frontmatter never closed", build: true, files: { [ENTRY]: entry().replace(/\n---\n\n/, "\n\n") }, message: /frontmatter opened on line 1 is never closed\n\s+→ add a line containing only ---/, at: `${ENTRY}:1` },
   { name: "no frontmatter at all", files: { [ENTRY]: "Just some text.\n" }, message: /the file has no frontmatter\n\s+→ start the file with YAML frontmatter/, at: `${ENTRY}:1` },
   { name: "empty file", files: { [ENTRY]: "" }, message: /the file is empty\n\s+→ add YAML frontmatter/, at: `${ENTRY}:1` },
   { name: "TOML frontmatter", files: { [ENTRY]: '+++\ntitle = "Hostile"\nday = 4\n+++\n\nText.\n' }, message: /TOML frontmatter \(\+\+\+\) is not supported\n\s+→ rewrite the frontmatter as YAML/, at: `${ENTRY}:1` },
@@ -71,7 +81,7 @@ const CASES: Case[] = [
   { name: "BOM and CRLF build", files: { [ENTRY]: `\uFEFF${entry({}, "## A heading\n\nText.\n")}`.replace(/\n/g, "\r\n") }, message: /id="a-heading"/, at: "day/4/index.html", ok: true },
   // Fields
   { name: "missing field", files: { [ENTRY]: entry({ summary: null }) }, message: /the required field `summary` is missing\n\s+→ add a line `summary: …`/, at: `${ENTRY}:1` },
-  { name: "misspelt key", files: { [ENTRY]: entry({ title: 'tittle: "Hostile"' }) }, message: /unknown frontmatter key `tittle`\n\s+→ did you mean `title`\?/, at: `${ENTRY}:2` },
+  { name: "misspelt key", build: true, files: { [ENTRY]: entry({ title: 'tittle: "Hostile"' }) }, message: /unknown frontmatter key `tittle`\n\s+→ did you mean `title`\?/, at: `${ENTRY}:2` },
   { name: "mistyped field (tags not a list)", files: { [ENTRY]: entry({ tags: "tags: retries" }) }, message: /`tags` must be a list[^\n]*\n\s+→ write e\.g\. tags: \[/, at: `${ENTRY}:5` },
   { name: "mistyped field (numeric title)", files: { [ENTRY]: entry({ title: "title: 42" }) }, message: /`title` must be text[^\n]*\n\s+→ write e\.g\. title:/, at: `${ENTRY}:2` },
   { name: "day 0", files: { [ENTRY]: entry({ day: "day: 0" }) }, message: /`day` must be 1 or more[^\n]*\n\s+→ write e\.g\. day: 16/, at: `${ENTRY}:3` },
@@ -81,7 +91,7 @@ const CASES: Case[] = [
   { name: "string day", files: { [ENTRY]: entry({ day: 'day: "4"' }) }, message: /`day` must be a whole number[^\n]*\n\s+→ write e\.g\. day: 16 \(a whole number from 1, no quotes\)/, at: `${ENTRY}:3` },
   { name: "impossible date", files: { [ENTRY]: entry({ date: "date: 2026-02-30" }) }, message: /`date` must be a real calendar date[^\n]*\n\s+→ write e\.g\. date:/, at: `${ENTRY}:4` },
   { name: "future date", files: { [ENTRY]: entry({ date: "date: 2026-11-24" }) }, message: /`date` is 2026-11-24, after the build date 2026-11-23\n\s+→ use a date on or before 2026-11-23/, at: `${ENTRY}:4` },
-  { name: "duplicate day", files: { [ENTRY]: entry({ day: "day: 1" }) }, message: /day 1 is already used by [^\n]*001-first-day\.mdx\n\s+→ give this entry the next free day number/, at: ENTRY },
+  { name: "duplicate day", build: true, files: { [ENTRY]: entry({ day: "day: 1" }) }, message: /day 1 is already used by [^\n]*001-first-day\.mdx\n\s+→ give this entry the next free day number/, at: ENTRY },
   { name: "two files mapping to one entry", files: { [ENTRY]: entry(), "days/004-Hostile.md": entry({ day: "day: 5" }) }, message: /map to the same entry id "004-hostile"[^\n]*\n\s+→ rename or delete one of the two files/, at: "days/004-hostile.mdx" },
   // Tags
   { name: "unknown tag", files: { [ENTRY]: entry({ tags: "tags: [retires]" }) }, message: /the tag "retires" matches no tag id[^\n]*\n\s+→ did you mean "retries"/, at: `${ENTRY}:5` },
@@ -89,7 +99,7 @@ const CASES: Case[] = [
   { name: "tag with a zero-width space", files: { [ENTRY]: entry({ tags: 'tags: ["re\u200btries"]' }) }, message: /the tag "re\\u200btries" matches no tag id[^\n]*\n\s+→ /, at: `${ENTRY}:5` },
   { name: "tag with a right-to-left override", files: { [ENTRY]: entry({ tags: 'tags: ["\u202eretries"]' }) }, message: /the tag "\\u202eretries" matches no tag id[^\n]*\n\s+→ /, at: `${ENTRY}:5` },
   // MDX the compiler rejects
-  { name: "unclosed JSX", files: { [ENTRY]: entry({}, "Intro.\n\n<div>\n\nSome text\n") }, message: /the MDX cannot be compiled: Expected a closing tag for `<div>` \(11:1\)[^\n]*\n\s+→ fix the syntax there/, at: `${ENTRY}:11:1` },
+  { name: "unclosed JSX", build: true, files: { [ENTRY]: entry({}, "Intro.\n\n<div>\n\nSome text\n") }, message: /the MDX cannot be compiled: Expected a closing tag for `<div>` \(11:1\)[^\n]*\n\s+→ fix the syntax there/, at: `${ENTRY}:11:1` },
   { name: "bare < before a digit", files: { [ENTRY]: entry({}, "I <3 queues.\n") }, message: /`<3` is not one, so the page cannot compile\n\s+→ write \\< or &lt; for a less-than sign/, at: `${ENTRY}:9:3` },
   { name: "bare < before a space builds as text", files: { [ENTRY]: entry({}, "When a < b we wait.\n") }, message: /When a &lt; b we wait\./, at: "day/4/index.html", ok: true },
   { name: "HTML comment in MDX", files: { [ENTRY]: entry({}, "Intro.\n\n<!-- todo: finish -->\n") }, message: /MDX has no HTML comments[^\n]*\n\s+→ use \{\/\* … \*\/\}/, at: `${ENTRY}:11:1` },
@@ -97,14 +107,14 @@ const CASES: Case[] = [
   { name: "throwing expression in MDX", files: { [ENTRY]: entry({}, 'Value: {(() => { throw new Error("x") })()}\n') }, message: /runs JavaScript while the page is built[^\n]*\n\s+→ write the result as plain text/, at: `${ENTRY}:9:8` },
   // Scripts in content
   { name: "raw <script> in MDX", files: { [ENTRY]: entry({}, 'Intro.\n\n<script>alert("hi")</script>\n') }, message: /raw <script> tag[^\n]*\n\s+→ put code in a ```ts run block instead/, at: `${ENTRY}:11:1` },
-  { name: "raw <script> in Markdown", files: { "days/004-hostile.md": entry({}, "Intro.\n\n<script>alert(1)</script>\n") }, message: /raw <script> tag[^\n]*\n\s+→ put code in a ```ts run block instead/, at: "days/004-hostile.md:11:1" },
+  { name: "raw <script> in Markdown", build: true, files: { "days/004-hostile.md": entry({}, "Intro.\n\n<script>alert(1)</script>\n") }, message: /raw <script> tag[^\n]*\n\s+→ put code in a ```ts run block instead/, at: "days/004-hostile.md:11:1" },
   { name: "javascript: link", files: { [ENTRY]: entry({}, "Click [here](javascript:alert(1)).\n") }, message: /javascript: URL[^\n]*\n\s+→ link to a page/, at: `${ENTRY}:9:14` },
   { name: "javascript: href attribute", files: { [ENTRY]: entry({}, 'Intro.\n\n<a href="javascript:alert(1)">x</a>\n') }, message: /javascript: URL[^\n]*\n\s+→ link to a page/, at: `${ENTRY}:11:10` },
   { name: "onclick attribute", files: { [ENTRY]: entry({}, 'Intro.\n\n<div onclick="alert(1)">x</div>\n') }, message: /event handler attribute `onclick`[^\n]*\n\s+→ remove the attribute/, at: `${ENTRY}:11:6` },
-  { name: "onerror attribute on an image in Markdown", files: { "days/004-hostile.md": entry({}, '<img src="x.png" onerror="alert(1)">\n') }, message: /event handler attribute `onerror`/, at: "days/004-hostile.md:9:18" },
+  { name: "onerror attribute on an image in Markdown", build: true, files: { "days/004-hostile.md": entry({}, '<img src="x.png" onerror="alert(1)">\n') }, message: /event handler attribute `onerror`/, at: "days/004-hostile.md:9:18" },
   // Entries are content: no MDX ESM, raw HTML from GitHub's allow-list
   { name: "MDX export reading the environment", files: { [ENTRY]: entry({}, "export const secret = globalThis.process.env.PATH\n\nText.\n") }, message: /MDX `export`, and an export in an entry would run code while the site is built\n\s+→ remove the line/, at: `${ENTRY}:9:1` },
-  { name: "MDX import of node:child_process", files: { [ENTRY]: entry({}, `Intro.\n\nimport { execSync } from "node:child_process"\nexport const ran = execSync(${JSON.stringify(`touch ${MARKER}`)})\n`) }, message: /MDX `import` of "node:child_process"[^\n]*\n\s+→ remove the line/, at: `${ENTRY}:11:1` },
+  { name: "MDX import of node:child_process", build: true, files: { [ENTRY]: entry({}, `Intro.\n\nimport { execSync } from "node:child_process"\nexport const ran = execSync(${JSON.stringify(`touch ${MARKER}`)})\n`) }, message: /MDX `import` of "node:child_process"[^\n]*\n\s+→ remove the line/, at: `${ENTRY}:11:1` },
   { name: "<meta http-equiv=refresh> in Markdown", files: { [MD_ENTRY]: entry({}, 'Intro.\n\n<meta http-equiv="refresh" content="0;url=https://example.com">\n') }, message: /<meta> element, and it can redirect every reader[^\n]*\n\s+→ remove it/, at: `${MD_ENTRY}:11:1` },
   { name: "<meta http-equiv=refresh> in MDX", files: { [ENTRY]: entry({}, 'Intro.\n\n<meta http-equiv="refresh" content="0;url=https://example.com" />\n') }, message: /<meta> element, and it can redirect every reader[^\n]*\n\s+→ remove it/, at: `${ENTRY}:11:1` },
   { name: "hand-written <daybook-snippet data-js> in Markdown", files: { [MD_ENTRY]: entry({}, '<daybook-snippet data-js="fetch(\'https://example.com\')"><pre><code>console.log(1)</code></pre></daybook-snippet>\n') }, message: /<daybook-snippet> element, written by hand[^\n]*\n\s+→ write a ```ts run block/, at: `${MD_ENTRY}:9:1` },
@@ -116,8 +126,8 @@ const CASES: Case[] = [
   { name: ".markdown file", files: { "days/004-hostile.markdown": entry() }, message: /entries must be \.mdx or \.md files, and this one is "\.markdown", so it would be skipped\n\s+→ rename it to 004-hostile\.mdx/, at: "days/004-hostile.markdown" },
   { name: "entry over the size cap", files: { [ENTRY]: entry({}, `${"A paragraph of text that goes on. ".repeat(32_000)}\n`) }, message: /the entry is \d+ bytes, over the 1000000-byte limit\n\s+→ split it into several days/, at: ENTRY },
   // Snippets
-  { name: "snippet that loops forever", files: { [ENTRY]: entry({}, snippet("while (true) {}", " timeout=500")) }, message: /the snippet did not finish: Error: the snippet used more than 500 ms of CPU time and was stopped; if it needs longer, raise timeout=500/, at: `${ENTRY}:11` },
-  { name: "snippet that throws", files: { [ENTRY]: entry({}, snippet('console.log("before");\nthrow new Error("kaboom");', "", "before")) }, message: /the snippet ended in an error: Error: kaboom[^\n]*\n\s+→ fix the code, or add `throws`/, at: `${ENTRY}:13` },
+  { name: "snippet that loops forever", build: true, files: { [ENTRY]: entry({}, snippet("while (true) {}", " timeout=500")) }, message: /the snippet did not finish: Error: the snippet used more than 500 ms of CPU time and was stopped; if it needs longer, raise timeout=500/, at: `${ENTRY}:11` },
+  { name: "snippet that throws", build: true, files: { [ENTRY]: entry({}, snippet('console.log("before");\nthrow new Error("kaboom");', "", "before")) }, message: /the snippet ended in an error: Error: kaboom[^\n]*\n\s+→ fix the code, or add `throws`/, at: `${ENTRY}:13` },
   { name: "snippet that floods the console", files: { [ENTRY]: entry({}, snippet("for (let i = 0; i < 10_000; i++) console.log(`line ${i}`);", "", "line 0\nline 1")) }, message: /output differs from its ```output fence[\s\S]*\+ line 2\n[\s\S]*… and 299 more changed lines\n\s*\(the output was cut at 500 lines or 50000 characters, the most a snippet may print\)/, at: `${ENTRY}:15` },
   { name: "snippet that allocates without bound", files: { [ENTRY]: entry({}, snippet("const hoard: number[][] = [];\nwhile (true) hoard.push(new Array(1_000_000).fill(1));", " timeout=10000")) }, message: /the snippet did not finish: (RangeError: the snippet ran out of memory|Error: the snippet used more than 10000 ms of CPU time)/, at: `${ENTRY}:11` },
 ];
@@ -130,9 +140,10 @@ afterAll(() => {
 });
 
 describe("hostile content", () => {
-  it("has at least 35 cases with unique names", () => {
+  it("has at least 35 cases with unique names, and builds end to end at least one per stage", () => {
     expect(CASES.length).toBeGreaterThanOrEqual(35);
     expect(new Set(CASES.map((c) => c.name)).size).toBe(CASES.length);
+    expect(CASES.filter((c) => c.build).length).toBeGreaterThanOrEqual(8);
   });
 
   it.each(CASES.map((c) => [c.name, c] as const))("%s", async (_name, c) => {
@@ -140,6 +151,14 @@ describe("hostile content", () => {
     work.push(content);
     cpSync(FIXTURE, content, { recursive: true });
     for (const [file, data] of Object.entries(c.files)) writeFileSync(path.join(content, file), data);
+    if (!c.ok && !c.build) {
+      const output = await journalCheck(content);
+      expect(output).toMatch(c.message);
+      expect(output).toMatch(new RegExp(`${escape(c.at)}(?=[:\\s])`));
+      expect(output).toMatch(/\n\s+→ \S/);
+      expect(existsSync(MARKER), "an entry's code ran during the check").toBe(false);
+      return;
+    }
     const build = await buildSite({ content, today: TODAY });
     work.push(path.dirname(build.outDir));
 
@@ -162,3 +181,18 @@ describe("hostile content", () => {
     expect(existsSync(MARKER), "an entry's code ran during the build").toBe(false);
   });
 });
+
+/** The build's journal check (its first hook), in-process: the report `npm run build` would print, or "" if it would go on. */
+async function journalCheck(content: string): Promise<string> {
+  const cache = mkdtempSync(path.join(tmpdir(), "daybook-hostile-cache-"));
+  work.push(cache);
+  const previous = process.env.DAYBOOK_CACHE;
+  process.env.DAYBOOK_CACHE = cache;
+  try {
+    const { journal } = await checkJournal(daybookSettings({ DAYBOOK_CONTENT: content }, ROOT), { includeDrafts: false, today: TODAY });
+    return journal.problems.length ? new JournalError(journal.problems).message : "";
+  } finally {
+    if (previous === undefined) delete process.env.DAYBOOK_CACHE;
+    else process.env.DAYBOOK_CACHE = previous;
+  }
+}
