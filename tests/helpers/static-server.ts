@@ -10,6 +10,12 @@ const TYPES: Record<string, string> = {
   ".xml": "application/xml",
   ".json": "application/json",
   ".png": "image/png",
+  // Astro's image pipeline writes WebP (and AVIF when asked); entries' originals may be any of these.
+  ".webp": "image/webp",
+  ".avif": "image/avif",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".gif": "image/gif",
 };
 
 export interface StaticSite {
