@@ -1,14 +1,18 @@
 // The GitHub Pages workflow (.github/workflows/deploy.yml): tests and builds pushes and pull
-// requests, deploys only from main and only after the tests and the build passed.
-import { readFileSync } from "node:fs";
+// requests, checks the links of the very output it would publish, deploys only from main and
+// only after the tests, the build and the link check passed.
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
+import { cleanEnv, runNode } from "../helpers/build-site.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const WORKFLOW_PATH = path.join(ROOT, ".github/workflows/deploy.yml");
 const WORKFLOW_TEXT = readFileSync(WORKFLOW_PATH, "utf8");
 const README = readFileSync(path.join(ROOT, "README.md"), "utf8");
+const PACKAGE = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> };
 
 interface Step {
   id?: string;
@@ -282,23 +286,25 @@ describe("deploy workflow: test and build job", () => {
     expect(needsOf(job)).toEqual([]);
   });
 
-  it("checks out, sets up Node 20 or later, runs the README's npm install and npm test, then builds", () => {
+  it("checks out, sets up Node 20 or later, runs the README's npm ci and npm test, then builds and checks the links", () => {
     const [, job] = testJob();
     const steps = job.steps ?? [];
     const checkout = stepIndex(steps, (s) => usesAction(s, "actions/checkout"), "checks out the repository");
     const setupNode = stepIndex(steps, (s) => usesAction(s, "actions/setup-node"), "sets up Node");
-    const install = stepIndex(steps, (s) => runsCommand(s, "npm install"), "runs npm install");
+    const install = stepIndex(steps, (s) => runsCommand(s, "npm ci"), "runs npm ci");
     const test = stepIndex(steps, (s) => runsCommand(s, "npm test"), "runs npm test");
     const build = stepIndex(steps, (s) => runsCommand(s, "npm run build"), "runs npm run build");
+    const links = stepIndex(steps, (s) => runsCommand(s, "npm run check:links"), "runs npm run check:links");
     expect(checkout).toBe(0);
     expect(setupNode).toBeGreaterThan(checkout);
     expect(install).toBeGreaterThan(setupNode);
     expect(test).toBeGreaterThan(install);
     expect(build, "the build comes after the tests").toBeGreaterThan(test);
+    expect(links, "the link check comes after the build").toBeGreaterThan(build);
     const nodeVersion = String(steps[setupNode]?.with?.["node-version"] ?? "");
     expect(Number.parseInt(nodeVersion, 10), `node-version ${nodeVersion || "(unset)"} is 20 or later`).toBeGreaterThanOrEqual(20);
-    // Every step up to the build runs for pushes and pull requests, and none runs after a failure.
-    for (const step of steps.slice(0, build + 1)) {
+    // Every step up to the link check runs for pushes and pull requests, and none runs after a failure.
+    for (const step of steps.slice(0, links + 1)) {
       expect(runs(step.if, PUSH_MAIN), `${step.name ?? step.uses ?? step.run} runs on a push`).toBe(true);
       expect(runs(step.if, PULL_REQUEST), `${step.name ?? step.uses ?? step.run} runs on a pull request`).toBe(true);
       expect(runs(step.if, PUSH_MAIN_FAILED), `${step.name ?? step.uses ?? step.run} is skipped after a failure`).toBe(false);
@@ -311,7 +317,7 @@ describe("deploy workflow: test and build job", () => {
     for (const step of job.steps ?? []) {
       const label = step.name ?? step.uses ?? step.run;
       expect(step["continue-on-error"] ?? false, `${label}: continue-on-error`).toBe(false);
-      if (["npm install", "npm test", "npm run build"].some((command) => runsCommand(step, command))) {
+      if (["npm ci", "npm test", "npm run build", "npm run check:links"].some((command) => runsCommand(step, command))) {
         expect(step.run ?? "", `${label}: nothing may swallow its exit status`).not.toMatch(/\||;|set \+e/);
       }
     }
@@ -322,12 +328,12 @@ describe("deploy workflow: test and build job", () => {
       .flatMap((match) => (match[1] ?? "").split("\n"))
       .map(commands)
       .filter((line) => line.length > 0);
-    expect(readmeCommandLines, "README's test command line").toContainEqual(["npm install", "npm test"]);
+    expect(readmeCommandLines, "README's test command line").toContainEqual(["npm ci", "npm test"]);
     expect(README).toContain("`npm run build`");
     const [, job] = testJob();
     const jobCommands = (job.steps ?? []).flatMap((step) => commands(step.run));
     const npmCommands = jobCommands.filter((command) => /^npm\b/.test(command));
-    expect(npmCommands).toEqual(["npm install", "npm test", "npm run build"]);
+    expect(npmCommands).toEqual(["npm ci", "npm test", "npm run build", "npm run check:links"]);
   });
 
   it("points DAYBOOK_CHROMIUM at a local Chrome/Chromium before npm test", () => {
@@ -352,18 +358,63 @@ describe("deploy workflow: test and build job", () => {
     expect(env["DAYBOOK_SITE"]).toBe("https://${{ github.repository_owner }}.github.io");
   });
 
-  it("uploads dist/ as the Pages artifact after the build, on main only", () => {
+  it("uploads dist/ as the Pages artifact after the build and its link check, on main only", () => {
     const [, job] = testJob();
     const steps = job.steps ?? [];
-    const build = stepIndex(steps, (s) => runsCommand(s, "npm run build"), "runs npm run build");
+    const links = stepIndex(steps, (s) => runsCommand(s, "npm run check:links"), "runs npm run check:links");
     const upload = stepIndex(steps, (s) => usesAction(s, "actions/upload-pages-artifact"), "uploads the Pages artifact");
-    expect(upload).toBeGreaterThan(build);
+    expect(upload).toBeGreaterThan(links);
     const uploadStep = steps[upload]!;
     const uploaded = String(uploadStep.with?.["path"] ?? "").replace(/^\.\//, "").replace(/\/+$/, "");
     expect(uploaded).toBe("dist");
     expect(runs(uploadStep.if, PUSH_MAIN), "uploads on a push to main").toBe(true);
     expect(runs(uploadStep.if, PULL_REQUEST), "never uploads for a pull request").toBe(false);
     expect(runs(uploadStep.if, PUSH_MAIN_FAILED), "never uploads after a failed step").toBe(false);
+  });
+});
+
+describe("deploy workflow: the link check", () => {
+  it("checks the output the build wrote (dist/, the folder uploaded) under the build's base path, for pushes and pull requests", () => {
+    const [, job] = testJob();
+    const steps = job.steps ?? [];
+    const build = steps[stepIndex(steps, (s) => runsCommand(s, "npm run build"), "runs npm run build")]!;
+    const links = steps[stepIndex(steps, (s) => runsCommand(s, "npm run check:links"), "runs npm run check:links")]!;
+    const envOf = (step: Step) => ({ ...workflow.env, ...job.env, ...step.env });
+    expect(envOf(links)["DAYBOOK_BASE"], "the same base path as the build").toBe(envOf(build)["DAYBOOK_BASE"]);
+    expect(envOf(links)["DAYBOOK_BASE"]).toBe("/${{ github.event.repository.name }}/");
+    // The same output folder as the build and the upload: neither names another one.
+    expect("DAYBOOK_OUT" in envOf(build) || "DAYBOOK_OUT" in envOf(links)).toBe(false);
+    expect(commands(links.run)).toEqual(["npm run check:links"]);
+    expect(runs(links.if, PUSH_MAIN)).toBe(true);
+    expect(runs(links.if, PULL_REQUEST)).toBe(true);
+  });
+
+  it("npm run check:links runs scripts/check-links.ts", () => {
+    expect(PACKAGE.scripts["check:links"]).toBe("node scripts/check-links.ts");
+  });
+
+  it("scripts/check-links.ts fails on a link outside the base path, passes a site whose links resolve, and refuses a missing build", async () => {
+    const work = mkdtempSync(path.join(tmpdir(), "daybook-check-links-"));
+    for (const dir of ["content/days", "content/tags", "dist/day/1"]) mkdirSync(path.join(work, dir), { recursive: true });
+    const page = (body: string) => `<!doctype html><html><body>${body}</body></html>`;
+    writeFileSync(path.join(work, "dist/index.html"), page('<a href="/journal/day/1/">day 1</a>'));
+    const env = { ...cleanEnv(), DAYBOOK_BASE: "/journal/", DAYBOOK_CONTENT: path.join(work, "content") };
+    const check = (dir: string) => runNode(["scripts/check-links.ts", dir], env);
+
+    writeFileSync(path.join(work, "dist/day/1/index.html"), page('<a href="/day/1/">written without the base</a>'));
+    const broken = await check(path.join(work, "dist"));
+    expect(broken.code, broken.output).toBe(1);
+    expect(broken.output).toContain(`the link "/day/1/" points outside the site's base path /journal/`);
+    expect(broken.output).toContain("do not deploy it");
+
+    writeFileSync(path.join(work, "dist/day/1/index.html"), page('<a href="/journal/">home</a>'));
+    const fixed = await check(path.join(work, "dist"));
+    expect(fixed.code, fixed.output).toBe(0);
+    expect(fixed.output).toMatch(/2 links on 2 pages resolve under \/journal\//);
+
+    const none = await check(path.join(work, "no-such-dist"));
+    expect(none.code).toBe(1);
+    expect(none.output).toContain("run `npm run build` first");
   });
 });
 
@@ -406,10 +457,10 @@ describe("deploy workflow: deploy job", () => {
 });
 
 describe("deploy workflow: things it must never do", () => {
-  it("never uses npm ci (the README's command is npm install)", () => {
+  it("never runs npm install, which may rewrite the lock file (the README's command is npm ci)", () => {
     for (const step of allSteps) {
       for (const command of commands(step.run)) {
-        expect(command).not.toMatch(/\bnpm (ci|clean-install|install-clean|isntall-clean|ic|install-ci-test|cit)\b/);
+        expect(command).not.toMatch(/\bnpm (install|i|add|in|ins|inst|insta|instal|isnt|isnta|isntal|isntall|update|up|upgrade)\b/);
       }
     }
   });
