@@ -1,5 +1,6 @@
 import { z } from "astro/zod";
 import { isoDate, nonBlankText } from "./fields.ts";
+import { permalinkProblem } from "../lib/old-permalinks.ts";
 
 /**
  * Frontmatter of one journal entry, `content/days/<NNN>-<slug>.mdx`.
@@ -28,6 +29,21 @@ export const entrySchema = z.strictObject({
   draft: z.boolean({ error: "`draft` must be true or false" }).default(false),
   /** When the entry was last meaningfully revised, `YYYY-MM-DD`. */
   updated: isoDate.optional(),
+  /**
+   * Old addresses of this entry on a previous site (written by `npm run import`), e.g.
+   * `[/2020/01/02/my-post.html, /git/bisect]`: the build writes a redirect page to `/day/<n>/`
+   * at each, under the base path. Paths start with `/`; no query, fragment or `..`.
+   */
+  redirectFrom: z
+    .array(
+      z.string({ error: "each entry of `redirectFrom` must be a path such as /2020/01/02/my-post.html" }).superRefine((value, ctx) => {
+        const problem = permalinkProblem(value);
+        if (problem) ctx.addIssue({ code: "custom", message: `\`redirectFrom\` path "${value}" ${problem}` });
+      }),
+      { error: "`redirectFrom` must be a list of paths such as [/2020/01/02/my-post.html]" },
+    )
+    .max(20, { error: "`redirectFrom` has more than 20 paths; keep the ones still linked from elsewhere" })
+    .optional(),
 });
 
 export type EntryData = z.output<typeof entrySchema>;

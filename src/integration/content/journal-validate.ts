@@ -11,6 +11,7 @@ import { entryIdFromPath, slugify } from "../../lib/slug.ts";
 import { TagIndex } from "../../lib/tag-index.ts";
 import { isLocated, readFrontmatter, type FrontmatterDoc } from "./frontmatter-read.ts";
 import { checkContentSafety } from "./content-safety.ts";
+import { checkRedirectPaths } from "./redirect-paths.ts";
 import type { Problem } from "./problem.ts";
 import { isImageFile } from "../images/image-files.ts";
 import { checkEntryImages } from "../images/image-check.ts";
@@ -131,6 +132,7 @@ export function validateJournal(days: readonly SourceFile[], tagFiles: readonly 
     entries.push({ file: file.path, id: entryIdFromPath(file.relative), data: parsed.data, tagIds });
   }
   checkUniqueness(entries, report);
+  checkRedirectPaths(entries, report);
   return { entries: entries.sort((a, b) => a.data.day - b.data.day), tags: tags.sort((a, b) => a.id.localeCompare(b.id)), problems, notes };
 }
 
