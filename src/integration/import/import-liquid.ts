@@ -96,7 +96,8 @@ function convertText(text: string, line: number, context: LiquidContext, notes: 
     })
     .replace(/\{\{-?\s*site\.(?:baseurl|url)\s*-?\}\}/g, "")
     .replace(/\{\{-?\s*(["'])([^"']*)\1\s*\|\s*(?:relative_url|absolute_url)\s*-?\}\}/g, (_w, _q, target: string) => (target.startsWith("/") ? target : `/${target}`))
-    .replace(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g, (whole) => {
+    // Whatever is left (post_url and link were reported above).
+    .replace(/\{\{[\s\S]*?\}\}|\{%(?!-?\s*(?:post_url|link)\s)[\s\S]*?%\}/g, (whole) => {
       note(`the Liquid ${whole} has no Daybook equivalent; it was left as text`);
       return whole;
     });

@@ -30,13 +30,13 @@ export function* walk(node: Node): Generator<Node> {
   for (const child of node.children ?? []) yield* walk(child);
 }
 
-/** The text a reader sees: alt text for images, code as its characters, markup dropped. */
-export function plainText(node: Node): string {
+/** The text a reader sees: code as its characters, markup dropped, images as their alt text (or nothing). */
+export function plainText(node: Node, options: { images: boolean } = { images: true }): string {
   if (node.type === "text" || node.type === "inlineCode") return node.value ?? "";
-  if (node.type === "image") return node.alt ?? "";
+  if (node.type === "image") return options.images ? (node.alt ?? "") : "";
   if (node.type === "break") return " ";
   if (node.type === "html") return "";
-  return (node.children ?? []).map(plainText).join("");
+  return (node.children ?? []).map((child) => plainText(child, options)).join("");
 }
 
 /** Applies non-overlapping edits (an edit inside one already taken is dropped). */

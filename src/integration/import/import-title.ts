@@ -14,7 +14,7 @@ export function firstHeading(markdown: string): string | undefined {
 export function firstParagraph(markdown: string): string | undefined {
   for (const node of parseMarkdown(markdown).children ?? []) {
     if (node.type !== "paragraph") continue;
-    const text = tidy(plainText(node));
+    const text = tidy(plainText(node, { images: false })); // a picture's alt text is no summary
     if (/[\p{L}\p{N}]/u.test(text)) return shorten(text, MAX_SUMMARY);
   }
   return undefined;

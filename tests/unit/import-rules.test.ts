@@ -1,0 +1,272 @@
+import { describe, expect, it } from "vitest";
+import { frontmatterDate, noteDate } from "../../src/integration/import/import-dates.ts";
+import { stringList } from "../../src/integration/import/import-frontmatter.ts";
+import { videoPage } from "../../src/integration/import/import-html.ts";
+import { classifyNote } from "../../src/integration/import/import-layout.ts";
+import { resolveLink, type LinkContext } from "../../src/integration/import/import-links.ts";
+import { convertLiquid, type LiquidContext } from "../../src/integration/import/import-liquid.ts";
+import { convertKramdownMaths } from "../../src/integration/import/import-maths.ts";
+import { jekyllPermalink, normalisePermalink } from "../../src/integration/import/import-permalinks.ts";
+import { tagId, tagTitle } from "../../src/integration/import/import-tags.ts";
+import { firstHeading, firstParagraph, shorten, titleFromSlug } from "../../src/integration/import/import-title.ts";
+
+/** One table per conversion rule: input as an author wrote it, output as the entry will hold it. */
+
+const liquid: LiquidContext = {
+  file: "_posts/2020-01-02-x.md",
+  firstLine: 5,
+  postUrl: (name) => (name === "2019-02-17-little-law" ? "./002-little-s-law.md" : undefined),
+  link: (p) => (p === "_posts/2019-02-17-little-law.md" ? "./002-little-s-law.md" : undefined),
+};
+
+describe("Jekyll Liquid", () => {
+  it.each([
+    ["post_url", "[L]({% post_url 2019-02-17-little-law %})", "[L](./002-little-s-law.md)"],
+    ["post_url without spaces or with an extension", "[L]({%post_url 2019-02-17-little-law.md%})", "[L](./002-little-s-law.md)"],
+    ["link tag", "[L]({% link _posts/2019-02-17-little-law.md %})", "[L](./002-little-s-law.md)"],
+    ["site.baseurl", "![a]({{ site.baseurl }}/assets/a.png)", "![a](/assets/a.png)"],
+    ["site.url and baseurl", "[a]({{site.url}}{{site.baseurl}}/about/)", "[a](/about/)"],
+    ["relative_url", `<img src="{{ '/assets/q.png' | relative_url }}">`, `<img src="/assets/q.png">`],
+    ["relative_url without slash", `[x]({{ "about/" | relative_url }})`, "[x](/about/)"],
+    ["highlight block", "{% highlight ruby linenos %}\nputs 1\n{% endhighlight %}", "```ruby\nputs 1\n```"],
+    ["highlight keeps Liquid inside as code", "{% highlight liquid %}\n{{ page.title }}\n{% endhighlight %}", "```liquid\n{{ page.title }}\n```"],
+    ["raw markers go, their content stays", "{% raw %}{{ x }}{% endraw %} and {{ site.baseurl }}", "{{ x }} and "],
+    ["raw across lines", "{% raw %}\n{{ a }}\n{% endraw %}", "\n{{ a }}\n"],
+    ["inline code untouched", "`{{ site.baseurl }}` but {{ site.baseurl }}/x", "`{{ site.baseurl }}` but /x"],
+    ["fenced code untouched", "```\n{{ site.baseurl }}\n```", "```\n{{ site.baseurl }}\n```"],
+  ])("%s", (_name, input, output) => {
+    expect(convertLiquid(input, liquid).text).toBe(output);
+  });
+
+  it.each([
+    ["{% include note.html %}", 5, "{% include note.html %}"],
+    ["text\n{{ page.title }}", 6, "{{ page.title }}"],
+    ["[x]({% post_url 2001-01-01-gone %})", 5, "post_url 2001-01-01-gone"],
+  ])("reports what it leaves: %s", (input, line, mentioned) => {
+    const result = convertLiquid(input, liquid);
+    expect(result.text).toBe(input);
+    expect(result.notes).toHaveLength(1);
+    expect(result.notes[0]).toMatchObject({ file: liquid.file, line });
+    expect(result.notes[0]!.message).toContain(mentioned);
+  });
+
+  it("keeps line numbers, so later notes point at the source line", () => {
+    const input = "a\n{% highlight js %}\nx\n{% endhighlight %}\nb";
+    expect(convertLiquid(input, liquid).text.split("\n")).toHaveLength(input.split("\n").length);
+  });
+});
+
+describe("kramdown maths", () => {
+  it.each([
+    ["inline $$ becomes $", "so $$L = \\lambda W$$ holds", "so $L = \\lambda W$ holds"],
+    ["a paragraph of its own is a display block", "$$\nL = \\lambda W\n$$", "$$\nL = \\lambda W\n$$"],
+    ["a one-line display block", "$$ a^2 + b^2 $$", "$$\na^2 + b^2\n$$"],
+    ["a lone dollar is a dollar", "It costs $5, or $$x$$ in all", "It costs \\$5, or $x$ in all"],
+    ["escaped dollars stay", "\\$5", "\\$5"],
+    ["inline code untouched", "`$$x$$` and $$y$$", "`$$x$$` and $y$"],
+    ["fenced code untouched", "```\n$$x$$ $5\n```", "```\n$$x$$ $5\n```"],
+    ["in a heading", "## Cost of $$n$$ calls", "## Cost of $n$ calls"],
+    ["in a table cell", "| a | b |\n|---|---|\n| $$x$$ | $3 |", "| a | b |\n|---|---|\n| $x$ | \\$3 |"],
+    ["emphasis-looking maths", "$$a_1 * b_2$$ and text", "$a_1 * b_2$ and text"],
+  ])("%s", (_name, input, output) => {
+    expect(convertKramdownMaths(input)).toBe(output);
+  });
+});
+
+const links = (overrides: Partial<LinkContext> = {}): LinkContext => ({
+  notePath: "git/bisect.md",
+  entryForNote: (p) => ({ "git/blame.md": "002-blame.md", "http/curl.markdown": "007-curl.md", "notes/index.md": "009-index.md" })[p],
+  entryForPermalink: (p) => ({ "/2019/02/17/little-law.html": "003-little.md", "/notes/own/": "004-own.md" })[p],
+  tagForFolder: (f) => ({ git: "git", http: "http" })[f],
+  isFile: (p) => p === "git/data.csv",
+  isEntryFile: (name) => name === "005-x.md",
+  ...overrides,
+});
+
+describe("links between notes", () => {
+  it.each([
+    ["web link", "https://example.com/a", { kind: "keep" }],
+    ["mail", "mailto:a@example.com", { kind: "keep" }],
+    ["anchor", "#usage", { kind: "keep" }],
+    ["protocol-relative", "//cdn.example.com/x", { kind: "keep" }],
+    ["sibling note", "blame.md", { kind: "rewrite", url: "./002-blame.md" }],
+    ["sibling with ./ and anchor", "./blame.md#options", { kind: "rewrite", url: "./002-blame.md#options" }],
+    ["without extension", "blame", { kind: "rewrite", url: "./002-blame.md" }],
+    ["as Jekyll's .html", "blame.html", { kind: "rewrite", url: "./002-blame.md" }],
+    ["other folder and extension", "../http/curl.markdown", { kind: "rewrite", url: "./007-curl.md" }],
+    ["root-relative note", "/http/curl.markdown", { kind: "rewrite", url: "./007-curl.md" }],
+    ["folder index note", "../notes/", { kind: "rewrite", url: "./009-index.md" }],
+    ["percent-escaped", "bl%61me.md", { kind: "rewrite", url: "./002-blame.md" }],
+    ["old permalink", "/2019/02/17/little-law.html", { kind: "rewrite", url: "./003-little.md" }],
+    ["old permalink without its slash", "/notes/own", { kind: "rewrite", url: "./004-own.md" }],
+    ["topic folder", "../http/", { kind: "rewrite", url: "/tags/http/" }],
+    ["already an entry file (post_url)", "./005-x.md", { kind: "keep" }],
+  ])("%s: %s", (_name, url, expected) => {
+    expect(resolveLink(url, links())).toEqual(expected);
+  });
+
+  it.each([
+    ["missing note", "gone.md", /points at nothing/],
+    ["outside the folder", "../../../etc/passwd", /outside the imported folder/],
+    ["a file that is not a note", "data.csv", /not a note/],
+    ["unknown page of the old site", "/about/", /points at nothing/],
+    ["broken escape", "a%zz.md", /percent escape/],
+  ])("unlinks %s", (_name, url, reason) => {
+    const result = resolveLink(url, links());
+    expect(result.kind).toBe("unlink");
+    expect(result.kind === "unlink" && result.reason).toMatch(reason);
+  });
+});
+
+describe("layouts", () => {
+  it.each([
+    ["_posts/2020-01-02-hello-world.md", false, { layout: "jekyll", fileDate: "2020-01-02", slug: "hello-world", folders: [], draft: false }],
+    ["blog/_posts/2020-01-02-hello.markdown", true, { layout: "jekyll", slug: "hello", folders: ["blog"] }],
+    ["_drafts/idea.md", true, { layout: "jekyll", draft: true, slug: "idea" }],
+    ["Daily/2024-05-01.md", false, { layout: "daily", fileDate: "2024-05-01", folders: [] }],
+    ["2024-05-01.mdown", false, { layout: "daily", fileDate: "2024-05-01" }],
+    ["git/bisect.mkd", false, { layout: "til", slug: "bisect", folders: ["git"] }],
+    ["lang/go/errors.mkdn", false, { layout: "til", folders: ["lang", "go"] }],
+    ["top-level.md", false, { layout: "til", folders: [] }],
+    ["til/2023-02-30-bad-date.md", false, { layout: "til", fileDate: undefined }],
+  ])("%s", (notePath, jekyll, expected) => {
+    expect(classifyNote(notePath, jekyll)).toMatchObject(expected);
+  });
+
+  it.each([
+    ["README.md", false, /repository file/],
+    ["git/readme.md", false, /repository file/],
+    ["about.md", true, /Jekyll page/],
+    ["_posts/no-date.md", true, /YYYY-MM-DD-title/],
+  ])("skips %s", (notePath, jekyll, reason) => {
+    const kind = classifyNote(notePath, jekyll);
+    expect("skip" in kind && kind.skip).toMatch(reason);
+  });
+});
+
+describe("dates", () => {
+  const mtime = new Date("2025-06-07T08:09:10Z");
+  it.each([
+    ["frontmatter wins", "2020-01-02 10:30:00 +0100", "2021-01-01", { date: "2020-01-02", time: "10:30:00", source: "frontmatter" }],
+    ["then the file name", undefined, "2021-01-01", { date: "2021-01-01", source: "file name" }],
+    ["a broken frontmatter date is ignored", "2020-02-30", "2021-01-01", { date: "2021-01-01", source: "file name" }],
+    ["then git", undefined, undefined, { date: "2019-05-06", time: "07:00:00", source: "git" }],
+  ])("%s", (_name, front, fileDate, expected) => {
+    expect(noteDate(front, fileDate, { date: "2019-05-06", time: "07:00:00" }, mtime)).toMatchObject(expected);
+  });
+
+  it("falls back to the file's modification time", () => {
+    expect(noteDate(undefined, undefined, undefined, mtime)).toEqual({ date: "2025-06-07", time: "08:09:10", source: "file time" });
+  });
+
+  it.each([
+    ["2020-01-02", { date: "2020-01-02", time: "" }],
+    ["2020-01-02T9:05", { date: "2020-01-02", time: "09:05:00" }],
+    [new Date("2020-01-02T03:04:05Z"), { date: "2020-01-02", time: "03:04:05" }],
+    ["yesterday", undefined],
+  ])("frontmatter date %s", (value, expected) => {
+    expect(frontmatterDate(value)).toEqual(expected);
+  });
+});
+
+describe("titles and summaries", () => {
+  it.each([
+    ["# Title\n\ntext", "Title"],
+    ["```md\n# not a title\n```\n\n## Real *one*", "Real one"],
+    ["Setext\n======\n", "Setext"],
+    ["no heading", undefined],
+  ])("first heading of %j", (markdown, title) => {
+    expect(firstHeading(markdown)).toBe(title);
+  });
+
+  it.each([
+    ["![only an image](x.png)\n\nThe **first** words, with `code` and [a link](x).", "The first words, with code and a link."],
+    ["```sh\nls\n```", undefined],
+    [`${"word ".repeat(100)}`, `${"word ".repeat(59).trim()}…`],
+  ])("first paragraph of %j", (markdown, summary) => {
+    const result = firstParagraph(markdown);
+    expect(result).toBe(summary);
+    if (result) expect(result.length).toBeLessThanOrEqual(300);
+  });
+
+  it("shortens at a word and titles a slug", () => {
+    expect(shorten("one two three", 10)).toBe("one two…");
+    expect(titleFromSlug("using-git_bisect")).toBe("Using git bisect");
+  });
+});
+
+describe("tags", () => {
+  it.each([
+    ["PostgreSQL", "postgresql", "PostgreSQL"],
+    ["postgresql", "postgresql", "PostgreSQL"],
+    ["javascript", "javascript", "JavaScript"],
+    ["Node.js", "node-js", "Node.js"],
+    ["rate-limiting", "rate-limiting", "Rate Limiting"],
+    ["css-grid", "css-grid", "CSS Grid"],
+    ["life/errands", "life-errands", "Life Errands"],
+    ["#obsidian-tag", "obsidian-tag", "Obsidian Tag"],
+    ["GitHub Actions", "github-actions", "GitHub Actions"],
+  ])("%s → id %s, title %s", (name, id, title) => {
+    expect(tagId(name)).toBe(id);
+    expect(tagTitle(id, name)).toBe(title);
+  });
+
+  it("has no id for a name without ASCII letters or digits", () => {
+    expect(tagId("日本語")).toBeUndefined();
+  });
+
+  it.each([
+    ["a b", true, ["a", "b"]],
+    ["a b", false, ["a b"]],
+    ["a, b", false, ["a", "b"]],
+    [["x", 2, null], true, ["x", "2"]],
+    [undefined, true, []],
+  ])("lists %j (space separated: %s)", (value, spaces, list) => {
+    expect(stringList(value, spaces)).toEqual(list);
+  });
+});
+
+describe("old addresses", () => {
+  const post = { categories: ["Web", "css"], date: "2020-01-02", time: "", slug: "hello" };
+  it.each([
+    [undefined, "/web/css/2020/01/02/hello.html"],
+    ["date", "/web/css/2020/01/02/hello.html"],
+    ["pretty", "/web/css/2020/01/02/hello/"],
+    ["none", "/web/css/hello.html"],
+    ["ordinal", "/web/css/2020/002/hello.html"],
+    ["/blog/:year/:i_month/:i_day/:title/", "/blog/2020/1/2/hello/"],
+    ["/:short_year/:slug:output_ext", "/20/hello.html"],
+  ])("Jekyll permalink %s", (template, expected) => {
+    expect(jekyllPermalink(post, template)).toBe(expected);
+  });
+
+  it("has no empty segment without categories", () => {
+    expect(jekyllPermalink({ ...post, categories: [] }, undefined)).toBe("/2020/01/02/hello.html");
+  });
+
+  it.each([
+    ["/git/bisect", { path: "/git/bisect" }],
+    ["git/bisect", { path: "/git/bisect" }],
+    ["/caf%C3%A9/", { path: "/café/" }],
+    ["https://old.example.com/a/b.html?x=1", { path: "/a/b.html" }],
+    ["/../etc/passwd", { problem: expect.stringMatching(/\.\. segment/) }],
+    ["/a b/c", { problem: expect.stringMatching(/not allowed/) }],
+    ["/day/3/", { problem: expect.stringMatching(/page of the new site/) }],
+    ["/tags/", { problem: expect.stringMatching(/page of the new site/) }],
+    ["/feed.xml", { problem: expect.stringMatching(/extension/) }],
+    ["/%E0%A4%A", { problem: expect.stringMatching(/percent escape/) }],
+  ])("normalises %s", (raw, expected) => {
+    expect(normalisePermalink(raw)).toEqual(expected);
+  });
+});
+
+describe("video players", () => {
+  it.each([
+    ["https://www.youtube.com/embed/dQw4w9WgXcQ?start=3", "https://www.youtube.com/watch?v=dQw4w9WgXcQ"],
+    ["//www.youtube-nocookie.com/embed/abcdefgh", "https://www.youtube.com/watch?v=abcdefgh"],
+    ["https://player.vimeo.com/video/76979871", "https://vimeo.com/76979871"],
+    ["https://example.com/embed/x", undefined],
+  ])("%s", (src, page) => {
+    expect(videoPage(src)?.url).toBe(page);
+  });
+});
