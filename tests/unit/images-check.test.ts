@@ -114,3 +114,11 @@ describe("remote images", () => {
     expect(problems).toEqual([expect.objectContaining({ line: 9, message: expect.stringMatching(/remoteImages: false/), fix: expect.stringMatching(/download it into content\/assets\//) })]);
   });
 });
+
+describe("a tag's page shows its body, so its images are checked the same way", () => {
+  it("a missing image in a tag file is an error at its line, relative to the tag file", () => {
+    const tag = source("tags", "images.md", "---\ntitle: Images\n---\nPictures.\n\n![A chart](../days/030-figures/figur.png)\n");
+    const { problems } = validateJournal([source("days", "030-figures.md", `${head}Text.\n`), ...IMAGES], [tag], { today: "2026-11-23", maxEntryBytes: 100_000 });
+    expect(problems).toEqual([expect.objectContaining({ file: "content/tags/images.md", line: 6, fix: "did you mean ../days/030-figures/figure.png?" })]);
+  });
+});

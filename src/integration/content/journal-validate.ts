@@ -67,6 +67,10 @@ export function validateJournal(days: readonly SourceFile[], tagFiles: readonly 
   const report = (file: string, at: { line: number; column?: number | undefined } | undefined, message: string, fix: string) =>
     problems.push({ file, ...(at ?? {}), message, fix });
 
+  const contentFiles = contentFilesFrom(options.contentFiles ?? { files: days.map((d) => `days/${d.relative}`) });
+  const images = (file: SourceFile, folder: string, body: string, firstLine: number) =>
+    checkEntryImages(file.path, body, { firstLine, mdx: /\.mdx$/i.test(file.relative), entryPath: `${folder}/${file.relative}`, files: contentFiles, remoteImages: options.remoteImages ?? true });
+
   const tags: ValidTag[] = [];
   for (const file of tagFiles) {
     const id = file.relative.replace(/\.md$/i, "");
@@ -81,7 +85,7 @@ export function validateJournal(days: readonly SourceFile[], tagFiles: readonly 
     const fm = parseFile(file, report);
     if (!fm) continue;
     const content = checkContentSafety(file.path, fm.body, { firstLine: fm.bodyLine, mdx: false }); // a tag's page shows its body
-    problems.push(...content.problems);
+    problems.push(...content.problems, ...images(file, "tags", fm.body, fm.bodyLine));
     notes.push(...content.notes);
     const parsed = tagSchema.safeParse(fm.data);
     if (!parsed.success) {
@@ -92,7 +96,6 @@ export function validateJournal(days: readonly SourceFile[], tagFiles: readonly 
   }
   checkTagGraph(tags, report);
 
-  const contentFiles = contentFilesFrom(options.contentFiles ?? { files: days.map((d) => `days/${d.relative}`) });
   const index = new TagIndex(tags.map((t) => ({ id: t.id, aliases: t.data.aliases })));
   const entries: ValidEntry[] = [];
   for (const file of days) {
@@ -111,7 +114,7 @@ export function validateJournal(days: readonly SourceFile[], tagFiles: readonly 
     const content = checkContentSafety(file.path, fm.body, { firstLine: fm.bodyLine, mdx: /\.mdx$/i.test(file.relative) });
     problems.push(...content.problems);
     notes.push(...content.notes);
-    problems.push(...checkEntryImages(file.path, fm.body, { firstLine: fm.bodyLine, mdx: /\.mdx$/i.test(file.relative), entryPath: `days/${file.relative}`, files: contentFiles, remoteImages: options.remoteImages ?? true }));
+    problems.push(...images(file, "days", fm.body, fm.bodyLine));
     const parsed = entrySchema.safeParse(fm.data);
     if (!parsed.success) {
       reportSchema(file.path, fm, parsed.error, ENTRY_KEYS, report);

@@ -101,9 +101,9 @@ interface JudgeContext {
 
 function judgeOrFail(src: string, alt: string | null, syntax: "markdown" | "html" | "jsx", context: JudgeContext): ImageSource {
   const missingAlt = judgeImageAlt({ src, alt, syntax });
-  if (missingAlt) fail(context.file, `${missingAlt.message}; ${missingAlt.fix}`);
+  if (missingAlt) fail(context.file, missingAlt);
   const source = judgeImageSource(src, context.entryPath, context.files, context.options);
-  if (source.kind === "refused") fail(context.file, `${source.message}; ${source.fix}`);
+  if (source.kind === "refused") fail(context.file, source);
   return source;
 }
 
@@ -126,6 +126,7 @@ function imageNode(source: { kind: "local"; url: string } | { kind: "remote"; ur
 /** The `sizes` of an image that fills at most the text column: the column's width, or the screen's below it. */
 export const COLUMN_SIZES = "(min-width: 44rem) 44rem, 100vw";
 
-function fail(file: string, what: string): never {
-  throw new Error(`${file}: ${what}. Daybook does not read this image; \`npm run check\` shows the line.`);
+function fail(file: string, problem: { message: string; fix: string }): never {
+  const fix = problem.fix.charAt(0).toUpperCase() + problem.fix.slice(1);
+  throw new Error(`${file}: ${problem.message}. ${fix}${/[.?!]$/.test(fix) ? "" : "."} Daybook does not read this image; \`npm run check\` shows the line.`);
 }
