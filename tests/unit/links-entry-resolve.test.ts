@@ -90,7 +90,20 @@ describe("resolveEntryLink: another entry's or tag's file, as GitHub resolves it
     ["..%2F..%2F..%2Fetc%2Fpasswd.md", { kind: "outside", file: "../etc/passwd.md" }],
     ["%2e%2e/%2e%2e/package.json", { kind: "outside", file: "package.json" }],
     ["./x%00.md", { kind: "missing", file: "content/days/x\0.md", fragment: "" }],
-  ])("%j", (written, expected) => expect(resolveEntryLink(written, FROM, targets("/journal/"))).toEqual(expected));
+  ])("%j", (written, expected) => expect(resolveEntryLink(written, FROM, targets("/journal/"))).toMatchObject(expected));
+});
+
+describe("resolveEntryLink names the entry or tag file a link leads to", () => {
+  it.each<[string, string | undefined]>([
+    ["./002-second.md#x", "content/days/002-second.md"],
+    ["../tags/retries.md", "content/tags/retries.md"],
+    ["./my%20note.mdx", "content/days/my note.mdx"],
+    ["../tags/", undefined],
+    ["/day/8/", undefined],
+  ])("%j → %s", (written, file) => {
+    const target = resolveEntryLink(written, FROM, targets("/journal/"));
+    expect(target.kind === "rewrite" ? target.file : "not published").toBe(file);
+  });
 });
 
 describe("resolveEntryLink at the root base /", () => {
@@ -101,5 +114,5 @@ describe("resolveEntryLink at the root base /", () => {
     ["//evil.com", keep],
     ["./002-second.md#x", to("/day/2/#x")],
     ["../tags/retries.md", to("/tags/retries/")],
-  ])("%j", (written, expected) => expect(resolveEntryLink(written, FROM, targets("/"))).toEqual(expected));
+  ])("%j", (written, expected) => expect(resolveEntryLink(written, FROM, targets("/"))).toMatchObject(expected));
 });

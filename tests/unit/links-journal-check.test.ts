@@ -91,5 +91,6 @@ describe("loadJournal", () => {
     expect(registered.root).toBe(root);
     expect([...registered.targets.pages]).toEqual([["content/days/001-one.md", "day/1/"], ["content/days/002-two.mdx", "day/2/"], ["content/tags/retries.md", "tags/retries/"]]);
     expect(registered.targets.base).toBe("/journal/");
+    expect([...registered.targets.linked!].sort(), "the files relative links lead to").toEqual(["content/days/001-one.md", "content/days/002-two.mdx"]);
   });
 });

@@ -1,10 +1,13 @@
 // The Markdown plugin that publishes links, run through satteri as Astro runs it, in .md and .mdx.
+import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { markdownToHtml, mdxToJs } from "satteri";
+import { satteri } from "@astrojs/markdown-satteri";
 import { authorMarkup } from "../../src/integration/markdown/mdast-author-markup.ts";
 import { entryLinks, rewriteHrefs } from "../../src/integration/links/mdast-entry-links.ts";
 import { registerLinkTargets } from "../../src/integration/links/link-targets.ts";
+import type { LinkTargets } from "../../src/integration/links/entry-link-resolve.ts";
 
 const ROOT = "/project";
 const FILE = "content/days/005-links";
@@ -98,4 +101,35 @@ describe("rewriteHrefs", () => {
     [`<a href=/a"b>`, `<a href="/b/a&quot;b">`],
     [`<!-- <a href="/x"> --><a href="/y">`, `<!-- <a href="/x"> --><a href="/b/y">`],
   ])("%s → %s", (html, expected) => expect(rewriteHrefs(html, publish)).toBe(expected));
+});
+
+describe("cached pages and the pages links lead to", () => {
+  const PROJECT = path.resolve(import.meta.dirname, "../..");
+  const astro = (file: string) => import(pathToFileURL(path.join(PROJECT, "node_modules/astro/dist", file)).href);
+
+  /** What Astro's content layer compares to decide whether its cached pages are stale: the config's JSON. */
+  async function configDigest(): Promise<string> {
+    const { validateConfig } = await astro("core/config/validate.js");
+    const { safeStringify } = await astro("content/utils.js");
+    const config = await validateConfig({ markdown: { processor: satteri({ mdastPlugins: [entryLinks] }), syntaxHighlight: false } }, PROJECT, "build");
+    const { vite: _vite, integrations: _integrations, adapter: _adapter, ...hashable } = config;
+    return safeStringify(hashable) as string;
+  }
+
+  const journal = (pages: [string, string][], linked: string[]): LinkTargets => ({ base: "/journal/", contentDir: "content", pages: new Map(pages), exists: () => false, linked: new Set(linked) });
+  const A: [string, string] = ["content/days/001-a.md", "day/1/"];
+  const B: [string, string] = ["content/days/002-b.md", "day/2/"];
+
+  it("changes when an entry that links lead to gets another page, not when an entry nobody links to is added", async () => {
+    registerLinkTargets(journal([A, B], [B[0]]), ROOT);
+    const before = await configDigest();
+    registerLinkTargets(journal([A, B, ["content/days/003-c.md", "day/3/"]], [B[0]]), ROOT);
+    expect(await configDigest(), "a new entry no link leads to").toBe(before);
+    registerLinkTargets(journal([A, ["content/days/002-b.md", "day/7/"]], [B[0]]), ROOT);
+    expect(await configDigest(), "the linked entry renumbered").not.toBe(before);
+    registerLinkTargets({ ...journal([A, B], [B[0]]), base: "/other/" }, ROOT);
+    expect(await configDigest(), "another base path").not.toBe(before);
+    registerLinkTargets(journal([A, B], [B[0]]), ROOT);
+    expect(await configDigest(), "the same journal again").toBe(before);
+  });
 });

@@ -10,13 +10,15 @@ export interface LinkTargets {
   pages: ReadonlyMap<string, string>;
   /** Whether a project-relative path inside the content folder exists (an image, say, or a folder). */
   exists: (file: string) => boolean;
+  /** The entry and tag files that relative links lead to, as the journal check finds them (see link-targets.ts). */
+  linked?: Set<string>;
 }
 
 export type LinkResolution =
   /** Another site, a scheme, a `#fragment` or `?query` of this page, a path already under the base, an existing file: left as written. */
   | { kind: "keep" }
-  /** Root-relative given the base, or an entry or tag file turned into its page's URL. */
-  | { kind: "rewrite"; url: string }
+  /** Root-relative given the base, or an entry or tag file (`file`) turned into its page's URL. */
+  | { kind: "rewrite"; url: string; file?: string }
   /** A relative path to a file that does not exist (`file` is where it would be, project-relative). */
   | { kind: "missing"; file: string; fragment: string }
   /** A relative path that climbs out of the content folder, where the site has no page. */
@@ -61,8 +63,10 @@ function relative(url: string, fromFile: string, targets: LinkTargets): LinkReso
   // Nothing outside the content folder is published (and nothing there is looked at, whatever the disk holds).
   if (!inside) return { kind: "outside", file };
   const folder = file.replace(/\/$/, "");
-  const page = targets.pages.get(folder) ?? folderPage(folder, contentDir);
-  if (page !== undefined) return { kind: "rewrite", url: targets.base + page + query + fragment };
+  const page = targets.pages.get(folder);
+  if (page !== undefined) return { kind: "rewrite", url: targets.base + page + query + fragment, file: folder };
+  const listing = folderPage(folder, contentDir);
+  if (listing !== undefined) return { kind: "rewrite", url: targets.base + listing + query + fragment };
   if (targets.exists(folder)) return { kind: "keep" };
   return { kind: "missing", file: folder, fragment };
 }

@@ -26,6 +26,7 @@ export function checkJournalLinks(files: readonly SourceFile[], targets: LinkTar
     if (!/\]\s*[(:]|href/i.test(text)) continue; // no link at all: skip the parse
     for (const link of writtenLinks(text, /\.mdx$/i.test(file.path))) {
       const target = resolveEntryLink(link.url, file.path, targets);
+      if (target.kind === "rewrite" && target.file !== undefined) targets.linked?.add(target.file);
       if (target.kind === "missing") {
         problems.push({ file: file.path, line: link.line, column: link.column, ...missing(link.url, file.path, target.file, target.fragment, targets) });
       } else if (target.kind === "outside") {

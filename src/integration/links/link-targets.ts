@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Journal } from "../content/journal-validate.ts";
@@ -13,7 +14,7 @@ export function journalLinkTargets(journal: Pick<Journal, "entries" | "tags">, s
     ...journal.tags.map((t): [string, string] => [t.file, `tags/${t.id}/`]),
   ]);
   const contentDir = path.relative(settings.root, settings.contentRoot).split(path.sep).join("/") || ".";
-  return { base: settings.base, contentDir, pages, exists: (file) => existsSync(path.join(settings.root, file)) };
+  return { base: settings.base, contentDir, pages, exists: (file) => existsSync(path.join(settings.root, file)), linked: new Set() };
 }
 
 /**
@@ -30,3 +31,20 @@ export function registerLinkTargets(targets: LinkTargets, root: string): void {
 export function registeredLinkTargets(): { targets: LinkTargets; root: string } | undefined {
   return registered;
 }
+
+/**
+ * What the published links of a cached page depend on besides its own text: the page of every
+ * file that some relative link leads to. Astro keeps rendered `.md` pages until the config's
+ * JSON changes, and this object sits in the config (on the Markdown plugin), so renumbering a
+ * linked entry re-renders the pages instead of leaving them with its old URL. Read when Astro
+ * hashes the config, after the integration has registered the journal's targets; a new entry
+ * that no link leads to changes nothing.
+ */
+export const publishedLinks = {
+  get digest(): string {
+    if (!registered) return "";
+    const { targets } = registered;
+    const linked = [...(targets.linked ?? targets.pages.keys())].sort().map((file) => `${file}\0${targets.pages.get(file) ?? ""}`);
+    return createHash("sha256").update(`${targets.base}\n${linked.join("\n")}`).digest("hex").slice(0, 16);
+  },
+};

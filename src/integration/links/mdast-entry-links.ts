@@ -1,9 +1,9 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { MdastPluginEntry, MdastVisitorContext, MdxJsxFlowElement, MdxJsxTextElement } from "satteri";
+import { defineMdastPlugin, type MdastVisitorContext, type MdxJsxFlowElement, type MdxJsxTextElement } from "satteri";
 import { resolveEntryLink, type LinkTargets } from "./entry-link-resolve.ts";
 import { htmlAttributes } from "./html-attributes.ts";
-import { registeredLinkTargets } from "./link-targets.ts";
+import { publishedLinks, registeredLinkTargets } from "./link-targets.ts";
 
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
 
@@ -14,29 +14,33 @@ type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
  * definitions and the `href` of raw HTML or JSX `<a>`. Anything else is left as written; a
  * link to a missing file never gets here, since the journal check stops the build first.
  */
-export const entryLinks: MdastPluginEntry = (factory) => {
+export const entryLinks = defineMdastPlugin({
+  name: "daybook-entry-links",
+  // Part of the config's JSON, which decides when Astro's cached pages are stale.
+  published: publishedLinks,
+  link(node, ctx) {
+    const url = publisher(ctx)(node.url);
+    if (url !== undefined) ctx.setProperty(node, "url", url);
+  },
+  definition(node, ctx) {
+    const url = publisher(ctx)(node.url);
+    if (url !== undefined) ctx.setProperty(node, "url", url);
+  },
+  html(node, ctx) {
+    const value = rewriteHrefs(node.value, publisher(ctx));
+    if (value !== node.value) ctx.setProperty(node, "value", value);
+  },
+  mdxJsxFlowElement: (node, ctx) => jsx(node, ctx, publisher(ctx)),
+  mdxJsxTextElement: (node, ctx) => jsx(node, ctx, publisher(ctx)),
+});
+
+/** Publishes URLs written in the document `ctx` is compiling; leaves them all as written outside a registered journal. */
+function publisher(ctx: MdastVisitorContext): (url: string) => string | undefined {
   const registered = registeredLinkTargets();
-  if (!registered || !factory.fileURL) return null;
-  const from = path.relative(registered.root, fileURLToPath(factory.fileURL)).split(path.sep).join("/");
-  const publish = (url: string) => publishedUrl(url, from, registered.targets);
-  return {
-    name: "daybook-entry-links",
-    link(node, ctx) {
-      const url = publish(node.url);
-      if (url !== undefined) ctx.setProperty(node, "url", url);
-    },
-    definition(node, ctx) {
-      const url = publish(node.url);
-      if (url !== undefined) ctx.setProperty(node, "url", url);
-    },
-    html(node, ctx) {
-      const value = rewriteHrefs(node.value, publish);
-      if (value !== node.value) ctx.setProperty(node, "value", value);
-    },
-    mdxJsxFlowElement: (node, ctx) => jsx(node, ctx, publish),
-    mdxJsxTextElement: (node, ctx) => jsx(node, ctx, publish),
-  };
-};
+  if (!registered || !ctx.fileURL) return () => undefined;
+  const from = path.relative(registered.root, fileURLToPath(ctx.fileURL)).split(path.sep).join("/");
+  return (url) => publishedUrl(url, from, registered.targets);
+}
 
 /** The URL to publish instead of `url`, or undefined to leave it as written. */
 export function publishedUrl(url: string, from: string, targets: LinkTargets): string | undefined {
