@@ -19,6 +19,9 @@ export const MARKDOWN_SOURCES = [
   // The other parts' plugins in the same processor (astro.config.mjs).
   "src/integration/images",
   "src/integration/links/mdast-entry-links.ts",
+  "src/integration/links/entry-link-resolve.ts",
+  "src/integration/links/html-attributes.ts",
+  "src/integration/links/link-targets.ts",
 ];
 const RENDERERS = ["satteri", "shiki", "temml"];
 
