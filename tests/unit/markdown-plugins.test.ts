@@ -24,6 +24,13 @@ async function mdx(source: string): Promise<string> {
 }
 
 describe("code fences", () => {
+  it("colour the first block of a language as later ones (Shiki's per-line time limit cut the first short while its grammar compiled)", async () => {
+    const source = "```c++\nint main() { return 0; }\n```\n";
+    const first = await md(source);
+    expect(first).toContain('<span class="l-cf222e d-ff7b72">return</span>');
+    expect(await md(source)).toBe(first);
+  });
+
   it("give <pre> one class attribute in .md (Shiki's own `class` and Daybook's classes used to be two)", async () => {
     const html = await md("```ts\nconst a = 1;\n```\n");
     const pre = /<pre[^>]*>/.exec(html)![0];

@@ -44,6 +44,10 @@ export const codeHighlight: HastPluginEntry = {
         lang: shikiLang,
         themes: CODE_THEMES,
         defaultColor: false,
+        // No time limit per line: Shiki's default (500 ms) cut the first block of a language short
+        // while its grammar compiled on a busy machine, so the same code got other colours on
+        // another page (C++ in the real-journal fixture). The output must not depend on timing.
+        tokenizeTimeLimit: 0,
         transformers: [shikiTokenClasses],
       });
       const pre = root.children[0] as Element;
