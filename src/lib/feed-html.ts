@@ -2,7 +2,8 @@
  * Prepares an entry's rendered HTML for a feed reader: highlighted code becomes plain
  * `<pre><code>` (feed readers drop the colours anyway, and the spans tripled the feed's size),
  * links and images become absolute (readers have no base URL), and attributes and elements
- * that only the page's scripts use are dropped.
+ * that only the page's scripts use are dropped, and so are an optimised image's srcset and sizes
+ * (their URLs are relative, and a reader shows the one `src`).
  */
 export function feedHtml(html: string, origin: string): string {
   const absolute = origin.replace(/\/$/, "");
@@ -11,5 +12,6 @@ export function feedHtml(html: string, origin: string): string {
     .replace(/<daybook-snippet[^>]*>/g, '<div class="snippet">')
     .replace(/<\/daybook-snippet>/g, "</div>")
     .replace(/<a href="#[^"]*" class="heading-anchor"[^>]*><\/a>/g, "")
+    .replace(/<img\s[^>]*>/g, (img) => img.replace(/\s(?:srcset|sizes|data-astro-image(?:-[a-z]+)?)="[^"]*"/g, ""))
     .replace(/\s(href|src)="\/(?!\/)/g, ` $1="${absolute}/`);
 }
