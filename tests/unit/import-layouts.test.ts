@@ -43,6 +43,12 @@ function expectValidJournal(imported: Imported, entries: number) {
   expect(days).toEqual(Array.from({ length: entries }, (_, i) => i + 1));
   const dates = imported.journal.entries.map((e) => e.data.date);
   expect(dates).toEqual([...dates].sort()); // day numbers follow date order
+  // Astro reads frontmatter as YAML 1.1, where a plain 2024-05-01 title would be a date.
+  for (const entry of imported.journal.entries) {
+    const yaml = /^---\n([\s\S]*?)\n---\n/.exec(readFileSync(path.join(ROOT, entry.file), "utf8"))![1]!;
+    const data = parse(yaml, { version: "1.1" }) as Record<string, unknown>;
+    expect([typeof data.title, typeof data.summary, typeof data.date, typeof data.day], entry.file).toEqual(["string", "string", "string", "number"]);
+  }
 }
 
 async function expectSnippetsPass(imported: Imported) {
@@ -70,8 +76,8 @@ describe("a TIL repository of topic folders", () => {
   });
 
   it("makes each topic a tag with a readable title, and gives a note outside any topic the default tag", () => {
-    expect(readFileSync(path.join(til.content, "tags/postgresql.md"), "utf8")).toMatch(/title: PostgreSQL/);
-    expect(readFileSync(path.join(til.content, "tags/css.md"), "utf8")).toMatch(/title: CSS/);
+    expect(readFileSync(path.join(til.content, "tags/postgresql.md"), "utf8")).toMatch(/title: "PostgreSQL"/);
+    expect(readFileSync(path.join(til.content, "tags/css.md"), "utf8")).toMatch(/title: "CSS"/);
     const scratch = til.journal.entries.find((e) => e.data.title === "A note without a topic")!;
     expect(scratch.data.tags).toEqual(["notes"]);
     const reflog = til.journal.entries.find((e) => e.data.title === "The reflog remembers")!;

@@ -85,7 +85,8 @@ export function convertNotes(planned: readonly PlannedNote[], folder: FolderInde
       ...(note.draft && { draft: true }),
       ...(note.permalinks.length && { redirectFrom: note.permalinks.slice(0, 20) }),
     };
-    const yaml = stringify(frontmatter, { lineWidth: 0, flowCollectionPadding: false });
+    // Every string quoted: Astro reads frontmatter as YAML 1.1, where a plain 2024-05-01, yes or 1e3 is no text.
+    const yaml = stringify(frontmatter, { lineWidth: 0, defaultStringType: "QUOTE_DOUBLE", defaultKeyType: "PLAIN" });
     return {
       note,
       file: `${note.stem}.md`,

@@ -39,5 +39,5 @@ export function tagTitle(id: string, original?: string): string {
 
 /** The tag file, `content/tags/<id>.md`: its title and a line saying where it came from. */
 export function tagFileText(title: string, origin: string): string {
-  return `---\n${stringify({ title }, { lineWidth: 0 })}---\n\n${origin}\n`;
+  return `---\n${stringify({ title }, { lineWidth: 0, defaultStringType: "QUOTE_DOUBLE", defaultKeyType: "PLAIN" })}---\n\n${origin}\n`;
 }
