@@ -85,8 +85,8 @@ for (const step of steps.filter((s) => s.problems.length)) {
   console.log(sorted(step.problems).map(formatProblem).join("\n\n"));
 }
 if (journal.notes.length) {
-  // Not problems: the build removes this markup from the page, as GitHub's Markdown would.
-  console.log("\n── notes: markup the build leaves out of the page (as GitHub's Markdown does) ──\n");
+  // Not problems: the build removes this markup, or shows code and maths as plain text, as GitHub's Markdown would.
+  console.log("\n── notes: what the page shows differently from the source, as GitHub's Markdown does (markup left out, code shown plain) ──\n");
   console.log(sorted(journal.notes).map(formatNote).join("\n\n"));
 }
 console.log("\nSummary:");
