@@ -122,3 +122,22 @@ describe("a tag's page shows its body, so its images are checked the same way", 
     expect(problems).toEqual([expect.objectContaining({ file: "content/tags/images.md", line: 6, fix: "did you mean ../days/030-figures/figure.png?" })]);
   });
 });
+
+describe("what Astro's image pipeline would not publish", () => {
+  it.each([
+    ["a <picture> <source> with a local file in .md", "030-figures.md", '<picture><source srcset="./030-figures/figure.png 2x"><img src="./030-figures/figure.png" alt="A"></picture>\n', /the <source> of a <picture> names \.\/030-figures\/figure\.png/, 9],
+    ["the same in .mdx", "030-figures.mdx", '<picture>\n  <source srcSet="./030-figures/figure.png" />\n  <img src="./030-figures/figure.png" alt="A" />\n</picture>\n', /the <source> of a <picture> names/, 10],
+    ["an <img /> whose src is code", "030-figures.mdx", "<img src={figure} alt=\"A\" />\n", /src written as code/, 9],
+  ])("%s is an error", (_name, file, body, message, line) => {
+    expect(check(file, body).problems).toEqual(expect.arrayContaining([expect.objectContaining({ line, message: expect.stringMatching(message) })]));
+  });
+
+  it("a string literal in braces is read as the text it is (and checked)", () => {
+    expect(check("030-figures.mdx", '<img src={"./030-figures/figure.png"} alt={\'A chart\'} />\n').problems).toEqual([]);
+    expect(check("030-figures.mdx", '<img src={"./030-figures/figur.png"} alt="A" />\n').problems).toEqual([expect.objectContaining({ fix: "did you mean ./030-figures/figure.png?" })]);
+  });
+
+  it("a <source> with an https: URL is fine", () => {
+    expect(check("030-figures.md", '<picture><source srcset="https://example.com/dark.png"><img src="./030-figures/figure.png" alt="A"></picture>\n').problems).toEqual([]);
+  });
+});

@@ -120,3 +120,12 @@ describe("the content folder's listing", () => {
     expect([...files.images()].sort()).toEqual(["assets/shared.png", "days/030-figures/figure.png", "days/030-figures/my figure.png", "days/beside.png"]);
   });
 });
+
+describe("a <picture>'s local <source> and a src written as code are refused in the pipeline too", () => {
+  it("in .md and .mdx", async () => {
+    await expect(renderMd('<picture><source srcset="./beside.png"><img src="./beside.png" alt="A"></picture>\n')).rejects.toThrow(/the <source> of a <picture>/);
+    await expect(renderMdx('<picture>\n  <source srcSet="./beside.png" />\n  <img src="./beside.png" alt="A" />\n</picture>\n')).rejects.toThrow(/the <source> of a <picture>/);
+    await expect(renderMdx("<img src={beside} alt=\"A\" />\n")).rejects.toThrow(/src written as code/);
+    expect(await renderMdx('<img src={"./beside.png"} alt={"A"} />\n')).toMatch(/^import \w+ from "\.\/beside\.png";$/m);
+  });
+});

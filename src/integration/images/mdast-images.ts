@@ -1,11 +1,11 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { MdastPluginEntry, MdastVisitorContext, MdxJsxFlowElement, MdxJsxTextElement, PluginFactoryContext } from "satteri";
-import type { Image, Html, ImageReference, Definition } from "mdast";
+import type { Image, Html, ImageReference as MdastImageReference, Definition } from "mdast";
 import { liveContentFiles } from "./content-files.ts";
-import { judgeImageAlt } from "./image-check.ts";
-import { htmlImages } from "./image-references.ts";
-import { judgeImageSource, type ContentFiles, type ImageSource } from "./image-source.ts";
+import { judgeImage } from "./image-check.ts";
+import { htmlImages, htmlSources, jsxAttributes, srcsetUrls, type ImageReference } from "./image-references.ts";
+import type { ContentFiles, ImageSource } from "./image-source.ts";
 
 export interface EntryImagesOptions {
   /** Absolute path of the content folder; images are read from inside it only. */
@@ -33,7 +33,7 @@ export function entryImages(options: EntryImagesOptions): MdastPluginEntry {
     const entryPath = path.relative(options.contentRoot, file).split(path.sep).join("/");
     if (entryPath.startsWith("../") || path.isAbsolute(entryPath)) return null; // not an entry: a page of the site itself
     const definitions = new Map<string, Definition>();
-    const judge = (src: string, alt: string | null, syntax: "markdown" | "html" | "jsx") => judgeOrFail(src, alt, syntax, { file, entryPath, files, options });
+    const judge = (src: string, alt: string | null, syntax: ImageReference["syntax"], role?: ImageReference["role"]) => judgeOrFail({ src, alt, syntax, role }, { file, entryPath, files, options });
     return {
       name: "daybook-entry-images",
       before(root) {
@@ -48,22 +48,23 @@ export function entryImages(options: EntryImagesOptions): MdastPluginEntry {
       },
       image(node, ctx) {
         const source = judge(node.url, node.alt ?? "", "markdown");
-        if (source.kind === "local" || source.kind === "remote") ctx.replaceNode(node, imageNode(source, node.alt ?? "", node.title ?? null, {}));
+        if (source?.kind === "local" || source?.kind === "remote") ctx.replaceNode(node, imageNode(source, node.alt ?? "", node.title ?? null, {}));
       },
-      imageReference(node: ImageReference, ctx) {
+      imageReference(node: MdastImageReference, ctx) {
         const definition = definitions.get(node.identifier);
         if (!definition) return; // not an image: Markdown shows the brackets as text
         const source = judge(definition.url, node.alt ?? "", "markdown");
-        if (source.kind === "local" || source.kind === "remote") ctx.replaceNode(node, imageNode(source, node.alt ?? "", definition.title ?? null, {}));
+        if (source?.kind === "local" || source?.kind === "remote") ctx.replaceNode(node, imageNode(source, node.alt ?? "", definition.title ?? null, {}));
       },
       html(node: Html, ctx) {
+        for (const tag of htmlSources(node.value)) for (const src of tag.candidates) judge(src, "", "html", "source");
         const tags = htmlImages(node.value);
         if (tags.length === 0) return;
         const parts: (Html | Image)[] = [];
         let at = 0;
         for (const tag of tags) {
           const source = judge(tag.src, tag.alt, "html");
-          if (source.kind !== "local" && source.kind !== "remote") continue;
+          if (source?.kind !== "local" && source?.kind !== "remote") continue;
           if (tag.offset > at) parts.push({ type: "html", value: node.value.slice(at, tag.offset) });
           const attributes = Object.fromEntries(tag.attributes.map((a) => [a.name, a.value]));
           parts.push(imageNode(source, tag.alt ?? "", attributes.title ?? null, attributes));
@@ -78,16 +79,20 @@ export function entryImages(options: EntryImagesOptions): MdastPluginEntry {
     };
 
     function jsx(node: MdxJsxFlowElement | MdxJsxTextElement, ctx: MdastVisitorContext): void {
-      if (node.name !== "img") return;
-      const attributes: Record<string, string | null> = {};
-      for (const a of node.attributes) {
-        if (a.type !== "mdxJsxAttribute" || (a.value !== null && a.value !== undefined && typeof a.value !== "string")) return; // code: the content rules refuse it
-        attributes[a.name] = a.value ?? null;
+      if (node.name !== "img" && node.name !== "source") return;
+      const values = jsxAttributes(node.attributes);
+      if (node.name === "source") {
+        for (const src of srcsetUrls(values.get("srcset") ?? "")) judge(src, "", "jsx", "source");
+        return;
       }
-      if (typeof attributes.src !== "string") return;
-      const alt = "alt" in attributes ? (attributes.alt ?? "") : null;
-      const source = judge(attributes.src, alt, "jsx");
-      if (source.kind === "local" || source.kind === "remote") ctx.replaceNode(node, imageNode(source, alt ?? "", attributes.title ?? null, attributes));
+      if (!values.has("src")) return;
+      const src = values.get("src");
+      if (typeof src !== "string") return void judge("", null, "jsx", "code");
+      const attributes: Record<string, string | null> = {};
+      for (const [name, value] of values) if (value !== undefined) attributes[name] = value; // other code: the content rules judged it
+      const alt = values.has("alt") ? (values.get("alt") ?? "") : null;
+      const source = judge(src, alt, "jsx");
+      if (source?.kind === "local" || source?.kind === "remote") ctx.replaceNode(node, imageNode(source, alt ?? "", attributes.title ?? null, attributes));
     }
   };
 }
@@ -99,12 +104,10 @@ interface JudgeContext {
   options: EntryImagesOptions;
 }
 
-function judgeOrFail(src: string, alt: string | null, syntax: "markdown" | "html" | "jsx", context: JudgeContext): ImageSource {
-  const missingAlt = judgeImageAlt({ src, alt, syntax });
-  if (missingAlt) fail(context.file, missingAlt);
-  const source = judgeImageSource(src, context.entryPath, context.files, context.options);
-  if (source.kind === "refused") fail(context.file, source);
-  return source;
+function judgeOrFail(image: Pick<ImageReference, "src" | "alt" | "syntax" | "role">, context: JudgeContext): ImageSource | undefined {
+  const judged = judgeImage(image, context.entryPath, context.files, context.options);
+  if (judged.problems[0]) fail(context.file, judged.problems[0]);
+  return judged.source;
 }
 
 /** A Markdown image Astro's pipeline takes up (local) or a lazy-loading plain one (remote). */
