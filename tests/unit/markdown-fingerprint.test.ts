@@ -32,7 +32,7 @@ describe("a change to Daybook's Markdown plugins re-renders cached pages", () =>
   });
 
   it("without the fingerprint, a changed plugin leaves the digest as it was (the stale pages)", async () => {
-    const plugin = (body: string) => ({ name: "p", element: { filter: ["pre"], visit: new Function("node", body) } });
+    const plugin = (body: string) => ({ name: "p", element: { filter: ["pre"], visit: new Function("node", body) as () => undefined } });
     expect(await astroConfigDigest(satteri({ hastPlugins: [plugin("return 1")] }))).toBe(await astroConfigDigest(satteri({ hastPlugins: [plugin("return 2")] })));
   });
 

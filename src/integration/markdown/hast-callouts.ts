@@ -26,7 +26,7 @@ export const githubCallouts: HastPluginEntry = {
       const paragraph: Element = { ...first, children: [...(rest ? [{ ...lead, value: rest }] : []), ...first.children.slice(1)] };
       const keepParagraph = paragraph.children.some((child) => child.type !== "text" || child.value.trim() !== "");
       const body: ElementContent[] = [...(keepParagraph ? [paragraph] : []), ...node.children.slice(index + 1)];
-      if (!body.some((child) => child.type === "element" || child.value.trim() !== "")) return;
+      if (!body.some((child) => child.type !== "text" || child.value.trim() !== "")) return;
       const kind = match[1]!.toLowerCase();
       const title: Element = { type: "element", tagName: "p", properties: { className: ["callout-title"] }, children: [{ type: "text", value: KINDS[kind]! }] };
       return { type: "element", tagName: "div", properties: { className: ["callout", `callout-${kind}`], role: "note" }, children: [title, { type: "text", value: "\n" }, ...body] };
