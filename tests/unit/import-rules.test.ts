@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { frontmatterDate, noteDate } from "../../src/integration/import/import-dates.ts";
 import { stringList } from "../../src/integration/import/import-frontmatter.ts";
-import { videoPage } from "../../src/integration/import/import-html.ts";
+import { convertHtml, videoPage } from "../../src/integration/import/import-html.ts";
 import { classifyNote } from "../../src/integration/import/import-layout.ts";
 import { resolveLink, type LinkContext } from "../../src/integration/import/import-links.ts";
 import { convertLiquid, type LiquidContext } from "../../src/integration/import/import-liquid.ts";
@@ -268,5 +268,43 @@ describe("video players", () => {
     ["https://example.com/embed/x", undefined],
   ])("%s", (src, page) => {
     expect(videoPage(src)?.url).toBe(page);
+  });
+});
+
+describe("raw HTML", () => {
+  const convert = (html: string) => {
+    const notes: string[] = [];
+    const alts: string[] = [];
+    const out = convertHtml(html, {
+      image: (src) => (src === "a.png" ? { kind: "copy", url: "./001-x/a.png", copy: { from: "/a.png", name: "a.png" } } : src.startsWith("https:") ? { kind: "keep" } : { kind: "refuse", reason: `the image ${src} is not in the imported folder` }),
+      link: (href) => resolveLink(href, links()),
+      altFilled: (src, alt) => alts.push(`${src}=${alt}`),
+      note: (m) => notes.push(m),
+      altFromFileName: (src) => src.replace(/\.\w+$/, ""),
+    });
+    return { out, notes, alts };
+  };
+  it.each([
+    ["copied image, alt from the file name", '<img src="a.png" width="40">', '<img src="./001-x/a.png" width="40" alt="a">'],
+    ["alt from the title", '<img src="a.png" title="A diagram">', '<img src="./001-x/a.png" title="A diagram" alt="A diagram">'],
+    ["alt from the figure's caption", '<figure><img src="https://x.test/b.png"><figcaption>The <em>caption</em></figcaption></figure>', '<figure><img src="https://x.test/b.png" alt="The caption"><figcaption>The <em>caption</em></figcaption></figure>'],
+    ["an empty alt is decorative and stays", '<img src="a.png" alt="">', '<img src="./001-x/a.png" alt="">'],
+    ["entities decoded, then escaped again", '<img src="a.png" alt="Tom &amp; &quot;Jerry&quot;">', '<img src="./001-x/a.png" alt="Tom &amp; &quot;Jerry&quot;">'],
+    ["a missing image becomes its alt text", '<p><img src="gone.png" alt="Gone"></p>', "<p>Gone</p>"],
+    ["a link to a note", '<a href="blame.md" class="x">blame</a>', '<a href="./002-blame.md" class="x">blame</a>'],
+    ["a link to nothing loses its href", '<a href="gone.md" id="g">gone</a>', '<a id="g">gone</a>'],
+    ["a web link stays", '<a href="https://example.com">x</a>', '<a href="https://example.com">x</a>'],
+    ["YouTube player", '<iframe src="https://www.youtube.com/embed/abcdefgh" title="Talk"></iframe>', '<a href="https://www.youtube.com/watch?v=abcdefgh">Video on YouTube: Talk</a>'],
+    ["another frame", '<iframe src="https://codepen.io/x/embed/y"></iframe>', '<a href="https://codepen.io/x/embed/y">https://codepen.io/x/embed/y</a>'],
+    ["a gist", '<script src="https://gist.github.com/me/abcdef1234.js"></script>', '<a href="https://gist.github.com/me/abcdef1234">Gist abcdef1</a>'],
+    ["an inline script", "<div><script>alert(1)</script>text</div>", "<div>text</div>"],
+  ])("%s", (_name, html, expected) => {
+    expect(convert(html).out).toBe(expected);
+  });
+
+  it("lists the alt text it wrote and what it changed", () => {
+    expect(convert('<img src="a.png">').alts).toEqual(["a.png=a"]);
+    expect(convert('<a href="gone.md">x</a>').notes[0]).toMatch(/points at nothing.*kept without the link/);
+    expect(convert("<script>x()</script>").notes[0]).toMatch(/inline script was removed/);
   });
 });

@@ -82,6 +82,7 @@ export function convertBody(source: string, context: BodyContext): BodyResult {
       const html = source.slice(start, end);
       const converted = convertHtml(html, {
         image: (src) => context.images.resolve(src),
+        link: (href) => resolveLink(href, context.links),
         altFilled: (src, alt) => altFilled.push({ file: context.file, line: lineOf(node), message: `${src}: alt text "${alt}"` }),
         note,
         altFromFileName,

@@ -1,9 +1,11 @@
 import { Parser } from "htmlparser2";
 import type { Edit } from "./import-mdast.ts";
 import type { ImageResult } from "./import-images.ts";
+import type { LinkResult } from "./import-links.ts";
 
 export interface HtmlContext {
   image(url: string): ImageResult;
+  link(url: string): LinkResult;
   /** Records alt text the importer wrote for an image that had none. */
   altFilled(src: string, alt: string): void;
   note(message: string): void;
@@ -12,7 +14,7 @@ export interface HtmlContext {
 
 /**
  * Raw HTML in a note, tokenized by htmlparser2 (entities decoded as browsers do):
- * `<img>` gets its copied file and, when it has no alt attribute, one from its `title`, the
+ * `<a href>` is resolved like a Markdown link (one that cannot work loses its href), `<img>` gets its copied file and, when it has no alt attribute, one from its `title`, the
  * block's `<figcaption>` or its file name; a YouTube or Vimeo `<iframe>` becomes a link to the
  * video (GitHub drops frames, and so does Daybook); a gist `<script>` becomes a link to the gist;
  * other frames and scripts are removed and reported.
@@ -25,6 +27,7 @@ export function convertHtml(html: string, context: HtmlContext): string {
     {
       onopentag(name, attribs) {
         if (name === "img") edits.push(...imageEdit(parser.startIndex, parser.endIndex, attribs, caption, context));
+        else if (name === "a" && attribs.href !== undefined) edits.push(...anchorEdit(parser.startIndex, parser.endIndex, attribs, context));
         else if ((name === "iframe" || name === "script") && !open) open = { name, start: parser.startIndex, attribs };
       },
       onclosetag(name) {
@@ -53,8 +56,23 @@ function imageEdit(start: number, end: number, attribs: Record<string, string>, 
     next.alt = attribs.title?.trim() || caption || context.altFromFileName(src);
     context.altFilled(src, next.alt);
   }
-  const text = `<img${Object.entries(next).map(([k, v]) => ` ${k}="${escapeHtml(v)}"`).join("")}>`;
-  return [{ start, end: end + 1, text }];
+  return [{ start, end: end + 1, text: tag("img", next) }];
+}
+
+function anchorEdit(start: number, end: number, attribs: Record<string, string>, context: HtmlContext): Edit[] {
+  const result = context.link(attribs.href!);
+  if (result.kind === "keep") return [];
+  const next = { ...attribs };
+  if (result.kind === "rewrite") next.href = result.url;
+  else {
+    delete next.href;
+    context.note(`${result.reason}; the link text was kept without the link`);
+  }
+  return [{ start, end: end + 1, text: tag("a", next) }];
+}
+
+function tag(name: string, attribs: Record<string, string>): string {
+  return `<${name}${Object.entries(attribs).map(([k, v]) => ` ${k}="${escapeHtml(v)}"`).join("")}>`;
 }
 
 function replaceEmbed(name: string, attribs: Record<string, string>, context: HtmlContext): string {

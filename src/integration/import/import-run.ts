@@ -82,10 +82,11 @@ export async function runImport(io: ImportIO): Promise<number> {
       if (other.length) return fail("the imported journal does not validate (a problem the importer should have prevented)", "report it with the problems below", `\n\n${other.map(formatProblem).join("\n\n")}`);
       if (failing.length && pass < MAX_PASSES) {
         // Leave those notes out and number the rest again, so day numbers have no gaps.
-        for (const problem of failing) {
-          const entry = byEntry.get(problem.file)!;
-          exclude.add(entry.note.source.path);
-          dropped.push({ file: entry.note.source.path, message: `not imported: as an entry it would fail Daybook's checks: ${problem.message} (${problem.fix})` });
+        for (const [file, problems] of Map.groupBy(failing, (p) => p.file)) {
+          const source = byEntry.get(file)!.note.source.path;
+          exclude.add(source);
+          const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : "";
+          dropped.push({ file: source, message: `not imported: as an entry it would fail Daybook's checks: ${problems[0]!.message}${more}; ${problems[0]!.fix}` });
         }
         continue;
       }
