@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import type { Element } from "hast";
 import { describe, expect, it } from "vitest";
 import { isProseDollars } from "../../src/integration/markdown/maths-dollars.ts";
-import { mathsErrorMessage, renderMaths } from "../../src/integration/markdown/maths-render.ts";
+import { MAX_SIZE_EM, mathsErrorMessage, renderMaths } from "../../src/integration/markdown/maths-render.ts";
 import { MATH_STYLE_DECLARATIONS, mathStyleClass, mathStyleRules, translateMathStyle } from "../../src/integration/markdown/maths-style-classes.ts";
 
 function elements(node: Element): Element[] {
@@ -74,7 +74,30 @@ describe("Temml's inline styles become classes", () => {
   });
 });
 
+describe("sizes written in TeX", () => {
+  it("are capped, so a \\rule cannot paint over the page", () => {
+    const { math } = renderMaths("\\rule{100000em}{100000em}", false);
+    const space = elements(math).find((e) => e.tagName === "mspace")!;
+    expect(space.properties).toMatchObject({ width: `${MAX_SIZE_EM}em`, height: `${MAX_SIZE_EM}em` });
+  });
+
+  it.each([
+    ["\\kern9999em x", "width", "20em"],
+    ["\\hspace{500cm} x", "width", "20em"],
+    ["\\kern2em x", "width", "2em"],
+    ["\\hspace{1cm} x", "width", "1cm"],
+  ])("%s gets %s %s", (tex, attribute, value) => {
+    const space = elements(renderMaths(tex, false).math).find((e) => e.tagName === "mspace")!;
+    expect(space.properties[attribute]).toBe(value);
+  });
+});
+
 describe("TeX errors", () => {
+  it("a macro that expands forever is an error, not a hung build", () => {
+    expect(() => renderMaths("\\def\\a{\\a\\a}\\a", false)).toThrow(/Too many expansions/);
+  });
+
+
   it.each([
     ["\\frac{1}{", /^Unexpected end of input/],
     ["\\nosuchmacro", /^Unsupported function name: \\nosuchmacro$/],
