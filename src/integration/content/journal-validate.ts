@@ -23,6 +23,8 @@ export interface SourceFile {
   /** Path relative to its collection folder, e.g. `016-2pc.mdx`. */
   relative: string;
   bytes: Uint8Array;
+  /** A symbolic link: reported, never read. */
+  symlink?: true;
 }
 
 export interface ValidateOptions {
@@ -71,8 +73,11 @@ export function validateJournal(days: readonly SourceFile[], tagFiles: readonly 
   const images = (file: SourceFile, folder: string, body: string, firstLine: number) =>
     checkEntryImages(file.path, body, { firstLine, mdx: /\.mdx$/i.test(file.relative), entryPath: `${folder}/${file.relative}`, files: contentFiles, remoteImages: options.remoteImages ?? true });
 
+  for (const file of [...tagFiles, ...days].filter((f) => f.symlink)) {
+    report(file.path, undefined, "this is a symbolic link, and Daybook reads only real files inside the content folder (a link could lead the build to any file of the machine)", "replace the link with the file or folder itself");
+  }
   const tags: ValidTag[] = [];
-  for (const file of tagFiles) {
+  for (const file of tagFiles.filter((f) => !f.symlink)) {
     const id = file.relative.replace(/\.md$/i, "");
     if (!/\.md$/i.test(file.relative)) {
       report(file.path, undefined, `tag files must end in .md, so this file is not read`, `rename it to ${slugFix(id.replace(/\.[^.]+$/, ""))}.md or delete it`);
@@ -98,7 +103,7 @@ export function validateJournal(days: readonly SourceFile[], tagFiles: readonly 
 
   const index = new TagIndex(tags.map((t) => ({ id: t.id, aliases: t.data.aliases })));
   const entries: ValidEntry[] = [];
-  for (const file of days) {
+  for (const file of days.filter((f) => !f.symlink)) {
     if (isImageFile(file.relative)) continue; // an entry's images live beside it (checked with the entry that shows them)
     if (!ENTRY_EXTENSIONS.test(file.relative)) {
       const ext = /\.[^.]+$/.exec(file.relative)?.[0] ?? "(none)";
