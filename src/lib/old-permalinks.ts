@@ -18,6 +18,7 @@ export function permalinkProblem(permalink: string): string | undefined {
   for (const segment of segments) {
     if (segment === "") return "has an empty segment (//)";
     if (segment === "." || segment === "..") return "has a . or .. segment";
+    if (segment.startsWith(".")) return `has the hidden segment "${segment}" (hosts keep names starting with . for themselves, e.g. .well-known)`;
     if (!SEGMENT.test(segment)) return `has the segment "${segment}", which holds a character that is not allowed in a file name (space, quote, < > | …)`;
   }
   const last = segments.at(-1)!;

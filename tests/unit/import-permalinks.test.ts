@@ -33,6 +33,7 @@ describe("old addresses (redirectFrom)", () => {
     ["/a/../b", /\.\. segment/],
     ["/a/./b", /\. or \.\. segment/],
     ["/a//b", /empty segment/],
+    ["/.well-known/x/", /hidden segment/],
     ["/a?b=1", /plain path/],
     ["/a#b", /plain path/],
     ["/a%2e%2e/b", /plain path/],
