@@ -3,6 +3,7 @@ import { frontmatterDate, noteDate } from "../../src/integration/import/import-d
 import { stringList } from "../../src/integration/import/import-frontmatter.ts";
 import { convertHtml, videoPage } from "../../src/integration/import/import-html.ts";
 import { classifyNote } from "../../src/integration/import/import-layout.ts";
+import { planImport } from "../../src/integration/import/import-plan.ts";
 import { resolveLink, type LinkContext } from "../../src/integration/import/import-links.ts";
 import { convertLiquid, type LiquidContext } from "../../src/integration/import/import-liquid.ts";
 import { convertKramdownMaths } from "../../src/integration/import/import-maths.ts";
@@ -306,5 +307,40 @@ describe("raw HTML", () => {
     expect(convert('<img src="a.png">').alts).toEqual(["a.png=a"]);
     expect(convert('<a href="gone.md">x</a>').notes[0]).toMatch(/points at nothing.*kept without the link/);
     expect(convert("<script>x()</script>").notes[0]).toMatch(/inline script was removed/);
+  });
+});
+
+describe("planning: day numbers and tags", () => {
+  const note = (p: string, text: string) => ({ path: p, absolute: `/x/${p}`, text, mtime: new Date("2020-01-01T00:00:00Z") });
+  const plan = (notes: ReturnType<typeof note>[], firstDay = 1) =>
+    planImport({ notes, jekyllSite: false, sitePermalink: undefined, obsidianVault: false, firstCommits: new Map(), today: "2026-11-23", firstDay });
+
+  it("numbers notes in date order, then time of day, then path, from the first free day", () => {
+    const { planned } = plan([
+      note("b/late.md", "---\ndate: 2024-01-02 18:00\n---\n# Late\n"),
+      note("b/second.md", "---\ndate: 2024-01-02\n---\n# Second\n"),
+      note("a/first.md", "---\ndate: 2024-01-02\n---\n# First\n"),
+      note("z/morning.md", "---\ndate: 2024-01-02 08:00\n---\n# Morning\n"),
+      note("z/older.md", "---\ndate: 2023-12-31\n---\n# Older\n"),
+    ], 21);
+    expect(planned.map((p) => [p.day, p.title])).toEqual([[21, "Older"], [22, "First"], [23, "Second"], [24, "Morning"], [25, "Late"]]);
+    expect(planned.map((p) => p.stem)).toEqual(["021-older", "022-first", "023-second", "024-morning", "025-late"]);
+  });
+
+  it("keeps at most 10 tags and says which it left out; a note with none gets the default", () => {
+    const tags = Array.from({ length: 12 }, (_, i) => `t${i + 1}`).join(", ");
+    const { planned, notes } = plan([note("many.md", `---\ndate: 2024-01-01\ntags: [${tags}]\n---\nText.\n`), note("none.md", "---\ndate: 2024-01-02\n---\nText.\n")]);
+    expect(planned[0]!.tags.map((t) => t.id)).toEqual(["t1", "t2", "t3", "t4", "t5", "t6", "t7", "t8", "t9", "t10"]);
+    expect(notes.find((n) => n.file === "many.md")?.message).toMatch(/12 tags, over Daybook's 10; kept the first 10 \(t11, t12 left out\)/);
+    expect(planned[1]!.tags).toEqual([{ id: "notes", original: "notes" }]);
+  });
+
+  it("gives an old address to one note only", () => {
+    const { planned, notes } = plan([
+      note("a.md", "---\ndate: 2024-01-01\npermalink: /same/\n---\nA.\n"),
+      note("b.md", "---\ndate: 2024-01-02\nredirect_from: /same/\n---\nB.\n"),
+    ]);
+    expect(planned.map((p) => p.permalinks)).toEqual([["/same/"], ["/b"]]); // b keeps its own TIL address
+    expect(notes.find((n) => n.file === "b.md")?.message).toMatch(/also a\.md's/);
   });
 });
