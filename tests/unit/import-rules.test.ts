@@ -81,6 +81,7 @@ const links = (overrides: Partial<LinkContext> = {}): LinkContext => ({
   tagForFolder: (f) => ({ git: "git", http: "http" })[f],
   isFile: (p) => p === "git/data.csv",
   isEntryFile: (name) => name === "005-x.md",
+  titleAnchor: (p) => (p === "git/blame.md" ? "skip-formatting-commits" : undefined),
   ...overrides,
 });
 
@@ -92,6 +93,7 @@ describe("links between notes", () => {
     ["protocol-relative", "//cdn.example.com/x", { kind: "keep" }],
     ["sibling note", "blame.md", { kind: "rewrite", url: "./002-blame.md" }],
     ["sibling with ./ and anchor", "./blame.md#options", { kind: "rewrite", url: "./002-blame.md#options" }],
+    ["anchor of the heading that became the title", "blame.md#skip-formatting-commits", { kind: "rewrite", url: "./002-blame.md" }],
     ["without extension", "blame", { kind: "rewrite", url: "./002-blame.md" }],
     ["as Jekyll's .html", "blame.html", { kind: "rewrite", url: "./002-blame.md" }],
     ["other folder and extension", "../http/curl.markdown", { kind: "rewrite", url: "./007-curl.md" }],

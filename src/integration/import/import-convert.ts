@@ -1,4 +1,5 @@
 import path from "node:path";
+import { slug } from "github-slugger";
 import { stringify } from "yaml";
 import { convertBody } from "./import-body.ts";
 import { text } from "./import-frontmatter.ts";
@@ -31,6 +32,7 @@ export interface FolderIndex {
 export function convertNotes(planned: readonly PlannedNote[], folder: FolderIndex): ConvertedEntry[] {
   const entryBySource = new Map(planned.map((n) => [n.source.path, `${n.stem}.md`]));
   const entryFiles = new Set(entryBySource.values());
+  const titleAnchors = new Map(planned.filter((n) => n.titleFromHeading).map((n) => [n.source.path, slug(n.title)]));
   const entryByPost = new Map(planned.filter((n) => n.kind.layout === "jekyll").map((n) => [`${n.kind.fileDate}-${n.kind.slug}`, `${n.stem}.md`]));
   const entryByPermalink = new Map(planned.flatMap((n) => n.permalinks.map((p) => [p.toLowerCase(), `${n.stem}.md`] as const)));
   const tagByFolder = new Map(planned.flatMap((n) => (n.kind.layout === "til" && n.kind.folders.length ? [[n.kind.folders.join("/"), n.tags[n.kind.folders.length - 1]?.id ?? n.tags[0]!.id] as const] : [])));
@@ -48,6 +50,7 @@ export function convertNotes(planned: readonly PlannedNote[], folder: FolderInde
       tagForFolder: (f) => tagByFolder.get(f),
       isFile: (p) => folder.files.has(p),
       isEntryFile: (name) => entryFiles.has(name),
+      titleAnchor: (p) => titleAnchors.get(p),
     };
     const notes: ImportNote[] = [];
     let body = note.front.body;

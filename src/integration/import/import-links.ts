@@ -12,6 +12,8 @@ export interface LinkContext {
   tagForFolder(folder: string): string | undefined;
   /** True when the folder holds a file (not a note) at this path. */
   isFile(sourcePath: string): boolean;
+  /** The anchor (`#process`) of a note's first heading when it became the title, which the entry no longer has. */
+  titleAnchor(sourcePath: string): string | undefined;
   /** True for an entry file of this import (`012-bisect.md`): a link Liquid's `post_url` already rewrote. */
   isEntryFile(name: string): boolean;
 }
@@ -52,7 +54,8 @@ export function resolveLink(url: string, context: LinkContext): LinkResult {
   if (normal === ".." || normal.startsWith("../")) return { kind: "unlink", reason: `the link ${url} leads outside the imported folder` };
   for (const candidate of noteCandidates(normal)) {
     const entry = context.entryForNote(candidate);
-    if (entry) return { kind: "rewrite", url: `./${entry}${hash}` };
+    // The heading that became the title is the page's own title now: link to the page itself.
+    if (entry) return { kind: "rewrite", url: `./${entry}${hash === `#${context.titleAnchor(candidate)}` ? "" : hash}` };
   }
   const tag = context.tagForFolder(normal === "." ? "" : normal);
   if (tag) return { kind: "rewrite", url: `/tags/${tag}/` };
