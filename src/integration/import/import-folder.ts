@@ -6,7 +6,6 @@ import { firstCommitDates, type FirstCommit } from "./git-first-dates.ts";
 import { convertNotes, type ConvertedEntry } from "./import-convert.ts";
 import { isJekyllSite } from "./import-layout.ts";
 import { planImport } from "./import-plan.ts";
-import { listFiles } from "./import-sample.ts";
 import { scanFolder, type Scan } from "./import-scan.ts";
 import { DEFAULT_TAG, tagFileText, tagTitle } from "./import-tags.ts";
 import type { ImportNote } from "./import-types.ts";
@@ -44,7 +43,7 @@ export function readFolder(root: string): ReadFolder {
     sitePermalink: config?.permalink,
     obsidianVault: existsSync(path.join(root, ".obsidian")),
     firstCommits: firstCommitDates(root),
-    files: new Set(listFiles(root).filter((f) => !f.split("/").some((s) => s.startsWith(".")))),
+    files: new Set(scan.files),
   };
 }
 

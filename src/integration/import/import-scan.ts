@@ -14,6 +14,8 @@ export interface Scan {
   notes: SourceNote[];
   /** Files refused or skipped, with the reason. */
   skipped: ImportNote[];
+  /** Every file walked (notes, images, anything else), relative paths: what links may point at. */
+  files: string[];
 }
 
 /**
@@ -26,6 +28,7 @@ export function scanFolder(root: string): Scan {
   const realRoot = realpathSync(root);
   const notes: SourceNote[] = [];
   const skipped: ImportNote[] = [];
+  const files: string[] = [];
   let seen = 0;
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -41,6 +44,7 @@ export function scanFolder(root: string): Scan {
         if (!SKIPPED_FOLDERS.has(entry.name)) walk(absolute);
         continue;
       }
+      files.push(relative);
       if (!NOTE_EXTENSIONS.test(entry.name)) continue;
       let real = absolute;
       if (stat.isSymbolicLink()) {
@@ -76,7 +80,7 @@ export function scanFolder(root: string): Scan {
     }
   };
   walk(realRoot);
-  return { notes, skipped };
+  return { notes, skipped, files };
 }
 
 /** True when `target` is `root` or lies under it (both real paths). */
