@@ -69,13 +69,14 @@ export function convertBody(source: string, context: BodyContext): BodyResult {
         edits.push({ start, end, text: escapeBrackets(node.alt ?? "") });
         continue;
       }
-      if (result.kind === "copy") url = result.url;
+      if (result.kind === "copy" || result.kind === "upgrade") url = result.url;
+      if (result.kind === "upgrade") note(`the image ${node.url} is now loaded over https: (the site's Content-Security-Policy blocks http: images); check that it still loads`);
       let alt = node.alt ?? "";
       if (!alt.trim()) {
         alt = node.title?.trim() || altFromFileName(node.url ?? "");
         altFilled.push({ file: context.file, line: lineOf(node), message: `${node.url}: alt text "${alt}"` });
       }
-      if (result.kind === "copy" || alt !== node.alt) edits.push({ start, end, text: `![${escapeBrackets(alt)}](${formatUrl(url)}${formatTitle(node.title)})` });
+      if (result.kind !== "keep" || alt !== node.alt) edits.push({ start, end, text: `![${escapeBrackets(alt)}](${formatUrl(url)}${formatTitle(node.title)})` });
     } else if (node.type === "definition") {
       edits.push(...definitionEdit(source, node, context, note));
     } else if (node.type === "html") {
@@ -117,7 +118,8 @@ function definitionEdit(source: string, node: Node, context: BodyContext, note: 
   if (!match) return [];
   const url = node.url ?? "";
   const image = /\.(png|jpe?g|gif|webp|avif|svg)$/i.test(url.replace(/[?#].*$/, "")) ? context.images.resolve(url) : undefined;
-  if (image?.kind === "copy") return [{ start, end, text: `${match[1]}${formatUrl(image.url)}${match[3]}` }];
+  if (image?.kind === "upgrade") note(`the image ${url} is now loaded over https: (the site's Content-Security-Policy blocks http: images); check that it still loads`);
+  if (image?.kind === "copy" || image?.kind === "upgrade") return [{ start, end, text: `${match[1]}${formatUrl(image.url)}${match[3]}` }];
   if (image?.kind === "refuse") note(`${image.reason}; the reference was left as it was`);
   if (image) return [];
   const result = resolveLink(url, context.links);

@@ -51,7 +51,8 @@ function imageEdit(start: number, end: number, attribs: Record<string, string>, 
     return [{ start, end: end + 1, text: escapeHtml(attribs.alt || "") }];
   }
   const next = { ...attribs };
-  if (result.kind === "copy") next.src = result.url;
+  if (result.kind === "copy" || result.kind === "upgrade") next.src = result.url;
+  if (result.kind === "upgrade") context.note(`the image ${src} is now loaded over https: (the site's Content-Security-Policy blocks http: images); check that it still loads`);
   if (!("alt" in attribs)) {
     next.alt = attribs.title?.trim() || caption || context.altFromFileName(src);
     context.altFilled(src, next.alt);

@@ -11,7 +11,12 @@ export interface ImageCopy {
   name: string;
 }
 
-export type ImageResult = { kind: "keep" } | { kind: "copy"; url: string; copy: ImageCopy } | { kind: "refuse"; reason: string };
+export type ImageResult =
+  | { kind: "keep" }
+  | { kind: "copy"; url: string; copy: ImageCopy }
+  /** A plain-http image, which the site's Content-Security-Policy would block, asked for over https. */
+  | { kind: "upgrade"; url: string }
+  | { kind: "refuse"; reason: string };
 
 /**
  * The images of one entry: each local image is copied into the folder next to the entry
@@ -35,7 +40,8 @@ export class EntryImages {
 
   resolve(url: string): ImageResult {
     const trimmed = url.trim();
-    if (/^(https?:|data:image\/|\/\/)/i.test(trimmed)) return { kind: "keep" };
+    if (/^http:\/\//i.test(trimmed)) return { kind: "upgrade", url: `https://${trimmed.slice("http://".length)}` };
+    if (/^(https:|data:image\/|\/\/)/i.test(trimmed)) return { kind: "keep" };
     if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed)) return { kind: "refuse", reason: `the image ${url} is not a web or local address` };
     let decoded: string;
     try {
