@@ -28,13 +28,13 @@ beforeAll(() => {
 });
 
 async function md(body: string): Promise<string> {
-  const { html } = await markdownToHtml(body, { mdastPlugins: [authorMarkup, entryLinks], fileURL: pathToFileURL(`${ROOT}/${FILE}.md`) });
+  const { html } = markdownToHtml(body, { mdastPlugins: [authorMarkup, entryLinks], fileURL: pathToFileURL(`${ROOT}/${FILE}.md`) });
   return html;
 }
 
 /** The hrefs of the compiled MDX module (JSX compiles to `href: "…"` properties). */
 async function mdxHrefs(body: string): Promise<string[]> {
-  const { code } = await mdxToJs(body, { mdastPlugins: [authorMarkup, entryLinks], fileURL: pathToFileURL(`${ROOT}/${FILE}.mdx`) });
+  const { code } = mdxToJs(body, { mdastPlugins: [authorMarkup, entryLinks], fileURL: pathToFileURL(`${ROOT}/${FILE}.mdx`) });
   return [...code.matchAll(/href: ("(?:[^"\\]|\\.)*")/g)].map((m) => JSON.parse(m[1]!) as string);
 }
 
@@ -82,7 +82,7 @@ describe("entryLinks", () => {
   });
 
   it("is left out for a file outside any registered journal (no fileURL)", async () => {
-    const { html } = await markdownToHtml("[x](/day/8/)", { mdastPlugins: [entryLinks] });
+    const { html } = markdownToHtml("[x](/day/8/)", { mdastPlugins: [entryLinks] });
     expect(hrefs(html)).toEqual(["/day/8/"]);
   });
 });
