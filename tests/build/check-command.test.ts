@@ -28,6 +28,8 @@ function lineOf(text: string, test: (line: string) => boolean): number {
 }
 
 describe("npm run check", () => {
+  // This is also the project's type-check gate: "astro check ✓" means `astro check` found no error,
+  // warning or hint anywhere in the project (src/, scripts/, tests/), not only in the journal.
   it("passes on a journal without problems and says what it checked", async () => {
     const { code, output } = await check(fixtureCopy());
     expect(code, output).toBe(0);
