@@ -23,12 +23,12 @@
  * - No git, not a repository, no commits, a timeout or any other git error: an empty map,
  *   never an exception. The build then goes on with frontmatter dates only.
  */
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { gitOutput } from "./git-output.ts";
 
-const TIMEOUT_MS = 15_000;
-const MAX_BUFFER = 256 * 1024 * 1024;
+/** Generous: a long history is read once per build. */
+const GIT_LIMITS = { timeoutMs: 15_000, maxBuffer: 256 * 1024 * 1024 };
 
 /** Author dates (UTC `YYYY-MM-DD`) of the last commit that changed each of `files`, keyed by the path as given. */
 export function lastCommitDates(root: string, files: readonly string[], options: { revisionsOnly?: boolean } = {}): Map<string, string> {
@@ -46,11 +46,11 @@ export function lastCommitDates(root: string, files: readonly string[], options:
     }
     if (wanted.size === 0) return result;
 
-    const [shallow, shallowPath] = git(root, ["rev-parse", "--is-shallow-repository", "--git-path", "shallow"]).split("\n");
+    const [shallow, shallowPath] = gitOutput(root, ["rev-parse", "--is-shallow-repository", "--git-path", "shallow"], GIT_LIMITS).split("\n");
     const boundary = new Set(shallow === "true" && shallowPath ? readFileSync(path.resolve(root, shallowPath), "utf8").split("\n").filter(Boolean) : []);
 
     const directories = [...new Set([...wanted.keys()].map((file) => path.posix.dirname(file)))];
-    const log = git(root, [
+    const log = gitOutput(root, [
       "--literal-pathspecs",
       "log",
       "-z",
@@ -61,7 +61,7 @@ export function lastCommitDates(root: string, files: readonly string[], options:
       "--format=%x01%H %at",
       "--",
       ...directories,
-    ]);
+    ], GIT_LIMITS);
     readLog(log, boundary, wanted, result, options.revisionsOnly ?? false);
   } catch {
     return new Map();
@@ -69,16 +69,6 @@ export function lastCommitDates(root: string, files: readonly string[], options:
   return result;
 }
 
-function git(root: string, args: string[]): string {
-  return execFileSync("git", ["-C", root, ...args], {
-    encoding: "utf8",
-    timeout: TIMEOUT_MS,
-    maxBuffer: MAX_BUFFER,
-    stdio: ["ignore", "pipe", "ignore"],
-    // No pager, no prompts, no local config altering the output format.
-    env: { ...process.env, GIT_PAGER: "cat", GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" },
-  });
-}
 
 /**
  * Walks `git log -z --name-status --format=%x01%H %at` output: per commit a header token

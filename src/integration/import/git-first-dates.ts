@@ -1,9 +1,9 @@
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { gitOutput } from "../git-dates/git-output.ts";
 
-const TIMEOUT_MS = 60_000;
-const MAX_BUFFER = 512 * 1024 * 1024;
+/** Generous: a long history is read once per build. */
+const GIT_LIMITS = { timeoutMs: 60_000, maxBuffer: 512 * 1024 * 1024 };
 
 export interface FirstCommit {
   /** Author date of the commit that added the file, `YYYY-MM-DD` in UTC. */
@@ -22,9 +22,9 @@ export interface FirstCommit {
 export function firstCommitDates(folder: string): Map<string, FirstCommit> {
   const first = new Map<string, FirstCommit>();
   try {
-    const shallowFile = git(folder, ["rev-parse", "--git-path", "shallow"]).trim();
+    const shallowFile = gitOutput(folder, ["rev-parse", "--git-path", "shallow"], GIT_LIMITS).trim();
     const boundary = new Set(readShallow(folder, shallowFile));
-    const log = git(folder, ["log", "--reverse", "-z", "--relative", "--name-status", "-M", "--no-color", "--format=%x01%H %at", "--", "."]);
+    const log = gitOutput(folder, ["log", "--reverse", "-z", "--relative", "--name-status", "-M", "--no-color", "--format=%x01%H %at", "--", "."], GIT_LIMITS);
     let current: FirstCommit | undefined;
     const tokens = log.split("\0");
     for (let i = 0; i < tokens.length; i++) {
@@ -62,12 +62,3 @@ function readShallow(folder: string, shallowFile: string): string[] {
   }
 }
 
-function git(folder: string, args: string[]): string {
-  return execFileSync("git", ["-C", folder, ...args], {
-    encoding: "utf8",
-    timeout: TIMEOUT_MS,
-    maxBuffer: MAX_BUFFER,
-    stdio: ["ignore", "pipe", "ignore"],
-    env: { ...process.env, GIT_PAGER: "cat", GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" },
-  });
-}
