@@ -31,6 +31,14 @@ export interface DaybookConfig {
    * readers' browsers never contact another site for an entry.
    */
   remoteImages: boolean;
+  /**
+   * The journal's time zone, an IANA name such as "Europe/Berlin" or "Asia/Tokyo" (default
+   * "UTC"). "Today" is the date there, whatever the machine's clock zone: for `npm run new`,
+   * the rule that no entry is dated after the build date, the streak, the calendar and the
+   * feed's dates. Set it to where you write, so an entry written at 08:00 in Tokyo is not "in
+   * the future" for a CI runner in UTC. `DAYBOOK_TIME_ZONE` in the environment overrides it.
+   */
+  timeZone?: string;
 }
 
 const config: DaybookConfig = {
@@ -45,6 +53,7 @@ const config: DaybookConfig = {
   maxEntryBytes: 1_000_000,
   snippetCpuBudgetMs: 600_000,
   remoteImages: true,
+  timeZone: "UTC",
 };
 
 export default config;

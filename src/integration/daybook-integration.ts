@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
-import { localIsoDate } from "../lib/dates.ts";
+import { journalToday } from "../lib/journal-today.ts";
 import type { DaybookSettings } from "./daybook-settings.ts";
 import { readSourceFiles } from "./content/journal-read.ts";
 import { listContentFiles } from "./images/content-files.ts";
@@ -72,12 +72,13 @@ export async function checkJournal(settings: DaybookSettings, options: { include
   return { journal, snippets };
 }
 
-export function loadJournal(settings: DaybookSettings, today = process.env.DAYBOOK_TODAY || localIsoDate()): Journal {
+export function loadJournal(settings: DaybookSettings, today = journalToday(process.env, settings.timeZone)): Journal {
   const daysDir = path.join(settings.contentRoot, "days");
   const tagsDir = path.join(settings.contentRoot, "tags");
   const files = { days: readSourceFiles(settings.root, daysDir), tags: readSourceFiles(settings.root, tagsDir) };
   const journal = validateJournal(files.days, files.tags, {
     today,
+    timeZone: settings.timeZone,
     maxEntryBytes: settings.maxEntryBytes,
     contentFiles: listContentFiles(settings.contentRoot),
     remoteImages: settings.remoteImages,

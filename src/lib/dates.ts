@@ -1,4 +1,7 @@
-/** Dates in Daybook are calendar days (`YYYY-MM-DD`) with no time zone attached. */
+/**
+ * Dates in Daybook are calendar days (`YYYY-MM-DD`) with no time zone attached. Which day is
+ * "today" depends on the journal's time zone: see journal-today.ts (never the machine's zone).
+ */
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -13,12 +16,6 @@ export function isRealIsoDate(text: string): boolean {
 
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-/** The author's local calendar date, as `YYYY-MM-DD`. */
-export function localIsoDate(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 /** Whole days from `a` to `b` (both `YYYY-MM-DD`); negative when `b` is earlier. */

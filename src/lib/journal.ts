@@ -1,13 +1,16 @@
 import { getCollection, type CollectionEntry } from "astro:content";
 import { TagIndex } from "./tag-index.ts";
+import { inReadingOrder } from "./entry-order.ts";
 
 export type Entry = CollectionEntry<"days">;
 export type Tag = CollectionEntry<"tags">;
 
-/** Published entries, oldest first. Drafts are included only by `npm run dev`. */
+/**
+ * Published entries, oldest first: by date, then day number (src/lib/entry-order.ts), so every
+ * list, the pager and the feed agree. Drafts are included only by `npm run dev`.
+ */
 export async function getEntries(): Promise<Entry[]> {
-  const entries = await getCollection("days", (e) => import.meta.env.DEV || !e.data.draft);
-  return entries.sort((a, b) => a.data.day - b.data.day);
+  return inReadingOrder(await getCollection("days", (e) => import.meta.env.DEV || !e.data.draft));
 }
 
 export async function getTags(): Promise<Tag[]> {
@@ -21,7 +24,7 @@ export interface Journal {
   tagById: Map<string, Tag>;
   /** Tag ids each entry's `tags` resolve to (aliases resolved), keyed by entry id. */
   tagIdsOf: (entry: Entry) => string[];
-  /** Entries carrying a tag, oldest first. */
+  /** Entries carrying a tag, oldest first (by date, then day number). */
   entriesWith: (tagId: string) => Entry[];
 }
 

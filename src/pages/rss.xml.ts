@@ -6,17 +6,23 @@ import { loadRenderers } from "astro:container";
 import { getContainerRenderer } from "@astrojs/mdx/container-renderer";
 import config from "../../daybook.config.ts";
 import { loadJournal } from "../lib/journal.ts";
+import { startOfDay } from "../lib/time-zone.ts";
+import { daybookSettings } from "../integration/daybook-settings.ts";
 import { feedHtml } from "../lib/feed-html.ts";
 import { entryPath, withBase } from "../lib/urls.ts";
 
 /**
  * The feed: the newest 50 entries, each with its summary and its full rendered text (snippets
- * as code with their baked output), with absolute links under the base path.
+ * as code with their baked output), with absolute links under the base path. Newest first by
+ * date, then day number. An entry's pubDate is the start of its date in the journal's time
+ * zone: UTC midnight would be the evening before in the Americas, and 09:00 in Tokyo, which is
+ * still in the future when an entry written there at 08:00 is built.
  */
 export const GET: APIRoute = async ({ site }) => {
   const journal = await loadJournal();
   const container = await AstroContainer.create({ renderers: await loadRenderers([getContainerRenderer()]) });
   const origin = site!.origin;
+  const { timeZone } = daybookSettings();
   const items = await Promise.all(
     [...journal.entries]
       .reverse()
@@ -26,7 +32,7 @@ export const GET: APIRoute = async ({ site }) => {
         return {
           title: `Day ${entry.data.day}: ${entry.data.title}`,
           link: withBase(entryPath(entry.data.day)),
-          pubDate: new Date(`${entry.data.date}T00:00:00Z`),
+          pubDate: startOfDay(entry.data.date, timeZone),
           description: entry.data.summary,
           content: feedHtml(await container.renderToString(Content), origin),
           categories: journal.tagIdsOf(entry).map((id) => journal.tagById.get(id)!.data.title),

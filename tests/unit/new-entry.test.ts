@@ -11,6 +11,7 @@ import { checkPlan } from "../../src/integration/new-entry/new-entry-check.ts";
 import { checkEntryDate, todayFor } from "../../src/integration/new-entry/new-entry-date.ts";
 import { inventory, nextDayNumber } from "../../src/integration/new-entry/new-entry-inventory.ts";
 import { planEntry, type EntryPlan, type PlanRequest } from "../../src/integration/new-entry/new-entry-plan.ts";
+import { describePlacement, placeEntry } from "../../src/integration/new-entry/new-entry-placement.ts";
 import { formatRefusal, isRefusal, type Refusal } from "../../src/integration/new-entry/new-entry-refusal.ts";
 import { renderEntry, SUMMARY_PLACEHOLDER } from "../../src/integration/new-entry/new-entry-render.ts";
 import { runNewEntry } from "../../src/integration/new-entry/new-entry-run.ts";
@@ -45,7 +46,7 @@ const OPTIONS = { today: TODAY, maxEntryBytes: 100_000 };
 function plan(request: Partial<PlanRequest> = {}, days: SourceFile[] = DAYS, tagFiles: SourceFile[] = TAG_FILES): EntryPlan | Refusal {
   return planEntry(
     { title: "Sagas versus 2PC", tags: ["2pc"], createTags: false, ...request },
-    { today: TODAY, days, tagFiles, index: INDEX, daysDir: "content/days", tagsDir: "content/tags" },
+    { today: TODAY, timeZone: "UTC", days, tagFiles, index: INDEX, daysDir: "content/days", tagsDir: "content/tags" },
   );
 }
 function planned(request: Partial<PlanRequest> = {}, days?: SourceFile[]): EntryPlan {
@@ -127,21 +128,24 @@ describe("dates", () => {
     else process.env.TZ = savedTz;
   });
 
-  it("uses the author's local date, not the UTC date, near midnight", () => {
-    process.env.TZ = "Pacific/Auckland"; // UTC+13 in November
+  it("uses the date in the journal's time zone near midnight, whatever the machine's TZ says", () => {
     const morningInAuckland = new Date(Date.UTC(2026, 10, 19, 20, 30)); // 09:30 on the 20th there
-    expect(morningInAuckland.toISOString().slice(0, 10)).toBe("2026-11-19");
-    expect(todayFor({}, morningInAuckland)).toBe("2026-11-20");
-
-    process.env.TZ = "America/Los_Angeles"; // UTC-8 in November
     const lateInCalifornia = new Date(Date.UTC(2026, 10, 20, 7, 45)); // 23:45 on the 19th there
-    expect(lateInCalifornia.toISOString().slice(0, 10)).toBe("2026-11-20");
-    expect(todayFor({}, lateInCalifornia)).toBe("2026-11-19");
+    for (const machine of ["UTC", "Pacific/Auckland", "America/Los_Angeles", "Asia/Tokyo"]) {
+      process.env.TZ = machine;
+      expect(todayFor({}, "Pacific/Auckland", morningInAuckland)).toBe("2026-11-20");
+      expect(todayFor({}, "UTC", morningInAuckland)).toBe("2026-11-19");
+      expect(todayFor({}, "America/Los_Angeles", lateInCalifornia)).toBe("2026-11-19");
+      expect(todayFor({}, "UTC", lateInCalifornia)).toBe("2026-11-20");
+    }
   });
 
-  it("lets DAYBOOK_TODAY pin today, and refuses a pinned date that does not exist", () => {
-    expect(todayFor({ DAYBOOK_TODAY: "2026-11-19" }, new Date(Date.UTC(2030, 0, 1)))).toBe("2026-11-19");
-    expect(isRefusal(todayFor({ DAYBOOK_TODAY: "2026-02-30" }))).toBe(true);
+  it("lets DAYBOOK_TODAY or DAYBOOK_NOW set the clock, and refuses values that do not name one", () => {
+    expect(todayFor({ DAYBOOK_TODAY: "2026-11-19" }, "Asia/Tokyo", new Date(Date.UTC(2030, 0, 1)))).toBe("2026-11-19");
+    expect(todayFor({ DAYBOOK_NOW: "2026-11-22T23:00:00Z" }, "Asia/Tokyo", new Date(Date.UTC(2030, 0, 1)))).toBe("2026-11-23");
+    expect(isRefusal(todayFor({ DAYBOOK_TODAY: "2026-02-30" }, "UTC"))).toBe(true);
+    const local = todayFor({ DAYBOOK_NOW: "2026-11-22T23:00" }, "UTC"); // no offset: would depend on TZ
+    expect(isRefusal(local) && formatRefusal(local)).toMatch(/DAYBOOK_NOW is "2026-11-22T23:00", which is not an instant[\s\S]*Z for UTC/);
   });
 
   it("accepts 29 February only in a leap year", () => {
@@ -152,7 +156,7 @@ describe("dates", () => {
   });
 
   it("refuses a future date and accepts today and the past", () => {
-    expect(checkEntryDate("2026-11-24", TODAY)?.message).toMatch(/in the future \(today is 2026-11-23\)/);
+    expect(checkEntryDate("2026-11-24", TODAY)?.message).toMatch(/in the future \(today is 2026-11-23 in UTC, the journal's time zone\)/);
     expect(checkEntryDate(TODAY, TODAY)).toBeUndefined();
     expect(planned().date).toBe(TODAY);
     expect(planned({ date: "2026-11-10" }).date).toBe("2026-11-10");
@@ -160,14 +164,56 @@ describe("dates", () => {
   });
 });
 
-describe("never reusing a day, a date or a file", () => {
+describe("back-filling a missed day", () => {
+  // Days 1-3 are dated 1, 2 and 3 November; day 5 (a later entry) is dated 20 November.
+  const later = day("005-later.mdx", 5, "2026-11-20");
+  const journal = [...DAYS, later];
+
+  it("takes the next free day number for an earlier date and never touches an existing entry", () => {
+    const before = journal.map((f) => [f.path, [...f.bytes]]);
+    const p = planned({ date: "2026-11-10" }, journal);
+    expect(p).toMatchObject({ day: 6, date: "2026-11-10", entry: { path: "content/days/006-sagas-versus-2pc.mdx" } });
+    expect(p.tags).toEqual([]); // the only files it writes are its own
+    expect(journal.map((f) => [f.path, [...f.bytes]])).toEqual(before);
+    expect(describePlacement(p.placement)).toBe('It will be listed between Day 3 (2026-11-03, "Day 3") and Day 5 (2026-11-20, "Day 5") in the archive, which goes by date, then day number.');
+    expect(checkPlan(p, journal, TAG_FILES, OPTIONS)).toBeUndefined();
+  });
+
+  it("uses a free --day (a gap) and refuses a used one", () => {
+    expect(planned({ date: "2026-11-10", day: 4 }, journal)).toMatchObject({ day: 4, date: "2026-11-10" });
+    expect(refused({ date: "2026-11-10", day: 5 }, journal)).toMatch(/day 5 is already used by content\/days\/005-later\.mdx\n→ leave out --day to use the next free day, 6/);
+  });
+
+  it("says where the entry goes at either end and in an empty journal", () => {
+    expect(describePlacement(planned({}, journal).placement)).toBe('It will be the newest entry, listed after Day 5 (2026-11-20, "Day 5").');
+    expect(describePlacement(planned({ date: "2026-10-31" }, journal).placement)).toBe('It will be the oldest entry by date, listed before Day 1 (2026-11-01, "Day 1").');
+    expect(describePlacement(planned({}, []).placement)).toBe("It is the journal's first entry.");
+  });
+
+  it("places by date, then day number, among entries sharing a date", () => {
+    const existing = [
+      { file: "a", relative: "a", day: 7, date: "2026-11-10", title: "Seven" },
+      { file: "b", relative: "b", day: 8, date: "2026-11-12" },
+      { file: "c", relative: "c", day: 9, date: "2026-11-10" },
+      { file: "d", relative: "d" }, // unreadable: no day or date, so never a neighbour
+    ];
+    expect(placeEntry(existing, { day: 10, date: "2026-11-10" })).toEqual({ before: { day: 9, date: "2026-11-10", title: undefined }, after: { day: 8, date: "2026-11-12", title: undefined } });
+    expect(placeEntry(existing, { day: 2, date: "2026-11-10" })).toEqual({ before: undefined, after: { day: 7, date: "2026-11-10", title: "Seven" } });
+  });
+});
+
+describe("never reusing a day or a file", () => {
   it("refuses a day number that is taken, naming the file", () => {
     expect(refused({ day: 2 })).toMatch(/day 2 is already used by content\/days\/002-second\.md\n→ leave out --day to use the next free day, 4/);
     expect(refused({ day: 3 })).toContain("content/days/003-draft.mdx"); // drafts hold their day too
   });
 
-  it("refuses a date that is taken, naming the file", () => {
-    expect(refused({ date: "2026-11-02" })).toContain("2026-11-02 already has an entry: content/days/002-second.md");
+  it("allows several entries on one date, each with its own day number", () => {
+    const second = planned({ date: "2026-11-02" });
+    expect(second).toMatchObject({ day: 4, date: "2026-11-02" });
+    // Listed after the other entry of that date, by day number.
+    expect(describePlacement(second.placement)).toBe('It will be listed between Day 2 (2026-11-02, "Day 2") and Day 3 (2026-11-03, "Day 3") in the archive, which goes by date, then day number.');
+    expect(checkPlan(second, DAYS, TAG_FILES, OPTIONS)).toBeUndefined();
   });
 
   it("refuses a planned file name that exists", () => {
@@ -358,5 +404,25 @@ describe("the command", () => {
     expect(code).toBe(0);
     expect(io.errors()).toMatch(/009-broken\.mdx:5:\d+\n\s+✗ the tag "nope"[\s\S]*the new entry is added anyway/);
     expect(existsSync(path.join(content, "days/010-still-fine.mdx"))).toBe(true);
+  });
+
+  it("back-fills an earlier date, tells where it is listed and leaves every existing file as it was", async () => {
+    const content = mkdtempSync(path.join(tmpdir(), "daybook-new-backfill-"));
+    cpSync(path.join(ROOT, "tests/fixtures/basic"), content, { recursive: true });
+    const snapshot = () => readdirSync(path.join(content, "days")).sort().map((f) => [f, readFileSync(path.join(content, "days", f), "utf8")]);
+    const before = snapshot();
+    const io = terminal({});
+    const code = await runNewEntry({ argv: ["Missed day", "--tags", "queues", "--date", "2026-01-30"], env: { DAYBOOK_CONTENT: content, DAYBOOK_TODAY: "2026-02-03" }, root: ROOT, ...io });
+    expect(io.errors()).toBe("");
+    expect(code).toBe(0);
+    expect(io.shown()).toContain('day 4, 2026-01-30, tags: queueing\n  It will be listed between Day 1 (2026-01-30, "First day: queues") and Day 2 (2026-01-31, "Retry storms") in the archive');
+    expect(snapshot().filter(([f]) => f !== "004-missed-day.mdx")).toEqual(before);
+  });
+
+  it("refuses a time zone the config or the environment cannot mean, naming where it was set", async () => {
+    const io = terminal({});
+    const code = await runNewEntry({ argv: ["Zone", "--tags", "queues"], env: { DAYBOOK_CONTENT: "tests/fixtures/basic", DAYBOOK_TIME_ZONE: "Asia/Tokio" }, root: ROOT, ...io });
+    expect(code).toBe(1);
+    expect(io.errors()).toMatch(/DAYBOOK_TIME_ZONE in the environment: "Asia\/Tokio" is not a time zone name[\s\S]*"Asia\/Tokyo"[\s\S]*Nothing was written\./);
   });
 });

@@ -9,6 +9,7 @@ import { KEBAB_ID } from "../../schema/fields.ts";
 import { nearest } from "../../lib/nearest.ts";
 import { entryIdFromPath, slugify } from "../../lib/slug.ts";
 import { TagIndex } from "../../lib/tag-index.ts";
+import { inReadingOrder } from "../../lib/entry-order.ts";
 import { isLocated, readFrontmatter, type FrontmatterDoc } from "./frontmatter-read.ts";
 import { checkContentSafety } from "./content-safety.ts";
 import { checkRedirectPaths } from "./redirect-paths.ts";
@@ -28,8 +29,10 @@ export interface SourceFile {
 }
 
 export interface ValidateOptions {
-  /** The build date, `YYYY-MM-DD`; entries dated after it are errors. */
+  /** The build date, `YYYY-MM-DD`, in the journal's time zone; entries dated after it are errors. */
   today: string;
+  /** The journal's time zone (`timeZone` in daybook.config.ts), named when an entry is dated after `today`. */
+  timeZone?: string;
   maxEntryBytes: number;
   /** Every file in the content folder, for the images entries show; by default the files in days/ only. */
   contentFiles?: ContentListing;
@@ -141,7 +144,7 @@ export function validateJournal(days: readonly SourceFile[], tagFiles: readonly 
   }
   checkUniqueness(entries, report);
   checkRedirectPaths(entries, report);
-  return { entries: entries.sort((a, b) => a.data.day - b.data.day), tags: tags.sort((a, b) => a.id.localeCompare(b.id)), problems, notes };
+  return { entries: inReadingOrder(entries), tags: tags.sort((a, b) => a.id.localeCompare(b.id)), problems, notes };
 }
 
 type Report = (file: string, at: { line: number; column?: number | undefined } | undefined, message: string, fix: string) => void;
@@ -216,7 +219,8 @@ function checkRawScalars(file: string, fm: FrontmatterDoc, options: ValidateOpti
   for (const key of ["date", "updated"] as const) {
     const value = fm.data[key];
     if (typeof value === "string" && value > options.today) {
-      report(file, fm.locate([key]), `\`${key}\` is ${value}, after the build date ${options.today}`, `use a date on or before ${options.today}, or mark the entry draft: true until then`);
+      const zone = options.timeZone ? ` in ${options.timeZone}, the journal's time zone` : "";
+      report(file, fm.locate([key]), `\`${key}\` is ${value}, after the build date ${options.today}${zone}`, `use a date on or before ${options.today}, or mark the entry draft: true until then${zone ? " (if you write in another zone, set timeZone in daybook.config.ts)" : ""}`);
       ok = false;
     }
   }

@@ -4,7 +4,7 @@
 import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { localIsoDate } from "../../lib/dates.ts";
+import { isClockProblem, readJournalToday } from "../../lib/journal-today.ts";
 import { TagIndex } from "../../lib/tag-index.ts";
 import { loadJournal } from "../daybook-integration.ts";
 import { daybookSettings } from "../daybook-settings.ts";
@@ -49,7 +49,8 @@ export async function runImport(io: ImportIO): Promise<number> {
   const contentRoot = settings.contentRoot;
   const contentDir = path.relative(io.root, contentRoot) || ".";
   if (isInside(contentRoot, source) || isInside(source, contentRoot)) return fail(`${args.folder} is, or holds, the journal's own ${contentDir}/ folder`, "import a folder of notes from outside the Daybook project");
-  const today = io.env.DAYBOOK_TODAY || localIsoDate();
+  const today = readJournalToday(io.env, settings.timeZone);
+  if (isClockProblem(today)) return fail(today.message, today.fix);
 
   const state = contentState(contentRoot);
   if (state.kind === "authored") {

@@ -23,8 +23,11 @@ Creates content/days/<NNN>-<slug>.mdx with the next day number and today's date.
 Options:
   --tags <list>    comma-separated tag ids or aliases (repeatable), e.g. --tags sagas,2pc
   --create-tags    create a stub content/tags/<id>.md for each tag that matches nothing
-  --date <date>    the entry's date, YYYY-MM-DD (default: today, in your time zone)
-  --day <n>        the day number (default: the highest day in the journal + 1)
+  --date <date>    the entry's date, YYYY-MM-DD (default: today in the journal's
+                   time zone, timeZone in daybook.config.ts); an earlier date back-fills
+                   a missed day, and a date may have several entries
+  --day <n>        the day number, if free (default: the highest day in the journal + 1);
+                   day numbers are permanent ids in writing order, never renumbered
   -h, --help       show this help
 
 Run without arguments in a terminal to be asked for the title and tags.

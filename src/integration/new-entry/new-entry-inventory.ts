@@ -11,6 +11,8 @@ export interface ExistingEntry {
   day?: number;
   /** `date:` from the frontmatter, when it is written `YYYY-MM-DD`. */
   date?: string;
+  /** `title:` from the frontmatter, when it is a non-empty string. */
+  title?: string;
 }
 
 const decoder = new TextDecoder("utf-8");
@@ -27,6 +29,7 @@ export function inventory(days: readonly SourceFile[]): ExistingEntry[] {
     else if (prefix !== undefined && Number(prefix) >= 1) entry.day = Number(prefix);
     const date = data.date instanceof Date ? data.date.toISOString().slice(0, 10) : data.date;
     if (typeof date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(date.trim())) entry.date = date.trim();
+    if (typeof data.title === "string" && data.title.trim()) entry.title = data.title.trim();
     return entry;
   });
 }
@@ -38,10 +41,6 @@ export function nextDayNumber(existing: readonly ExistingEntry[]): number {
 
 export function entryWithDay(existing: readonly ExistingEntry[], day: number): ExistingEntry | undefined {
   return existing.find((e) => e.day === day);
-}
-
-export function entryWithDate(existing: readonly ExistingEntry[], date: string): ExistingEntry | undefined {
-  return existing.find((e) => e.date === date);
 }
 
 /** `21` → `021`; days past 999 keep all their digits. */

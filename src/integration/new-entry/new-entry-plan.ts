@@ -2,7 +2,8 @@ import { slugify } from "../../lib/slug.ts";
 import type { TagIndex } from "../../lib/tag-index.ts";
 import type { SourceFile } from "../content/journal-validate.ts";
 import { checkEntryDate } from "./new-entry-date.ts";
-import { dayPrefix, entryWithDate, entryWithDay, inventory, nextDayNumber } from "./new-entry-inventory.ts";
+import { dayPrefix, entryWithDay, inventory, nextDayNumber } from "./new-entry-inventory.ts";
+import { placeEntry, type Placement } from "./new-entry-placement.ts";
 import { isRefusal, refuse, type Refusal } from "./new-entry-refusal.ts";
 import { renderEntry, renderTagStub } from "./new-entry-render.ts";
 import { resolveTags } from "./new-entry-tags.ts";
@@ -16,8 +17,10 @@ export interface PlanRequest {
 }
 
 export interface PlanContext {
-  /** The author's today, `YYYY-MM-DD`. */
+  /** Today in the journal's time zone, `YYYY-MM-DD`. */
   today: string;
+  /** The journal's time zone, named when a date is refused as being in the future. */
+  timeZone: string;
   /** Every file in the days and tags folders, as `readSourceFiles` returns them. */
   days: readonly SourceFile[];
   tagFiles: readonly SourceFile[];
@@ -45,9 +48,16 @@ export interface EntryPlan {
   entry: PlannedFile;
   /** Stub tag files, written before the entry (empty without `--create-tags`). */
   tags: PlannedFile[];
+  /** The existing entries it will be listed between (by date, then day number). */
+  placement: Placement;
 }
 
-/** Decides everything about the new entry without touching the disk. Pure. */
+/**
+ * Decides everything about the new entry without touching the disk. Pure. Back-filling is
+ * allowed: an earlier `--date` takes the next free day number (or a free `--day`), and a date
+ * may already have entries; nothing existing is renumbered, since day numbers are permanent ids
+ * in writing order and the date decides where an entry is listed.
+ */
 export function planEntry(request: PlanRequest, context: PlanContext): EntryPlan | Refusal {
   const title = tidyTitle(request.title);
   if (!title) return refuse("the title is empty", 'give the entry a title, e.g. npm run new -- "Sagas versus 2PC" --tags sagas');
@@ -59,12 +69,8 @@ export function planEntry(request: PlanRequest, context: PlanContext): EntryPlan
   if (sameDay) return refuse(`day ${day} is already used by ${sameDay.file}`, `leave out --day to use the next free day, ${next}`);
 
   const date = request.date ?? context.today;
-  const badDate = checkEntryDate(date, context.today);
+  const badDate = checkEntryDate(date, context.today, context.timeZone);
   if (badDate) return badDate;
-  const sameDate = entryWithDate(existing, date);
-  if (sameDate) {
-    return refuse(`${date} already has an entry: ${sameDate.file}`, `add to that entry, or give this one another date with --date YYYY-MM-DD (on or before ${context.today})`);
-  }
 
   if (request.tags.length === 0) {
     const known = context.index.ids.length ? `one or more of: ${context.index.ids.join(", ")}` : "a tag name, with --create-tags to create it";
@@ -90,6 +96,7 @@ export function planEntry(request: PlanRequest, context: PlanContext): EntryPlan
     tagIds: tags.ids,
     entry: { path: `${context.daysDir}/${relative}`, relative, text: renderEntry({ title, day, date, tagIds: tags.ids }) },
     tags: tags.stubs.map((stub) => ({ path: `${context.tagsDir}/${stub.id}.md`, relative: `${stub.id}.md`, text: renderTagStub(stub) })),
+    placement: placeEntry(existing, { day, date }),
   };
 }
 

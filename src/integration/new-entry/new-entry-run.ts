@@ -5,9 +5,10 @@ import path from "node:path";
 import { TagIndex } from "../../lib/tag-index.ts";
 import { entryPath, withBase } from "../../lib/urls.ts";
 import { loadJournal } from "../daybook-integration.ts";
-import { daybookSettings } from "../daybook-settings.ts";
+import { daybookSettings, type DaybookSettings } from "../daybook-settings.ts";
 import { readSourceFiles } from "../content/journal-read.ts";
 import { formatReport } from "../content/problem.ts";
+import { describePlacement } from "./new-entry-placement.ts";
 import { USAGE, parseNewEntryArgs } from "./new-entry-args.ts";
 import { checkPlan } from "./new-entry-check.ts";
 import { todayFor } from "./new-entry-date.ts";
@@ -40,10 +41,15 @@ export async function runNewEntry(io: NewEntryIO): Promise<number> {
     io.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const today = todayFor(io.env, io.now);
+  let settings: DaybookSettings;
+  try {
+    settings = daybookSettings(io.env, io.root);
+  } catch (error) {
+    return fail(refuse((error as Error).message, "correct it and run the command again"));
+  }
+  const today = todayFor(io.env, settings.timeZone, io.now);
   if (isRefusal(today)) return fail(today);
 
-  const settings = daybookSettings(io.env, io.root);
   const daysAbs = path.join(settings.contentRoot, "days");
   const tagsAbs = path.join(settings.contentRoot, "tags");
   const daysDir = display(io.root, daysAbs);
@@ -72,9 +78,9 @@ export async function runNewEntry(io: NewEntryIO): Promise<number> {
 
   const days = readSourceFiles(settings.root, daysAbs);
   const tagFiles = readSourceFiles(settings.root, tagsAbs);
-  const plan = planEntry({ title, tags, date: args.date, day: args.day, createTags: args.createTags }, { today, days, tagFiles, index, daysDir, tagsDir });
+  const plan = planEntry({ title, tags, date: args.date, day: args.day, createTags: args.createTags }, { today, timeZone: settings.timeZone, days, tagFiles, index, daysDir, tagsDir });
   if (isRefusal(plan)) return fail(plan);
-  const invalid = checkPlan(plan, days, tagFiles, { today, maxEntryBytes: settings.maxEntryBytes });
+  const invalid = checkPlan(plan, days, tagFiles, { today, timeZone: settings.timeZone, maxEntryBytes: settings.maxEntryBytes });
   if (invalid) return fail(invalid);
   const written = writePlannedFiles(io.root, plan);
   if (isRefusal(written)) return fail(written);
@@ -87,6 +93,7 @@ function successMessage(plan: EntryPlan, page: string): string {
   const stubs = plan.tags.map((t) => `Created ${t.path}, a stub tag: write its explanation.\n`).join("");
   return `${stubs}Created ${plan.entry.path}
   day ${plan.day}, ${plan.date}, tags: ${plan.tagIds.join(", ")}
+  ${describePlacement(plan.placement)}
   Replace the summary placeholder and the example text before you publish.
 
 Next:
