@@ -1,13 +1,13 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { AstroIntegration, AstroIntegrationLogger } from "astro";
+import type { AstroIntegration } from "astro";
 import { journalToday } from "../lib/journal-today.ts";
 import type { DaybookSettings } from "./daybook-settings.ts";
 import { readSourceFiles } from "./content/journal-read.ts";
 import { listContentFiles } from "./images/content-files.ts";
 import { validateJournal, type Journal } from "./content/journal-validate.ts";
-import { JournalError, formatReport, type Problem } from "./content/problem.ts";
+import { JournalError, type Problem } from "./content/problem.ts";
 import { checkJournalSnippets } from "./snippets/journal-snippets.ts";
 import type { SnippetReport } from "./snippets/snippet-check.ts";
 import { registerRuns } from "./snippets/snippet-registry.ts";
@@ -15,15 +15,22 @@ import { buildSearchIndex } from "./search/search-index.ts";
 import { checkJournalLinks } from "./links/journal-links.ts";
 import { journalLinkTargets, registerLinkTargets } from "./links/link-targets.ts";
 import { serveLastSearchIndex } from "./search/dev-search-index.ts";
+import { startDevSession, type DevSession } from "./dev/dev-server.ts";
 
 /** Validates the journal before Astro reads it and checks that every entry became a page. */
 export function daybook(settings: DaybookSettings): AstroIntegration {
   let journal: Journal | undefined;
+  let dev: DevSession | undefined;
   return {
     name: "daybook",
     hooks: {
-      "astro:config:setup": async ({ command, logger }) => {
-        const checked = await checkJournal(settings, { includeDrafts: command === "dev" });
+      "astro:config:setup": async ({ command, logger, config, injectScript }) => {
+        if (command === "dev") {
+          // Dev checks live, shows problems in the page and never stops for them: src/integration/dev/.
+          dev = await startDevSession({ settings, load: () => loadJournal(settings), processor: config.markdown.processor, injectScript, logger });
+          return;
+        }
+        const checked = await checkJournal(settings, { includeDrafts: false });
         journal = checked.journal;
         if (checked.snippets) {
           registerRuns(checked.snippets.runs);
@@ -31,21 +38,13 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
           if (runs.length) logger.info(`${runs.length} snippets checked (${ran} run, ${runs.length - ran} from cache)`);
         }
         if (journal.problems.length === 0) return;
-        if (command === "dev") return; // the dev server shows them instead (below), so the author can fix them live
         // A stack trace would only bury the report, so print it and stop here.
         logger.error(`\n${new JournalError(journal.problems).message}`);
         process.exit(1);
       },
       "astro:server:setup": ({ server, logger }) => {
         serveLastSearchIndex(server.middlewares, settings);
-        if (journal?.problems.length) logProblems(logger, journal.problems);
-        server.watcher.on("all", (_event, file) => {
-          if (!file.startsWith(settings.contentRoot)) return;
-          const next = loadJournal(settings);
-          if (next.problems.length) logProblems(logger, next.problems);
-          else if (journal?.problems.length) logger.info("the journal is valid again");
-          journal = next;
-        });
+        dev?.serve(server, logger);
       },
       "astro:build:done": async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
@@ -102,8 +101,4 @@ function missingPages(outDir: string, journal: Journal, base: string): Problem[]
   return expected
     .filter(({ page }) => !existsSync(path.join(outDir, page)))
     .map(({ file, page }) => ({ file, message: `no page was written for this file (expected ${base}${page})`, fix: "look above for an error Astro printed while rendering it" }));
-}
-
-function logProblems(logger: AstroIntegrationLogger, problems: readonly Problem[]): void {
-  logger.error(`\n${formatReport(problems, "Pages for the affected files may be missing or stale until they are fixed.")}`);
 }

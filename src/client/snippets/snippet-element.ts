@@ -93,6 +93,16 @@ class DaybookSnippet extends HTMLElement {
     this.querySelector<HTMLButtonElement>("[data-action=edit]")!.focus();
   }
 
+  /**
+   * The dev server's latest output for the unedited code (src/client/dev/ calls it in dev only):
+   * it becomes what Reset shows, and is shown now unless the reader is editing or running.
+   */
+  showLatest(output: string): void {
+    if (output === this.#baked) return;
+    this.#baked = output;
+    if (!this.#editor && !this.#running) this.#show(output, "New output from the dev server");
+  }
+
   #button(label: string, action: string, onClick: () => void, hidden = false): HTMLButtonElement {
     const button = document.createElement("button");
     button.type = "button";

@@ -48,10 +48,13 @@ export class SnippetCache {
     this.#used.add(key);
   }
 
-  /** Writes the results used by this build only, so the cache never grows without bound. */
-  save(): void {
+  /**
+   * Writes the results used by this build only, so the cache never grows without bound; a dev
+   * re-check of one entry keeps the rest (`pruneUnused: false`), or the next start would run them all.
+   */
+  save({ pruneUnused = true } = {}): void {
     mkdirSync(path.dirname(this.#file), { recursive: true });
-    const kept = Object.fromEntries(Object.entries(this.#entries).filter(([key]) => this.#used.has(key)));
+    const kept = Object.fromEntries(Object.entries(this.#entries).filter(([key]) => !pruneUnused || this.#used.has(key)));
     writeFileSync(this.#file, JSON.stringify(kept));
   }
 }

@@ -34,6 +34,8 @@ export interface CheckOptions {
   cacheFile: string;
   /** The most CPU time (ms) all snippets run in one check may use together (daybook.config.ts `snippetCpuBudgetMs`). */
   cpuBudgetMs?: number;
+  /** False when only some entries are checked (a dev re-check): the others' cached results stay. */
+  pruneCache?: boolean;
 }
 
 /** Ten minutes of snippet CPU per build unless daybook.config.ts says otherwise. */
@@ -94,7 +96,7 @@ export async function checkSnippets(files: readonly { path: string; text: string
   );
   const hostCpuMs = pool?.cpuMs ?? 0;
   await pool?.close();
-  cache.save();
+  cache.save({ pruneUnused: options.pruneCache ?? true });
 
   if (skipped.length) problems.push(overBudget(budget, skipped, spent));
   const done = runs.filter((r): r is SnippetRun => r !== undefined);

@@ -1,0 +1,84 @@
+// dev/: what `npm run dev` adds for the author: live snippet checks, every problem in the page,
+// and Accept output. Nothing here runs in a build. This file wires them into Astro's dev server.
+
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { AstroIntegrationLogger } from "astro";
+import type { ViteDevServer } from "vite";
+import type { DaybookSettings } from "../daybook-settings.ts";
+import type { Journal } from "../content/journal-validate.ts";
+import { formatReport } from "../content/problem.ts";
+import { DEV_EVENT, type DevClientConfig } from "../../client/dev/dev-protocol.ts";
+import { DevJournal } from "./dev-journal.ts";
+import { devMiddleware } from "./dev-middleware.ts";
+import { devOrigins } from "./dev-guard.ts";
+import { waitBeforeRendering } from "./dev-render-wait.ts";
+
+const CLIENT = fileURLToPath(new URL("../../client/dev/dev-client.ts", import.meta.url));
+
+export interface DevSession {
+  /** Adds the endpoints and the file watcher to the running dev server. */
+  serve(server: ViteDevServer, logger: AstroIntegrationLogger): void;
+}
+
+/**
+ * Checks the journal and its snippets once (before Astro reads anything), makes renders wait for
+ * re-checks, and puts the dev client, with this session's token, on every page.
+ */
+export async function startDevSession(options: {
+  settings: DaybookSettings;
+  load: () => Journal;
+  processor: object;
+  injectScript: (stage: "page", content: string) => void;
+  logger: AstroIntegrationLogger;
+}): Promise<DevSession> {
+  const { settings, logger } = options;
+  const journal = new DevJournal(settings, options.load);
+  await journal.refresh();
+  logChecked(journal, logger);
+  waitBeforeRendering(options.processor, () => journal.settled());
+  // A new token per dev server: it reaches only pages this server serves.
+  const token = randomBytes(32).toString("hex");
+  const client: DevClientConfig = { base: settings.base, token };
+  const clientUrl = `/${path.relative(settings.root, CLIENT).split(path.sep).join("/")}`;
+  options.injectScript("page", `import { startDevClient } from ${JSON.stringify(clientUrl)};\nstartDevClient(${JSON.stringify(client)});`);
+
+  return {
+    serve(server, serverLogger) {
+      const origins = () => {
+        const address = server.httpServer?.address();
+        const port = typeof address === "object" && address ? address.port : 0;
+        const urls = [...(server.resolvedUrls?.local ?? []), ...(server.resolvedUrls?.network ?? [])];
+        return devOrigins(port, urls, server.config.server.https ? "https:" : "http:");
+      };
+      server.middlewares.use(devMiddleware({ base: settings.base, journal, root: settings.root, contentRoot: settings.contentRoot, guard: () => ({ origins: origins(), token }) }));
+      logProblems(journal, serverLogger, false);
+      server.watcher.on("all", (_event, file) => {
+        if (!file.startsWith(settings.contentRoot)) return;
+        // Synchronously, in the watcher's own event: Astro's re-render of the file then waits for it.
+        const before = journal.problems().length;
+        void journal.refresh().then(
+          () => {
+            logChecked(journal, serverLogger);
+            logProblems(journal, serverLogger, before > 0);
+            server.ws.send(DEV_EVENT, { version: journal.version });
+          },
+          (error: unknown) => serverLogger.error(`the journal could not be re-checked: ${(error as Error).stack ?? error}`),
+        );
+      });
+    },
+  };
+}
+
+function logChecked(journal: DevJournal, logger: AstroIntegrationLogger): void {
+  const { snippets, ran } = journal.lastCheck;
+  if (snippets) logger.info(`${snippets} snippets checked (${ran} run, ${snippets - ran} from cache)`);
+}
+
+/** The terminal keeps printing every problem, as the page shows them. */
+function logProblems(journal: DevJournal, logger: AstroIntegrationLogger, hadProblems: boolean): void {
+  const problems = journal.problems();
+  if (problems.length) logger.error(`\n${formatReport(problems, "The pages show them too; pages for the affected files may be stale until they are fixed.")}`);
+  else if (hadProblems) logger.info("the journal is valid again");
+}
