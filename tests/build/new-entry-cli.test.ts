@@ -12,8 +12,10 @@ const TITLE = "Sagas versus 2PC: what #1 costs 🚀";
 const FILE = "days/004-sagas-versus-2pc-what-1-costs.mdx";
 
 /** `npm run new -- …` as an author runs it, against a copy of the fixture journal and with no terminal. */
-function runNew(content: string, args: string[]) {
-  return runNode(["scripts/new.ts", ...args], { ...cleanEnv(), DAYBOOK_CONTENT: content, DAYBOOK_TODAY: TODAY, FORCE_COLOR: "0" });
+function runNew(content: string, args: string[], clock: Record<string, string> = { DAYBOOK_TODAY: TODAY }) {
+  const env = { ...cleanEnv(), DAYBOOK_CONTENT: content, FORCE_COLOR: "0", ...clock };
+  if (!("DAYBOOK_TODAY" in clock)) delete env.DAYBOOK_TODAY;
+  return runNode(["scripts/new.ts", ...args], env);
 }
 
 function listing(content: string): string[] {
@@ -44,11 +46,11 @@ describe("npm run new, end to end", () => {
     expect(readFileSync(path.join(content, "tags/backoff-jitter.md"), "utf8")).toMatch(/^---\ntitle: "Backoff jitter"\n---\n.+\n$/);
   });
 
-  it("refuses a second entry for the same date, a title-less call without a terminal and an unknown tag, writing nothing", async () => {
+  it("refuses a used day number, a title-less call without a terminal and an unknown tag, writing nothing", async () => {
     const before = listing(content);
-    const again = await runNew(content, ["Another one", "--tags", "retries"]);
+    const again = await runNew(content, ["Another one", "--tags", "retries", "--day", "4"]);
     expect(again.code).toBe(1);
-    expect(again.output).toContain(`${TODAY} already has an entry: `);
+    expect(again.output).toContain(`day 4 is already used by `);
     expect(again.output).toContain(FILE);
     expect(again.output).toMatch(/Nothing was written\.\s*$/);
 
@@ -66,6 +68,28 @@ describe("npm run new, end to end", () => {
     expect(future.code).toBe(1);
     expect(future.output).toContain("in the future");
     expect(listing(content)).toEqual(before);
+  });
+
+  // 23:30 UTC on 3 February is 08:30 on the 4th in Tokyo. Each run is a child process whose
+  // machine zone (TZ) disagrees with the journal's, so only the journal's zone can explain the result.
+  it("takes today in the journal's time zone across a UTC day boundary, whatever the machine's TZ", async () => {
+    const now = "2026-02-03T23:30:00Z";
+    const fresh = () => {
+      const copy = mkdtempSync(path.join(tmpdir(), "daybook-new-tz-"));
+      cpSync(FIXTURE, copy, { recursive: true });
+      return copy;
+    };
+
+    // A journal in UTC, on a machine in Tokyo: the 4th is still tomorrow.
+    const early = await runNew(fresh(), ["Morning in Tokyo", "--tags", "queues", "--date", "2026-02-04"], { DAYBOOK_NOW: now, TZ: "Asia/Tokyo" });
+    expect(early.code, early.output).toBe(1);
+    expect(early.output).toContain("--date 2026-02-04 is in the future (today is 2026-02-03 in UTC, the journal's time zone)");
+
+    // A journal in Tokyo, on a CI machine in UTC: it is the 4th, and the entry passes the build's own date rule.
+    const tokyo = await runNew(fresh(), ["Morning in Tokyo", "--tags", "queues"], { DAYBOOK_NOW: now, DAYBOOK_TIME_ZONE: "Asia/Tokyo", TZ: "UTC" });
+    expect(tokyo.code, tokyo.output).toBe(0);
+    expect(tokyo.output).toContain("day 4, 2026-02-04");
+    expect(tokyo.output).not.toContain("✗");
   });
 
   it("builds a site that shows the new day on the home page, in the feed and in the archive", () => {
