@@ -119,8 +119,8 @@ function matching(tokens: Token[], open: number): number {
 
 /** Tokens after which a new line continues the same statement or type. */
 const CONTINUES = new Set(["=", "|", "&", ",", ":", "?", "=>", "<", "(", "[", ".", "extends", "keyof", "typeof", "infer", "is", "as"]);
-/** How statements that make no code begin. */
-const TYPE_ONLY = new Set(["interface", "type", "declare", ";"]);
+/** What may follow `declare` in a namespace without making code (TypeScript makes code for a declared function, variable, class or enum there). */
+const DECLARED_TYPES = new Set(["interface", "type", "global"]);
 
 /** Tokens that continue the line before them (a type's `| "b"` on a line of its own). */
 const LEADING = new Set(["|", "&", ".", "?.", "?", ":", "=>", "=", ",", ")", "]", "}", "extends"]);
@@ -133,22 +133,42 @@ function statementStart(tokens: Token[], i: number): boolean {
 
 /**
  * A namespace body makes code unless each statement in it declares only types (an interface, a
- * type alias, something declared, a namespace of types, `import type`/`export type`).
+ * type alias, a declared type, interface, global or `const enum`, a namespace of types,
+ * `import type`), as TypeScript decides: a declared function, variable, class or enum, or an
+ * empty statement (`;` after an interface's `}`), makes code, and TS1294 refuses it.
  */
 function instantiated(tokens: Token[], from: number, to: number): boolean {
+  /** A type alias is open: the next `;` ends it rather than being an empty statement. */
+  let alias = false;
   for (let i = from; i < to; i++) {
     const t = tokens[i]!.text;
+    if (t === ";" && alias) {
+      alias = false;
+      continue;
+    }
     if (i === from || statementStart(tokens, i)) {
       let k = tokens[i]!.text === "export" ? i + 1 : i;
+      if (tokens[k]!.text === "declare" && !DECLARED_TYPES.has(tokens[k + 1]?.text ?? "")) {
+        if (tokens[k + 1]?.text === "const" && tokens[k + 2]?.text === "enum") {
+          i = matching(tokens, nextAt(tokens, k, "{"));
+          alias = false;
+          continue;
+        }
+        if (tokens[k + 1]?.text !== "namespace" && tokens[k + 1]?.text !== "module") return true;
+        k++;
+      }
       const head = tokens[k]!.text;
+      const next = tokens[k + 1]?.text ?? "";
       if ((head === "namespace" || head === "module") && tokens[k + 1]?.word) {
         while (k < to && tokens[k]!.text !== "{") k++;
         const close = matching(tokens, k);
         if (instantiated(tokens, k + 1, close)) return true;
         i = close;
+        alias = false;
         continue;
       }
-      const typeOnly = TYPE_ONLY.has(head) || (head === "import" && tokens[k + 1]?.text === "type");
+      alias = head === "type" || (head === "declare" && next === "type");
+      const typeOnly = alias || head === "interface" || (head === "declare" && DECLARED_TYPES.has(next)) || (head === "import" && next === "type");
       if (!typeOnly) return true;
     }
     if (t === "{" || t === "(" || t === "[" || t === "${") i = matching(tokens, i);
