@@ -13,7 +13,7 @@ const FILE = "days/004-sagas-versus-2pc-what-1-costs.mdx";
 
 /** `npm run new -- …` as an author runs it, against a copy of the fixture journal and with no terminal. */
 function runNew(content: string, args: string[], clock: Record<string, string> = { DAYBOOK_TODAY: TODAY }) {
-  const env = { ...cleanEnv(), DAYBOOK_CONTENT: content, FORCE_COLOR: "0", ...clock };
+  const env: NodeJS.ProcessEnv = { ...cleanEnv(), DAYBOOK_CONTENT: content, FORCE_COLOR: "0", ...clock };
   if (!("DAYBOOK_TODAY" in clock)) delete env.DAYBOOK_TODAY;
   return runNode(["scripts/new.ts", ...args], env);
 }
