@@ -1,10 +1,19 @@
-// Loaded on a reader's first Edit: CodeMirror 6 with TypeScript highlighting.
+// Loaded on a reader's first Edit: CodeMirror 6 with TypeScript highlighting, the site's theme,
+// and TypeScript's own diagnostics, types and completions from a worker (editor-typescript.ts).
 import { EditorView, basicSetup } from "codemirror";
 import { keymap } from "@codemirror/view";
 import { javascript } from "@codemirror/lang-javascript";
+import { checkForRun, typescriptSupport } from "./editor-typescript.ts";
+import { siteTheme } from "./editor-theme.ts";
+import { warmTypechecker } from "./typecheck-client.ts";
+import type { SnippetDiagnostic } from "./typecheck-protocol.ts";
+
+const CHECK_TIMEOUT_MS = 5000;
 
 export interface SnippetEditor {
   code(): string;
+  /** TypeScript's diagnostics for the code now (none for the author's code, which the build checked); undefined if the checker can't answer within a few seconds. */
+  check(): Promise<SnippetDiagnostic[] | undefined>;
   focus(): void;
   destroy(): void;
 }
@@ -14,7 +23,9 @@ export interface SnippetEditor {
  * instead of inserting a `<style>` element, which the page's Content-Security-Policy refuses.
  */
 export function createEditor(host: HTMLElement, code: string, onRun: () => void): SnippetEditor {
-  const root = host.attachShadow({ mode: "open" });
+  const root = host.shadowRoot ?? host.attachShadow({ mode: "open" });
+  const theme = siteTheme();
+  warmTypechecker();
   const view = new EditorView({
     doc: code,
     parent: root,
@@ -34,12 +45,19 @@ export function createEditor(host: HTMLElement, code: string, onRun: () => void)
           return true;
         },
       }),
-      EditorView.theme({ "&": { fontSize: "0.9em" }, ".cm-content": { fontFamily: "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace" } }),
+      theme.extension,
+      typescriptSupport(code),
     ],
   });
+  const unfollow = theme.follow(view);
   return {
     code: () => view.state.doc.toString(),
+    // Run waits for the checker (it refuses what the build refuses), but never for long: a checker that is slow to load or gone leaves Run working.
+    check: () => Promise.race([checkForRun(view.state.doc.toString(), code).catch(() => undefined), new Promise<undefined>((resolve) => setTimeout(resolve, CHECK_TIMEOUT_MS))]),
     focus: () => view.focus(),
-    destroy: () => view.destroy(),
+    destroy: () => {
+      unfollow();
+      view.destroy();
+    },
   };
 }

@@ -50,7 +50,10 @@ class DaybookSnippet extends HTMLElement {
       return;
     }
     try {
-      const js = this.#editor ? await compile(this.#editor.code()) : { js: this.dataset.js ?? "" };
+      // Type errors don't stop a run (the reader is experimenting); syntax the build refuses does.
+      const typeErrors = this.#editor ? await this.#editor.check() : [];
+      const refused = typeErrors?.find((d) => d.refused);
+      const js = refused ? { error: `${refused.message} (line ${refused.line})` } : this.#editor ? await compile(this.#editor.code()) : { js: this.dataset.js ?? "" };
       if ("error" in js) {
         this.#show(js.error, js.error.startsWith("SyntaxError") ? "Not run: the code has a syntax error" : "Not run: this TypeScript can't run in a snippet");
         return;
@@ -58,7 +61,7 @@ class DaybookSnippet extends HTMLElement {
       const { runInSandbox } = await import("./sandbox.ts");
       const result = await runInSandbox(js.js, Number(this.dataset.timeout) || 2000, RUNNER_URLS);
       const status = result.outcome === "timed-out" ? `Stopped after ${Math.round(result.ms / 100) / 10} s on this device` : `${{ ran: "Ran in", failed: "Failed in", stopped: "Stopped after" }[result.outcome]} ${result.ms} ms`;
-      this.#show(result.output, status);
+      this.#show(result.output, typeErrors?.length ? `${status} (ran with ${typeErrors.length} type error${typeErrors.length === 1 ? "" : "s"})` : status);
     } catch (error) {
       if ((error as Error).name === "SandboxUnavailable") this.#status(UNAVAILABLE);
       else this.#show(`Error: ${(error as Error).message}`, "Could not run the snippet");

@@ -4,51 +4,11 @@ import type { Problem } from "../content/problem.ts";
 import { findNonErasableSyntax, type NonErasableSyntax } from "../../runtime/erasable-syntax.ts";
 import { REALM_GLOBALS, SNIPPET_GLOBALS } from "../../runtime/realm.ts";
 import type { Snippet } from "./snippet-extract.ts";
+import { ERASABLE_CODES, snippetCompilerOptions } from "../../runtime/typecheck-options.ts";
 
 /** The helper library snippets import as `daybook/sim`. */
 export const SIM_ENTRY = "src/sim/index.ts";
 
-/**
- * What snippets may use: ECMAScript up to ES2025, the ESNext pieces both snippet runtimes run
- * (Node 26 at build, Chromium in a reader's tab; each is run by tests/unit/snippet-runner.test.ts):
- * `using` and DisposableStack, Map#getOrInsert, Array.fromAsync, Error.isError, Uint8Array's
- * base64 and hex, Atomics.pause, Temporal. Not esnext.decorators: no engine runs decorators, so
- * they are refused (src/runtime/erasable-syntax.ts). The Web APIs come from a worker's library,
- * whose globals a snippet's realm does not have are refused by {@link realmProblems}.
- */
-export const SNIPPET_LIBS = [
-  "lib.es2025.d.ts",
-  "lib.esnext.array.d.ts",
-  "lib.esnext.collection.d.ts",
-  "lib.esnext.date.d.ts",
-  "lib.esnext.disposable.d.ts",
-  "lib.esnext.error.d.ts",
-  "lib.esnext.intl.d.ts",
-  "lib.esnext.sharedmemory.d.ts",
-  "lib.esnext.temporal.d.ts",
-  "lib.esnext.typedarrays.d.ts",
-  "lib.webworker.d.ts",
-  "lib.webworker.iterable.d.ts",
-  "lib.webworker.asynciterable.d.ts",
-];
-
-const OPTIONS: ts.CompilerOptions = {
-  strict: true,
-  noEmit: true,
-  target: ts.ScriptTarget.ES2025,
-  module: ts.ModuleKind.ESNext,
-  moduleResolution: ts.ModuleResolutionKind.Bundler,
-  // Without this every snippet that does not import or export shares one global scope.
-  moduleDetection: ts.ModuleDetectionKind.Force,
-  erasableSyntaxOnly: true,
-  allowImportingTsExtensions: true,
-  skipLibCheck: true,
-  lib: SNIPPET_LIBS,
-  types: [],
-};
-
-/** Diagnostics about syntax erasable-syntax.ts reports in its own words (TS1294 and its companions). */
-const ERASABLE_CODES = new Set([1294, 1202, 1203, 1540]);
 /** "Cannot find name …; do you need the DOM library / Node's types?" */
 const NOT_IN_SNIPPETS = new Set([2584, 2591, 2580, 2592, 2582, 2593]);
 
@@ -59,7 +19,7 @@ const NOT_IN_SNIPPETS = new Set([2584, 2591, 2580, 2592, 2582, 2593]);
 export function typecheckSnippets(snippets: readonly Snippet[], root: string): Problem[] {
   if (snippets.length === 0) return [];
   const virtual = new Map(snippets.map((s, i) => [path.join(root, ".daybook-snippets", `snippet-${i}.ts`), s]));
-  const options = { ...OPTIONS, paths: { "daybook/sim": [path.join(root, SIM_ENTRY)] } };
+  const options = snippetCompilerOptions(ts, path.join(root, SIM_ENTRY));
   const host = ts.createCompilerHost(options);
   const readFile = host.readFile.bind(host);
   const getSourceFile = host.getSourceFile.bind(host);
@@ -113,7 +73,7 @@ function outsideSnippets(diagnostic: ts.Diagnostic, text: string, root: string):
     const line = diagnostic.file!.getLineAndCharacterOfPosition(diagnostic.start).line + 1;
     return { file, line, message: `type error in ${file.startsWith("src/sim/") ? "daybook/sim" : "a module snippets import"}: ${text} (TS${diagnostic.code})`, fix: "fix the helper library: snippets import it" };
   }
-  return { file: "src/integration/snippets/snippet-typecheck.ts", message: `TypeScript could not set up the snippets' type-check: ${text} (TS${diagnostic.code})`, fix: "this is a bug in Daybook's compiler setup (SNIPPET_LIBS and the options there), not in the journal" };
+  return { file: "src/integration/snippets/snippet-typecheck.ts", message: `TypeScript could not set up the snippets' type-check: ${text} (TS${diagnostic.code})`, fix: "this is a bug in Daybook's compiler setup (src/runtime/typecheck-options.ts), not in the journal" };
 }
 
 /** The innermost node that starts at `start`. */

@@ -1,0 +1,38 @@
+// Messages between the page and the editor's type-check worker (typecheck-worker.ts). Offsets are
+// UTF-16 positions in the snippet's code, as CodeMirror and TypeScript both count them.
+
+export type TypecheckRequest =
+  | { id: number; kind: "check"; code: string }
+  | { id: number; kind: "info"; code: string; pos: number }
+  | { id: number; kind: "complete"; code: string; pos: number };
+
+export interface SnippetDiagnostic {
+  from: number;
+  to: number;
+  /** 1-based line of `from`. */
+  line: number;
+  message: string;
+  /** TypeScript's error code, or 0 for a refusal by src/runtime/erasable-syntax.ts. */
+  code: number;
+  /** Syntax the build refuses to run (non-erasable TypeScript): Run refuses it too. */
+  refused: boolean;
+}
+
+export interface QuickInfo {
+  from: number;
+  to: number;
+  /** The type, as TypeScript prints it (`const n: number`). */
+  text: string;
+  documentation: string;
+}
+
+export interface Completions {
+  from: number;
+  options: { label: string; type: string; detail?: string }[];
+}
+
+export type TypecheckResponse =
+  | { id: number; kind: "check"; diagnostics: SnippetDiagnostic[] }
+  | { id: number; kind: "info"; info: QuickInfo | null }
+  | { id: number; kind: "complete"; completions: Completions | null }
+  | { id: number; kind: "failed"; message: string };

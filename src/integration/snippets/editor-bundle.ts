@@ -1,0 +1,83 @@
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { build, transform, version as esbuildVersion } from "esbuild";
+import { SNIPPET_LIBS } from "../../runtime/typecheck-options.ts";
+import { SIM_ENTRY } from "./snippet-typecheck.ts";
+
+const require = createRequire(import.meta.url);
+const TS_LIB = path.dirname(require.resolve("typescript"));
+
+/**
+ * The editor's type-check worker (src/client/snippets/typecheck-worker.ts) as one classic
+ * script, carrying the files the build's Program reads too: the library files SNIPPET_LIBS
+ * names (with every file they reference) and `daybook/sim`'s sources. Served at
+ * `/editor/typecheck-worker.js`; the page starts it when a reader first edits a snippet.
+ */
+export async function bundleTypecheckWorker(root = process.cwd()): Promise<string> {
+  const files = JSON.stringify({ libs: libraryFiles(), sim: simFiles(root) });
+  const result = await build({
+    entryPoints: [path.join(root, "src/client/snippets/typecheck-worker.ts")],
+    bundle: true,
+    format: "iife",
+    platform: "browser",
+    target: "es2022",
+    minify: true,
+    legalComments: "none",
+    write: false,
+    logLevel: "silent",
+    plugins: [
+      {
+        name: "daybook-typecheck-files",
+        setup(b) {
+          b.onResolve({ filter: /^daybook:typecheck-files$/ }, () => ({ path: "files", namespace: "daybook" }));
+          b.onLoad({ filter: /.*/, namespace: "daybook" }, () => ({ contents: files, loader: "json" }));
+        },
+      },
+    ],
+  });
+  return result.outputFiles[0]!.text;
+}
+
+/**
+ * The `typescript` package the build type-checks with, minified for the page (3.6 MB, ~1 MB
+ * gzipped, instead of 9 MB). Minifying takes seconds, so the result is kept under
+ * node_modules/.cache, keyed by the TypeScript and esbuild versions: it depends on nothing else.
+ */
+export async function typescriptForPage(root = process.cwd()): Promise<string> {
+  const version = (require("typescript") as { version: string }).version;
+  const key = createHash("sha256").update(`${version}\0${esbuildVersion}`).digest("hex").slice(0, 16);
+  const file = path.join(root, "node_modules/.cache/daybook", `typescript-${key}.min.js`);
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    // Not made yet: make it below.
+  }
+  const { code } = await transform(readFileSync(path.join(TS_LIB, "typescript.js"), "utf8"), { minify: true, legalComments: "none", target: "es2022" });
+  // Parallel builds may race here: each writes its own file and renames it into place whole.
+  mkdirSync(path.dirname(file), { recursive: true });
+  const partial = `${file}.${process.pid}.partial`;
+  writeFileSync(partial, code);
+  renameSync(partial, file);
+  return code;
+}
+
+/** SNIPPET_LIBS and the library files they reference (`/// <reference lib="…" />`), by file name. */
+export function libraryFiles(): Record<string, string> {
+  const files: Record<string, string> = {};
+  const add = (name: string) => {
+    if (name in files) return;
+    const text = readFileSync(path.join(TS_LIB, name), "utf8");
+    files[name] = text;
+    for (const m of text.matchAll(/^\/\/\/\s*<reference\s+lib="([^"]+)"/gm)) add(`lib.${m[1]!.toLowerCase()}.d.ts`);
+  };
+  for (const name of SNIPPET_LIBS) add(name);
+  return files;
+}
+
+/** `daybook/sim`'s TypeScript sources, by file name: the page resolves the same code the build does. */
+function simFiles(root: string): Record<string, string> {
+  const dir = path.join(root, path.dirname(SIM_ENTRY));
+  return Object.fromEntries(readdirSync(dir).filter((name) => name.endsWith(".ts")).map((name) => [name, readFileSync(path.join(dir, name), "utf8")]));
+}

@@ -1,0 +1,57 @@
+/**
+ * The compiler setup snippets are type-checked with, in one place for both sides: the build's
+ * Program (src/integration/snippets/snippet-typecheck.ts) and the editor's worker in a reader's
+ * tab (src/client/snippets/typecheck-worker.ts). Both pass in the same `typescript` package, so a
+ * snippet gets the same diagnostics at build and while a reader edits it. No Node APIs here.
+ */
+import type ts from "typescript";
+
+/** How snippets import the helper library. */
+export const SIM_SPECIFIER = "daybook/sim";
+
+/**
+ * What snippets may use: ECMAScript up to ES2025, the ESNext pieces both snippet runtimes run
+ * (Node 26 at build, Chromium in a reader's tab; each is run by tests/unit/snippet-runner.test.ts):
+ * `using` and DisposableStack, Map#getOrInsert, Array.fromAsync, Error.isError, Uint8Array's
+ * base64 and hex, Atomics.pause, Temporal. Not esnext.decorators: no engine runs decorators, so
+ * they are refused (src/runtime/erasable-syntax.ts). The Web APIs come from a worker's library,
+ * whose globals a snippet's realm does not have are refused by the build's realm check.
+ */
+export const SNIPPET_LIBS = [
+  "lib.es2025.d.ts",
+  "lib.esnext.array.d.ts",
+  "lib.esnext.collection.d.ts",
+  "lib.esnext.date.d.ts",
+  "lib.esnext.disposable.d.ts",
+  "lib.esnext.error.d.ts",
+  "lib.esnext.intl.d.ts",
+  "lib.esnext.sharedmemory.d.ts",
+  "lib.esnext.temporal.d.ts",
+  "lib.esnext.typedarrays.d.ts",
+  "lib.webworker.d.ts",
+  "lib.webworker.iterable.d.ts",
+  "lib.webworker.asynciterable.d.ts",
+];
+
+/** Diagnostics about syntax erasable-syntax.ts reports in its own words (TS1294 and its companions). */
+export const ERASABLE_CODES: ReadonlySet<number> = new Set([1294, 1202, 1203, 1540]);
+
+/** The options, given the compiler package and where `daybook/sim`'s index.ts is on that side. */
+export function snippetCompilerOptions(typescript: typeof ts, simEntry: string): ts.CompilerOptions {
+  return {
+    strict: true,
+    noEmit: true,
+    target: typescript.ScriptTarget.ES2025,
+    module: typescript.ModuleKind.ESNext,
+    moduleResolution: typescript.ModuleResolutionKind.Bundler,
+    // Without this every snippet that does not import or export shares one global scope.
+    moduleDetection: typescript.ModuleDetectionKind.Force,
+    erasableSyntaxOnly: true,
+    allowImportingTsExtensions: true,
+    skipLibCheck: true,
+    lib: SNIPPET_LIBS,
+    types: [],
+    // No baseUrl: TypeScript 6 refuses it; `paths` alone resolves the helper module.
+    paths: { [SIM_SPECIFIER]: [simEntry] },
+  };
+}
