@@ -36,7 +36,7 @@ export function checkedTimeZone(name: string, where: string): string {
   const zone = canonicalTimeZone(name);
   if (zone) return zone;
   const guesses = suggestTimeZones(name);
-  const hint = guesses.length ? `did you mean ${guesses.map((g) => `"${g}"`).join(" or ")}? ` : "";
+  const hint = guesses.length ? `Did you mean ${guesses.map((g) => `"${g}"`).join(" or ")}? ` : "";
   throw new Error(
     `${where}: "${name}" is not a time zone name this Node.js knows. ` +
       `${hint}Write an IANA name such as "Europe/Berlin", "America/New_York", "Asia/Tokyo" or "UTC" (the default).`,

@@ -93,9 +93,9 @@ describe("timeZone in daybook.config.ts", () => {
 
   it("rejects an unknown zone with an error naming the config file and the nearest names", () => {
     expect(() => daybookSettings({}, "/project", { ...config, timeZone: "Europe/Berln" })).toThrow(
-      /^timeZone in daybook\.config\.ts: "Europe\/Berln" is not a time zone name this Node\.js knows\. did you mean "Europe\/Berlin"/,
+      /^timeZone in daybook\.config\.ts: "Europe\/Berln" is not a time zone name this Node\.js knows\. Did you mean "Europe\/Berlin"/,
     );
-    expect(() => daybookSettings({}, "/project", { ...config, timeZone: "Tokyo" })).toThrow(/did you mean "Asia\/Tokyo"\?/);
+    expect(() => daybookSettings({}, "/project", { ...config, timeZone: "Tokyo" })).toThrow(/Did you mean "Asia\/Tokyo"\?/);
     expect(() => daybookSettings({ DAYBOOK_TIME_ZONE: "Mars/Olympus" }, "/project")).toThrow(/^DAYBOOK_TIME_ZONE in the environment: "Mars\/Olympus".*"UTC" \(the default\)/);
     expect(() => checkedTimeZone("JST+9", "x")).toThrow(/not a time zone name/);
   });

@@ -175,7 +175,7 @@ describe("back-filling a missed day", () => {
     expect(p).toMatchObject({ day: 6, date: "2026-11-10", entry: { path: "content/days/006-sagas-versus-2pc.mdx" } });
     expect(p.tags).toEqual([]); // the only files it writes are its own
     expect(journal.map((f) => [f.path, [...f.bytes]])).toEqual(before);
-    expect(describePlacement(p.placement)).toBe('It will be listed between Day 3 (2026-11-03, "Day 3") and Day 5 (2026-11-20, "Day 5") in the archive, which goes by date, then day number.');
+    expect(describePlacement(p.placement)).toBe('It will be listed between Day 3 (2026-11-03, "Day 3") and Day 5 (2026-11-20, "Day 5") in the archive.\nEntries are listed by date, then day number; no existing entry is renumbered or changed.');
     expect(checkPlan(p, journal, TAG_FILES, OPTIONS)).toBeUndefined();
   });
 
@@ -186,7 +186,7 @@ describe("back-filling a missed day", () => {
 
   it("says where the entry goes at either end and in an empty journal", () => {
     expect(describePlacement(planned({}, journal).placement)).toBe('It will be the newest entry, listed after Day 5 (2026-11-20, "Day 5").');
-    expect(describePlacement(planned({ date: "2026-10-31" }, journal).placement)).toBe('It will be the oldest entry by date, listed before Day 1 (2026-11-01, "Day 1").');
+    expect(describePlacement(planned({ date: "2026-10-31" }, journal).placement)).toMatch(/^It will be the oldest entry by date, listed before Day 1 \(2026-11-01, "Day 1"\)\.\nEntries are listed by date/);
     expect(describePlacement(planned({}, []).placement)).toBe("It is the journal's first entry.");
   });
 
@@ -212,7 +212,7 @@ describe("never reusing a day or a file", () => {
     const second = planned({ date: "2026-11-02" });
     expect(second).toMatchObject({ day: 4, date: "2026-11-02" });
     // Listed after the other entry of that date, by day number.
-    expect(describePlacement(second.placement)).toBe('It will be listed between Day 2 (2026-11-02, "Day 2") and Day 3 (2026-11-03, "Day 3") in the archive, which goes by date, then day number.');
+    expect(describePlacement(second.placement)).toBe('It will be listed between Day 2 (2026-11-02, "Day 2") and Day 3 (2026-11-03, "Day 3") in the archive.\nEntries are listed by date, then day number; no existing entry is renumbered or changed.');
     expect(checkPlan(second, DAYS, TAG_FILES, OPTIONS)).toBeUndefined();
   });
 
@@ -415,7 +415,7 @@ describe("the command", () => {
     const code = await runNewEntry({ argv: ["Missed day", "--tags", "queues", "--date", "2026-01-30"], env: { DAYBOOK_CONTENT: content, DAYBOOK_TODAY: "2026-02-03" }, root: ROOT, ...io });
     expect(io.errors()).toBe("");
     expect(code).toBe(0);
-    expect(io.shown()).toContain('day 4, 2026-01-30, tags: queueing\n  It will be listed between Day 1 (2026-01-30, "First day: queues") and Day 2 (2026-01-31, "Retry storms") in the archive');
+    expect(io.shown()).toContain('day 4, 2026-01-30, tags: queueing\n  It will be listed between Day 1 (2026-01-30, "First day: queues") and Day 2 (2026-01-31, "Retry storms") in the archive.\n  Entries are listed by date, then day number; no existing entry is renumbered or changed.\n');
     expect(snapshot().filter(([f]) => f !== "004-missed-day.mdx")).toEqual(before);
   });
 

@@ -24,12 +24,16 @@ export function placeEntry(existing: readonly ExistingEntry[], entry: { day: num
   return neighbours(dated, entry);
 }
 
-/** "It will be listed between Day 7 (2026-11-10, "Retries") and Day 8 (…) in the archive." */
+/**
+ * "It will be listed between Day 7 (2026-11-10, "Retries") and Day 8 (…) in the archive.", and
+ * for a back-filled day (one listed before an existing entry) a second line saying why.
+ */
 export function describePlacement(placement: Placement): string {
   const { before, after } = placement;
-  if (before && after) return `It will be listed between ${name(before)} and ${name(after)} in the archive, which goes by date, then day number.`;
+  const why = "\nEntries are listed by date, then day number; no existing entry is renumbered or changed.";
+  if (before && after) return `It will be listed between ${name(before)} and ${name(after)} in the archive.${why}`;
   if (before) return `It will be the newest entry, listed after ${name(before)}.`;
-  if (after) return `It will be the oldest entry by date, listed before ${name(after)}.`;
+  if (after) return `It will be the oldest entry by date, listed before ${name(after)}.${why}`;
   return "It is the journal's first entry.";
 }
 

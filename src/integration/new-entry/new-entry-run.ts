@@ -93,7 +93,7 @@ function successMessage(plan: EntryPlan, page: string): string {
   const stubs = plan.tags.map((t) => `Created ${t.path}, a stub tag: write its explanation.\n`).join("");
   return `${stubs}Created ${plan.entry.path}
   day ${plan.day}, ${plan.date}, tags: ${plan.tagIds.join(", ")}
-  ${describePlacement(plan.placement)}
+  ${describePlacement(plan.placement).replace(/\n/g, "\n  ")}
   Replace the summary placeholder and the example text before you publish.
 
 Next:
