@@ -1,6 +1,8 @@
 /**
  * The streak calendar: about a year of days laid out as week columns, for a heatmap drawn
- * at build time (src/components/StreakCalendar.astro). Pure: no I/O, no clock.
+ * at build time (src/components/StreakCalendar.astro). Pure: no I/O, no clock. `today` is
+ * given: the build date in the journal's time zone (src/lib/journal-today.ts), so "today" and
+ * the current week never depend on the machine that builds the site.
  *
  * Layout. Weeks start on Monday (ISO 8601): each column runs Monday (row 0) to Sunday
  * (row 6). The window is the 52 full weeks before the current week plus the current week,
