@@ -64,6 +64,8 @@ function themeFor(mode: EditorMode): Extension {
         ".cm-quickinfo p": { margin: "0.25rem 0 0", fontFamily: "system-ui, sans-serif" },
         ".cm-panels": { backgroundColor: p.gutter, color: p.text },
         ".cm-panels-bottom": { borderTop: `1px solid ${mode === "dark" ? "#30363d" : "#d0d7de"}` },
+        ".cm-panels-top": { borderBottom: `1px solid ${mode === "dark" ? "#30363d" : "#d0d7de"}` },
+        ".cm-snippet-changed": { padding: "0.2rem 0.75rem", fontSize: "0.8rem", color: p.gutterText },
         ".cm-snippet-diagnostics": { padding: "0.3rem 0.75rem", fontSize: "0.85rem" },
         ".cm-snippet-diagnostics p": { margin: "0", color: p.gutterText },
         ".cm-snippet-diagnostics ul": { margin: "0.2rem 0 0", paddingLeft: "1.2rem", color: c.invalid, overflowWrap: "anywhere", whiteSpace: "pre-wrap" },

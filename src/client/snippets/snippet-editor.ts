@@ -1,7 +1,8 @@
 // Loaded on a reader's first Edit: CodeMirror 6 with TypeScript highlighting, the site's theme,
 // and TypeScript's own diagnostics, types and completions from a worker (editor-typescript.ts).
 import { EditorView, basicSetup } from "codemirror";
-import { keymap } from "@codemirror/view";
+import { type EditorState, type Extension, StateField } from "@codemirror/state";
+import { keymap, showPanel, type Panel } from "@codemirror/view";
 import { javascript } from "@codemirror/lang-javascript";
 import { checkForRun, typescriptSupport } from "./editor-typescript.ts";
 import { siteTheme } from "./editor-theme.ts";
@@ -9,6 +10,29 @@ import { warmTypechecker } from "./typecheck-client.ts";
 import type { SnippetDiagnostic } from "./typecheck-protocol.ts";
 
 const CHECK_TIMEOUT_MS = 5000;
+/** Edits are kept this long after typing pauses. */
+const SAVE_DELAY_MS = 400;
+
+export interface EditorOptions {
+  /** The code to open with, when not the author's (a kept edit, a shared link). */
+  initial?: string;
+  /** Called with the code after each pause in typing. */
+  onChange?: (code: string) => void;
+}
+
+/** "Changed from the author's version" above the code, whenever it is. */
+function changedMark(author: string): Extension {
+  const changed = (state: EditorState) => state.doc.toString() !== author;
+  const field = StateField.define<boolean>({ create: changed, update: (value, tr) => (tr.docChanged ? changed(tr.state) : value), provide: (f) => showPanel.from(f, (on) => (on ? changedPanel : null)) });
+  return field;
+}
+
+function changedPanel(): Panel {
+  const dom = document.createElement("div");
+  dom.className = "cm-snippet-changed";
+  dom.textContent = "Changed from the author's version";
+  return { dom, top: true };
+}
 
 export interface SnippetEditor {
   code(): string;
@@ -22,12 +46,13 @@ export interface SnippetEditor {
  * The editor lives in a shadow root: CodeMirror then adopts its generated stylesheet there
  * instead of inserting a `<style>` element, which the page's Content-Security-Policy refuses.
  */
-export function createEditor(host: HTMLElement, code: string, onRun: () => void): SnippetEditor {
+export function createEditor(host: HTMLElement, code: string, onRun: () => void, options: EditorOptions = {}): SnippetEditor {
   const root = host.shadowRoot ?? host.attachShadow({ mode: "open" });
   const theme = siteTheme();
   warmTypechecker();
+  let saving: ReturnType<typeof setTimeout> | undefined;
   const view = new EditorView({
-    doc: code,
+    doc: options.initial ?? code,
     parent: root,
     root,
     extensions: [
@@ -47,6 +72,12 @@ export function createEditor(host: HTMLElement, code: string, onRun: () => void)
       }),
       theme.extension,
       typescriptSupport(code),
+      changedMark(code),
+      EditorView.updateListener.of((update) => {
+        if (!update.docChanged || !options.onChange) return;
+        clearTimeout(saving);
+        saving = setTimeout(() => options.onChange!(update.state.doc.toString()), SAVE_DELAY_MS);
+      }),
     ],
   });
   const unfollow = theme.follow(view);
@@ -56,6 +87,7 @@ export function createEditor(host: HTMLElement, code: string, onRun: () => void)
     check: () => Promise.race([checkForRun(view.state.doc.toString(), code).catch(() => undefined), new Promise<undefined>((resolve) => setTimeout(resolve, CHECK_TIMEOUT_MS))]),
     focus: () => view.focus(),
     destroy: () => {
+      clearTimeout(saving);
       unfollow();
       view.destroy();
     },

@@ -3,6 +3,7 @@
 // Edit, the TypeScript transpiler on the first run of edited code.
 import { capOutput } from "./output-limit.ts";
 import type { SnippetEditor } from "./snippet-editor.ts";
+import { authorCode, forgetEdit, keepEdit, keptEdit, shareEdit, type KeptEdit } from "./edit-keeping.ts";
 
 const RUNNER = `${import.meta.env.BASE_URL.replace(/\/$/, "")}/runner`;
 const RUNNER_URLS = { worker: `${RUNNER}/worker.js`, sandbox: `${RUNNER}/sandbox.html` };
@@ -23,6 +24,7 @@ class DaybookSnippet extends HTMLElement {
       this.#button("Run", "run", () => void this.run()),
       this.#button("Edit", "edit", () => void this.edit()),
       this.#button("Reset", "reset", () => this.reset(), true),
+      this.#button("Share", "share", () => void this.share(), true),
     );
     const status = document.createElement("span");
     status.className = "snippet-status";
@@ -35,6 +37,7 @@ class DaybookSnippet extends HTMLElement {
         void this.run();
       }
     });
+    void keptEdit(this).then((kept) => kept && this.edit(kept));
   }
 
   async run(): Promise<void> {
@@ -71,7 +74,8 @@ class DaybookSnippet extends HTMLElement {
     }
   }
 
-  async edit(): Promise<void> {
+  /** Opens the editor: on the reader's click, or at load with a kept edit or a shared link's code (never run, never focused). */
+  async edit(kept?: KeptEdit): Promise<void> {
     if (this.#editor) return this.#editor.focus();
     const pre = this.querySelector<HTMLElement>("pre.astro-code")!;
     this.#status("Loading the editor…");
@@ -79,11 +83,16 @@ class DaybookSnippet extends HTMLElement {
     this.#editorHost = document.createElement("div");
     this.#editorHost.className = "snippet-editor";
     pre.after(this.#editorHost);
-    this.#editor = createEditor(this.#editorHost, (pre.textContent ?? "").replace(/\n$/, ""), () => void this.run());
+    this.#editor = createEditor(this.#editorHost, authorCode(this), () => void this.run(), { initial: kept?.code, onChange: (code) => keepEdit(this, code) });
+    this.querySelector<HTMLButtonElement>("[data-action=share]")!.hidden = false;
     pre.hidden = true;
     this.querySelector<HTMLButtonElement>("[data-action=reset]")!.hidden = false;
-    this.#status("Editing: Ctrl+Enter or Cmd+Enter runs your version");
-    this.#editor.focus();
+    this.#status(kept?.note ?? "Editing: Ctrl+Enter or Cmd+Enter runs your version");
+    if (!kept) this.#editor.focus();
+  }
+
+  async share(): Promise<void> {
+    if (this.#editor) this.#status(await shareEdit(this, this.#editor.code()));
   }
 
   reset(): void {
@@ -92,6 +101,8 @@ class DaybookSnippet extends HTMLElement {
     this.#editor = undefined;
     this.querySelector<HTMLElement>("pre.astro-code")!.hidden = false;
     this.querySelector<HTMLButtonElement>("[data-action=reset]")!.hidden = true;
+    this.querySelector<HTMLButtonElement>("[data-action=share]")!.hidden = true;
+    forgetEdit(this);
     this.#show(this.#baked, "Reset to the original code and output");
     this.querySelector<HTMLButtonElement>("[data-action=edit]")!.focus();
   }
