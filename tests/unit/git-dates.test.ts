@@ -68,6 +68,12 @@ describe("lastCommitDates", () => {
     });
   });
 
+  it("takes the date in the journal's time zone when given one, never the machine's", () => {
+    // The revision of TWO was made at 04:30 UTC on 11 November: still the 10th in New York, already the 11th in Tokyo.
+    expect(lastCommitDates(repo, [TWO], { timeZone: "America/New_York" }).get(TWO)).toBe("2026-11-10");
+    expect(lastCommitDates(repo, [TWO], { timeZone: "Asia/Tokyo" }).get(TWO)).toBe("2026-11-11");
+  });
+
   it("with revisionsOnly, leaves out files never modified since they were added", () => {
     const dates = lastCommitDates(repo, [ONE, TWO, "content/days/003-renamed.mdx", "content/days/004-new-name.mdx"], { revisionsOnly: true });
     // ONE and day 4 (renamed without edits) were only ever added; TWO was revised. Day 3's

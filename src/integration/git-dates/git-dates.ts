@@ -7,9 +7,9 @@
  * one that added it gets no date: committing a back-dated entry is not a revision of it.
  * Build-time only (Node).
  *
- * Dates are `YYYY-MM-DD` in UTC, taken from the commit's author timestamp: the same commit
- * gives the same date on every machine and in CI, whatever the build machine's time zone.
- * (The price: a commit made late in the evening west of Greenwich is dated the next day.)
+ * Dates are `YYYY-MM-DD` in the journal's time zone (`timeZone`, default UTC), taken from the
+ * commit's author timestamp: the same commit gives the same date on every machine and in CI,
+ * whatever the build machine's time zone, and agrees with the entries' own dates.
  *
  * History is read with one `git log` over the directories holding the files, newest commit
  * first; the first commit seen for a file is its last change. Details:
@@ -26,12 +26,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gitOutput } from "./git-output.ts";
+import { zonedIsoDate } from "../../lib/time-zone.ts";
 
 /** Generous: a long history is read once per build. */
 const GIT_LIMITS = { timeoutMs: 15_000, maxBuffer: 256 * 1024 * 1024 };
 
-/** Author dates (UTC `YYYY-MM-DD`) of the last commit that changed each of `files`, keyed by the path as given. */
-export function lastCommitDates(root: string, files: readonly string[], options: { revisionsOnly?: boolean } = {}): Map<string, string> {
+/** Author dates (`YYYY-MM-DD` in `timeZone`, default UTC) of the last commit that changed each of `files`, keyed by the path as given. */
+export function lastCommitDates(root: string, files: readonly string[], options: { revisionsOnly?: boolean; timeZone?: string } = {}): Map<string, string> {
   const result = new Map<string, string>();
   if (files.length === 0) return result;
   try {
@@ -62,7 +63,7 @@ export function lastCommitDates(root: string, files: readonly string[], options:
       "--",
       ...directories,
     ], GIT_LIMITS);
-    readLog(log, boundary, wanted, result, options.revisionsOnly ?? false);
+    readLog(log, boundary, wanted, result, options.revisionsOnly ?? false, options.timeZone ?? "UTC");
   } catch {
     return new Map();
   }
@@ -74,7 +75,7 @@ export function lastCommitDates(root: string, files: readonly string[], options:
  * Walks `git log -z --name-status --format=%x01%H %at` output: per commit a header token
  * `\x01<hash> <unix time>`, then `<status>\0<path>` (or `R<score>\0<old>\0<new>`) per file.
  */
-function readLog(log: string, boundary: Set<string>, wanted: Map<string, string[]>, result: Map<string, string>, revisionsOnly: boolean): void {
+function readLog(log: string, boundary: Set<string>, wanted: Map<string, string[]>, result: Map<string, string>, revisionsOnly: boolean, timeZone: string): void {
   // Current path of each wanted file as history is walked back (a pure rename moves it).
   const tracking = new Map<string, string>([...wanted.keys()].map((file) => [file, file]));
   const tokens = log.split("\0");
@@ -86,7 +87,7 @@ function readLog(log: string, boundary: Set<string>, wanted: Map<string, string[
     if (token.startsWith("\x01")) {
       const [hash = "", seconds = ""] = token.slice(1).split(" ");
       skip = boundary.has(hash);
-      date = Number.isFinite(Number(seconds)) && seconds !== "" ? new Date(Number(seconds) * 1000).toISOString().slice(0, 10) : undefined;
+      date = Number.isFinite(Number(seconds)) && seconds !== "" ? zonedIsoDate(new Date(Number(seconds) * 1000), timeZone) : undefined;
       continue;
     }
     const status = token;
