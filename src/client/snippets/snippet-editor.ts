@@ -9,7 +9,7 @@ import { siteTheme } from "./editor-theme.ts";
 import { warmTypechecker } from "./typecheck-client.ts";
 import type { SnippetDiagnostic } from "./typecheck-protocol.ts";
 
-const CHECK_TIMEOUT_MS = 5000;
+const CHECK_TIMEOUT_MS = 1500;
 /** Edits are kept this long after typing pauses. */
 const SAVE_DELAY_MS = 400;
 
