@@ -6,6 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { benchSnippetBuild } from "../bench/snippet-build.ts";
 import { benchSnippetBrowser } from "../bench/snippet-browser.ts";
+import { benchEditorBrowser } from "../bench/editor-browser.ts";
 import { benchGraph } from "../bench/graph.ts";
 import { writeSyntheticJournal } from "../bench/synthetic-site.ts";
 import { benchGraphBrowser, benchSearchBrowser } from "../bench/site-browser.ts";
@@ -102,6 +103,10 @@ try {
   row("first Edit: editor + transpiler (gzip)", kb(figures.firstEditGz));
   row(`Run → output, median of ${figures.runLatencyMs.runs}`, ms(figures.runLatencyMs.median), "target ≤ 150 ms");
   row(`Run → output, p90 of ${figures.runLatencyMs.runs}`, ms(figures.runLatencyMs.p90));
+  const editor = await benchEditorBrowser(browser, `${site.url}day/1/`);
+  row("first Edit → first diagnostics: editor + TypeScript (gzip)", kb(editor.firstEditGz));
+  row("first keystroke → first diagnostics (typing at once)", ms(editor.keystrokeToDiagnosticsMs), "target ≤ 1.5 s");
+  row("keystroke → diagnostics, type checker loaded", ms(editor.warmKeystrokeToDiagnosticsMs), "target ≤ 1.5 s");
 } finally {
   await browser.close();
   await bigSite.close();
