@@ -8,6 +8,7 @@ import { benchSnippetBuild } from "../bench/snippet-build.ts";
 import { benchSnippetBrowser } from "../bench/snippet-browser.ts";
 import { benchEditorBrowser } from "../bench/editor-browser.ts";
 import { benchGraph } from "../bench/graph.ts";
+import { benchDevLoop } from "../bench/dev-loop.ts";
 import { writeSyntheticJournal } from "../bench/synthetic-site.ts";
 import { benchGraphBrowser, benchSearchBrowser } from "../bench/site-browser.ts";
 import { baselineBuild, daybookBuild } from "../bench/build-timing.ts";
@@ -107,6 +108,13 @@ try {
   row("first Edit → first diagnostics: editor + TypeScript (gzip)", kb(editor.firstEditGz));
   row("first keystroke → first diagnostics (typing at once)", ms(editor.keystrokeToDiagnosticsMs), "target ≤ 1.5 s");
   row("keystroke → diagnostics, type checker loaded", ms(editor.warmKeystrokeToDiagnosticsMs), "target ≤ 1.5 s");
+  heading(`Dev loop (npm run dev, synthetic journal of ${entries} entries)`);
+  const dev = await benchDevLoop(browser, content);
+  row("dev start → first entry page, cold caches", ms(dev.coldStartMs));
+  row("dev start → first entry page, warm caches", ms(dev.warmStartMs), "target ≤ 4 s");
+  const saves = [...dev.saveToOutputMs].sort((a, b) => a - b);
+  row(`save a snippet → new output in the page, median of ${saves.length}`, ms(saves[Math.floor(saves.length / 2)]!), "target ≤ 1 s");
+  row(`save a snippet → new output in the page, slowest`, ms(saves.at(-1)!));
 } finally {
   await browser.close();
   await bigSite.close();

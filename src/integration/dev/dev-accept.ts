@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { extractSnippets } from "../snippets/snippet-extract.ts";
 import { rewriteOutputFences } from "../snippets/output-rewrite.ts";
@@ -28,6 +28,17 @@ export function acceptOutput(root: string, contentRoot: string, live: LiveSnippe
   if (!now) return { status: 409, message: "the snippet's code changed on disk since it ran; wait for the new output and accept again" };
   const rewrite = rewriteOutputFences(text, [{ ...run, snippet: now }]);
   if (rewrite.refused.length) return { status: 422, message: `${rewrite.refused[0]!.message}; ${rewrite.refused[0]!.fix}` };
-  if (rewrite.text !== text) writeFileSync(file, rewrite.text);
+  if (rewrite.text !== text) writeWhole(file, rewrite.text);
   return { status: 200, message: `${live.view.file}:${(now.output?.openIndex ?? now.closeIndex) + 1}: the output fence now holds this output` };
+}
+
+/**
+ * Writes beside the file and renames it over, as editors save: written in place, the file is
+ * empty for a moment, and the watcher may report that and Astro read it. The hidden name keeps
+ * the journal and Astro from reading the half-written copy as an entry.
+ */
+function writeWhole(file: string, text: string): void {
+  const next = path.join(path.dirname(file), `.${path.basename(file)}.daybook-accept`);
+  writeFileSync(next, text);
+  renameSync(next, file);
 }

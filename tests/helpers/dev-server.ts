@@ -1,0 +1,43 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { ROOT, cleanEnv } from "./build-site.ts";
+
+export interface DevServer {
+  origin: string;
+  /** Everything the server printed so far. */
+  log(): string;
+  stop(): Promise<void>;
+}
+
+/** A real `astro dev` (what `npm run dev` runs) on a free port, for tests and the benchmark. */
+export async function startDevServer(env: NodeJS.ProcessEnv, timeoutMs = 120_000): Promise<DevServer> {
+  const child: ChildProcess = spawn(process.execPath, ["node_modules/astro/bin/astro.mjs", "dev", "--port", "0", "--host", "127.0.0.1"], {
+    cwd: ROOT,
+    env: { ...cleanEnv(), DAYBOOK_TODAY: "2026-11-23", ASTRO_TELEMETRY_DISABLED: "1", FORCE_COLOR: "0", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let log = "";
+  const origin = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the dev server did not start:\n${log}`)), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      log += chunk;
+      const match = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(log);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+    child.on("exit", (code) => reject(new Error(`the dev server exited with ${code}:\n${log}`)));
+  });
+  return {
+    origin,
+    log: () => log,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill();
+      }),
+  };
+}

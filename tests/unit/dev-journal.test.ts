@@ -1,0 +1,82 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DevJournal } from "../../src/integration/dev/dev-journal.ts";
+import { waitBeforeRendering } from "../../src/integration/dev/dev-render-wait.ts";
+import { loadJournal } from "../../src/integration/daybook-integration.ts";
+import { daybookSettings } from "../../src/integration/daybook-settings.ts";
+import { lookupRun } from "../../src/integration/snippets/snippet-registry.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+/** The dev journal on a copy of tests/fixtures/basic (two entries with a snippet each, one a draft). */
+describe("the dev journal's re-checks", () => {
+  const work = mkdtempSync(path.join(tmpdir(), "daybook-dev-journal-"));
+  const content = path.join(work, "content");
+  const first = path.join(content, "days/001-first-day.mdx");
+  const settings = daybookSettings({ DAYBOOK_CONTENT: content }, ROOT);
+  const open = () => new DevJournal(settings, () => loadJournal(settings));
+  let journal: DevJournal;
+  const cacheBefore = process.env.DAYBOOK_CACHE;
+
+  beforeAll(async () => {
+    cpSync(path.resolve(import.meta.dirname, "../fixtures/basic"), content, { recursive: true });
+    process.env.DAYBOOK_CACHE = path.join(work, "cache");
+    journal = open();
+    await journal.refresh();
+  });
+
+  afterAll(() => {
+    if (cacheBefore === undefined) delete process.env.DAYBOOK_CACHE;
+    else process.env.DAYBOOK_CACHE = cacheBefore;
+  });
+
+  it("checks every snippet at start, and knows each entry's by its day", () => {
+    expect(journal.lastCheck).toEqual({ snippets: 2, ran: 2 });
+    expect(journal.problems()).toEqual([]);
+    expect(journal.snippetsOfDay(1).map((s) => s.view.line)).toEqual([17]);
+  });
+
+  it("runs only the saved entry's changed snippet, and a render waits for it", async () => {
+    const code = 'const utilisation = 0.8;\nconsole.log(`${utilisation * 100}% busy: wait ≈ ${(utilisation / (1 - utilisation)).toFixed(1)} service times`);\nconsole.log("<b>not bold</b>");';
+    writeFileSync(first, readFileSync(first, "utf8").replace(/const utilisation = 0\.95;[\s\S]*?console\.log\("<b>not bold<\/b>"\);/, code));
+    // A renderer, as Astro's Markdown processor makes it, records what the registry held when it ran.
+    const seen: (string | undefined)[] = [];
+    const processor = { createRenderer: async () => ({ render: async () => seen.push(lookupRun(code)?.result.output) }) };
+    waitBeforeRendering(processor, () => journal.settled());
+    const renderer = await processor.createRenderer();
+    const checking = journal.refresh();
+    await renderer.render();
+    expect(seen).toEqual(["80% busy: wait ≈ 4.0 service times\n<b>not bold</b>"]);
+    await checking;
+    expect(journal.lastCheck).toEqual({ snippets: 1, ran: 1 });
+    const [live] = journal.snippetsOfDay(1);
+    expect(live!.view).toMatchObject({ outOfDate: true, acceptable: true });
+    expect(live!.view.diff).toContain("+ 80% busy: wait ≈ 4.0 service times");
+  });
+
+  it("takes an entry whose prose changed from the cache, and leaves unchanged entries alone", async () => {
+    writeFileSync(first, readFileSync(first, "utf8").replace("A first entry.", "A first entry, reworded."));
+    await journal.refresh();
+    expect(journal.lastCheck).toEqual({ snippets: 1, ran: 0 });
+    await journal.refresh();
+    expect(journal.lastCheck).toEqual({ snippets: 0, ran: 0 });
+  });
+
+  it("reports a problem on the next re-check and drops it once fixed", async () => {
+    const text = readFileSync(first, "utf8");
+    writeFileSync(first, text.replace("tags: [queues]", "tags: [queuez]"));
+    await journal.refresh();
+    expect(journal.problems().map((p) => [p.file.endsWith("001-first-day.mdx"), p.line, p.message])).toContainEqual([true, 5, 'the tag "queuez" matches no tag id or alias in content/tags/']);
+    writeFileSync(first, text);
+    await journal.refresh();
+    expect(journal.problems().filter((p) => p.message.includes("queuez"))).toEqual([]);
+  });
+
+  it("keeps every entry's cached results through partial re-checks, so a restart runs nothing", async () => {
+    const restarted = open();
+    await restarted.refresh();
+    expect(restarted.lastCheck).toEqual({ snippets: 2, ran: 0 });
+  });
+});
