@@ -13,7 +13,7 @@ export interface EditorBrowserFigures {
 /** Types a type error at the end of the first snippet and times the first keystroke to the listed error, in the page's clock. */
 async function typeError(page: Page): Promise<number> {
   await page.evaluate(() => {
-    const w = window as unknown as { firstKey?: number; listed?: Promise<number> };
+    const w = window as unknown as { firstKey: number | undefined; listed?: Promise<number> };
     w.firstKey = undefined;
     document.addEventListener("keydown", () => (w.firstKey ??= performance.now()), { capture: true });
     const root = document.querySelector(".snippet-editor")!.shadowRoot!;

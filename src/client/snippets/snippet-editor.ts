@@ -15,7 +15,7 @@ const SAVE_DELAY_MS = 400;
 
 export interface EditorOptions {
   /** The code to open with, when not the author's (a kept edit, a shared link). */
-  initial?: string;
+  initial?: string | undefined;
   /** Called with the code after each pause in typing. */
   onChange?: (code: string) => void;
 }
