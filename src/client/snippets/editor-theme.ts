@@ -62,7 +62,8 @@ function themeFor(mode: EditorMode): Extension {
         ".cm-tooltip-autocomplete > ul > li[aria-selected]": { backgroundColor: p.selection, color: p.text },
         ".cm-quickinfo": { padding: "0.25rem 0.5rem", whiteSpace: "pre-wrap", fontFamily: "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace" },
         ".cm-quickinfo p": { margin: "0.25rem 0 0", fontFamily: "system-ui, sans-serif" },
-        ".cm-panels": { backgroundColor: p.gutter, color: p.text },
+        // CodeMirror lifts its panels above the page (z-index 200): the code block's Copy button, placed over the code's corner, must stay clickable.
+        ".cm-panels": { backgroundColor: p.gutter, color: p.text, zIndex: "auto" },
         ".cm-panels-bottom": { borderTop: `1px solid ${mode === "dark" ? "#30363d" : "#d0d7de"}` },
         ".cm-panels-top": { borderBottom: `1px solid ${mode === "dark" ? "#30363d" : "#d0d7de"}` },
         ".cm-snippet-changed": { padding: "0.2rem 0.75rem", fontSize: "0.8rem", color: p.gutterText },
