@@ -27,13 +27,14 @@ describe("the dev journal's re-checks", () => {
     await journal.refresh();
   });
 
-  afterAll(() => {
+  afterAll(async () => {
+    await journal.close();
     if (cacheBefore === undefined) delete process.env.DAYBOOK_CACHE;
     else process.env.DAYBOOK_CACHE = cacheBefore;
   });
 
   it("checks every snippet at start, and knows each entry's by its day", () => {
-    expect(journal.lastCheck).toEqual({ snippets: 2, ran: 2 });
+    expect(journal.lastCheck).toMatchObject({ snippets: 2, ran: 2 });
     expect(journal.problems()).toEqual([]);
     expect(journal.snippetsOfDay(1).map((s) => s.view.line)).toEqual([17]);
   });
@@ -44,13 +45,13 @@ describe("the dev journal's re-checks", () => {
     // A renderer, as Astro's Markdown processor makes it, records what the registry held when it ran.
     const seen: (string | undefined)[] = [];
     const processor = { createRenderer: async () => ({ render: async () => seen.push(lookupRun(code)?.result.output) }) };
-    waitBeforeRendering(processor, () => journal.settled());
+    waitBeforeRendering(processor, () => journal.snippetsSettled());
     const renderer = await processor.createRenderer();
     const checking = journal.refresh();
     await renderer.render();
     expect(seen).toEqual(["80% busy: wait ≈ 4.0 service times\n<b>not bold</b>"]);
     await checking;
-    expect(journal.lastCheck).toEqual({ snippets: 1, ran: 1 });
+    expect(journal.lastCheck).toMatchObject({ snippets: 1, ran: 1 });
     const [live] = journal.snippetsOfDay(1);
     expect(live!.view).toMatchObject({ outOfDate: true, acceptable: true });
     expect(live!.view.diff).toContain("+ 80% busy: wait ≈ 4.0 service times");
@@ -59,9 +60,9 @@ describe("the dev journal's re-checks", () => {
   it("takes an entry whose prose changed from the cache, and leaves unchanged entries alone", async () => {
     writeFileSync(first, readFileSync(first, "utf8").replace("A first entry.", "A first entry, reworded."));
     await journal.refresh();
-    expect(journal.lastCheck).toEqual({ snippets: 1, ran: 0 });
+    expect(journal.lastCheck).toMatchObject({ snippets: 1, ran: 0 });
     await journal.refresh();
-    expect(journal.lastCheck).toEqual({ snippets: 0, ran: 0 });
+    expect(journal.lastCheck).toMatchObject({ snippets: 0, ran: 0 });
   });
 
   it("reports a problem on the next re-check and drops it once fixed", async () => {
@@ -77,6 +78,7 @@ describe("the dev journal's re-checks", () => {
   it("keeps every entry's cached results through partial re-checks, so a restart runs nothing", async () => {
     const restarted = open();
     await restarted.refresh();
-    expect(restarted.lastCheck).toEqual({ snippets: 2, ran: 0 });
+    await restarted.close();
+    expect(restarted.lastCheck).toMatchObject({ snippets: 2, ran: 0 });
   });
 });

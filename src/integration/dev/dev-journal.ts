@@ -1,36 +1,42 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { DaybookSettings } from "../daybook-settings.ts";
 import type { Problem } from "../content/problem.ts";
 import type { Journal } from "../content/journal-validate.ts";
-import { checkSnippets, type SnippetRun } from "../snippets/snippet-check.ts";
+import { readSourceFiles } from "../content/journal-read.ts";
+import { checkSnippets, DEFAULT_CPU_BUDGET_MS } from "../snippets/snippet-check.ts";
 import { snippetCacheFile } from "../snippets/journal-snippets.ts";
 import { registerRuns } from "../snippets/snippet-registry.ts";
+import { SnippetPool } from "../snippets/snippet-pool.ts";
 import { liveSnippets, type LiveSnippet } from "./dev-snippets.ts";
 
-interface CheckedEntry {
+interface CheckedFile {
   text: string;
-  day: number;
   snippets: LiveSnippet[];
   problems: Problem[];
 }
 
 /**
  * The journal as `npm run dev` last checked it: every problem a build would report, and each
- * entry's snippets with their latest runs. A re-check validates the whole journal (cheap) but
- * runs only the snippets of entries whose text changed since they were last checked, so one
- * save runs one entry's snippets, and those unchanged within it come from the cache.
+ * entry's snippets with their latest runs. A re-check first runs the snippets of the entries
+ * whose text changed since they were last checked (those unchanged within them come from the
+ * cache), which is all a page render waits for, then validates the whole journal.
  */
 export class DevJournal {
   readonly #settings: DaybookSettings;
   readonly #load: () => Journal;
   #journalProblems: Problem[] = [];
-  readonly #entries = new Map<string, CheckedEntry>();
-  #queue: Promise<void> = Promise.resolve();
+  #checkProblems: Problem[] = [];
+  readonly #files = new Map<string, CheckedFile>();
+  /** Entry file → day, from the last validation. */
+  #days = new Map<string, number>();
+  #snippetsDone: Promise<void> = Promise.resolve();
+  #done: Promise<void> = Promise.resolve();
   #version = 0;
+  /** Snippet hosts kept between re-checks: starting one is most of the time a one-snippet re-check would take. */
+  #pool: SnippetPool | undefined;
 
   /** What the last re-check did, for the terminal. */
-  lastCheck = { snippets: 0, ran: 0 };
+  lastCheck = { snippets: 0, ran: 0, snippetMs: 0, validateMs: 0 };
 
   /** `load` validates the whole journal (the integration's loadJournal). */
   constructor(settings: DaybookSettings, load: () => Journal) {
@@ -39,18 +45,26 @@ export class DevJournal {
   }
 
   /**
-   * Queues a re-check and returns at once: re-checks run one at a time, in order, and
-   * {@link settled} waits for the last one queued (the page renderer waits on it, so a page
-   * is never rendered from the snippet results of the text before the save).
+   * Queues a re-check and returns a promise of its end. Re-checks run one at a time, in order;
+   * {@link snippetsSettled} resolves once the last one queued has registered its snippet runs,
+   * {@link settled} once it has validated the journal too. One failed re-check (reported by the
+   * caller) does not stop the ones after it.
    */
   refresh(): Promise<void> {
-    // One failed re-check (reported by the caller) must not stop the ones after it.
-    this.#queue = this.#queue.catch(() => undefined).then(() => this.#refresh());
-    return this.#queue;
+    const previous = this.#done.catch(() => undefined);
+    const snippets = previous.then(() => this.#checkSnippets());
+    this.#snippetsDone = snippets;
+    this.#done = snippets.then(() => this.#validate());
+    return this.#done;
+  }
+
+  /** What a page render waits for: the snippet runs it bakes in are registered. */
+  snippetsSettled(): Promise<void> {
+    return this.#snippetsDone.catch(() => undefined);
   }
 
   settled(): Promise<void> {
-    return this.#queue.catch(() => undefined);
+    return this.#done.catch(() => undefined);
   }
 
   get version(): number {
@@ -58,48 +72,64 @@ export class DevJournal {
   }
 
   problems(): Problem[] {
-    return [...this.#journalProblems, ...[...this.#entries.values()].flatMap((e) => e.problems)];
+    return [...this.#journalProblems, ...this.#checkProblems, ...[...this.#files.values()].flatMap((f) => f.problems)];
   }
 
   /** The snippets of the entry published at day `day`. */
   snippetsOfDay(day: number): LiveSnippet[] {
-    return [...this.#entries.values()].find((e) => e.day === day)?.snippets ?? [];
+    const file = [...this.#days].find(([, d]) => d === day)?.[0];
+    return (file && this.#files.get(file)?.snippets) || [];
   }
 
   snippet(id: string): LiveSnippet | undefined {
-    for (const entry of this.#entries.values()) {
-      const found = entry.snippets.find((s) => s.view.id === id);
+    for (const file of this.#files.values()) {
+      const found = file.snippets.find((s) => s.view.id === id);
       if (found) return found;
     }
     return undefined;
   }
 
-  async #refresh(): Promise<void> {
-    const { root } = this.#settings;
+  async close(): Promise<void> {
+    await this.#pool?.close();
+  }
+
+  /** Every entry file (drafts too, as dev shows them) whose text changed: its snippets are checked again. */
+  async #checkSnippets(): Promise<void> {
+    const { root, contentRoot, maxEntryBytes } = this.#settings;
+    const entries = readSourceFiles(root, path.join(contentRoot, "days")).filter((f) => !f.symlink && /\.mdx?$/i.test(f.relative) && f.bytes.length <= maxEntryBytes);
+    const current = new Map(entries.map((f) => [f.path, Buffer.from(f.bytes).toString("utf8")]));
+    for (const file of this.#files.keys()) if (!current.has(file)) this.#files.delete(file);
+    const changed = [...current].filter(([file, text]) => this.#files.get(file)?.text !== text).map(([file, text]) => ({ path: file, text }));
+    const started = performance.now();
+    this.lastCheck = { snippets: 0, ran: 0, snippetMs: 0, validateMs: 0 };
+    if (!changed.length) return;
+    this.#checkProblems = [];
+    const budget = this.#settings.snippetCpuBudgetMs ?? DEFAULT_CPU_BUDGET_MS;
+    // The budget is per check; hosts that have used half of it in this session make way for fresh ones.
+    if (this.#pool && this.#pool.cpuMs > budget / 2) {
+      void this.#pool.close();
+      this.#pool = undefined;
+    }
+    this.#pool ??= new SnippetPool({ cpuBudgetMs: budget });
+    const report = await checkSnippets(changed, { root, cacheFile: snippetCacheFile(this.#settings), cpuBudgetMs: budget, pruneCache: this.#version === 0, pool: this.#pool });
+    // Before any page renders: the Markdown plugin bakes the output it finds here into the page.
+    registerRuns(report.runs);
+    this.lastCheck = { ...this.lastCheck, snippets: report.runs.length, ran: report.ran, snippetMs: performance.now() - started };
+    for (const { path: file, text } of changed) {
+      const problems = report.problems.filter((p) => p.file === file);
+      const runs = report.runs.filter((r) => r.snippet.file === file);
+      this.#files.set(file, { text, snippets: liveSnippets(file, text, runs, problems), problems });
+    }
+    // A budget problem names the first snippet not run, which may be in any entry.
+    this.#checkProblems = report.problems.filter((p) => !changed.some((c) => c.path === p.file));
+  }
+
+  #validate(): void {
+    const started = performance.now();
     const journal = this.#load();
+    this.lastCheck.validateMs = performance.now() - started;
     this.#journalProblems = journal.problems;
-    const current = new Map(journal.entries.map((e) => [e.file, { day: e.data.day, text: readFileSync(path.join(root, e.file), "utf8") }]));
-    for (const file of this.#entries.keys()) if (!current.has(file)) this.#entries.delete(file);
-    const changed = [...current].filter(([file, { text }]) => this.#entries.get(file)?.text !== text).map(([file, { text }]) => ({ path: file, text }));
-    for (const [file, { day }] of current) {
-      const entry = this.#entries.get(file);
-      if (entry) entry.day = day;
-    }
-    this.lastCheck = { snippets: 0, ran: 0 };
-    if (changed.length) {
-      const report = await checkSnippets(changed, { root, cacheFile: snippetCacheFile(this.#settings), cpuBudgetMs: this.#settings.snippetCpuBudgetMs, pruneCache: this.#version === 0 });
-      this.lastCheck = { snippets: report.runs.length, ran: report.ran };
-      // Before any page renders: the Markdown plugin bakes the output it finds here into the page.
-      registerRuns(report.runs);
-      for (const { path: file, text } of changed) {
-        const problems = report.problems.filter((p) => p.file === file);
-        const runs = report.runs.filter((r: SnippetRun) => r.snippet.file === file);
-        this.#entries.set(file, { text, day: current.get(file)!.day, snippets: liveSnippets(file, text, runs, problems), problems });
-      }
-      // A budget problem names the first snippet not run, which may be in any entry.
-      const stray = report.problems.filter((p) => !changed.some((c) => c.path === p.file));
-      this.#journalProblems.push(...stray);
-    }
+    this.#days = new Map(journal.entries.map((e) => [e.file, e.data.day]));
     this.#version++;
   }
 }

@@ -37,7 +37,7 @@ export async function startDevSession(options: {
   const journal = new DevJournal(settings, options.load);
   await journal.refresh();
   logChecked(journal, logger);
-  waitBeforeRendering(options.processor, () => journal.settled());
+  waitBeforeRendering(options.processor, () => journal.snippetsSettled());
   // A new token per dev server: it reaches only pages this server serves.
   const token = randomBytes(32).toString("hex");
   const client: DevClientConfig = { base: settings.base, token };
@@ -54,6 +54,7 @@ export async function startDevSession(options: {
       };
       server.middlewares.use(devMiddleware({ base: settings.base, journal, root: settings.root, contentRoot: settings.contentRoot, guard: () => ({ origins: origins(), token }) }));
       logProblems(journal, serverLogger, false);
+      server.httpServer?.once("close", () => void journal.close());
       server.watcher.on("all", (_event, file) => {
         if (!file.startsWith(settings.contentRoot)) return;
         // Synchronously, in the watcher's own event: Astro's re-render of the file then waits for it.
@@ -72,8 +73,10 @@ export async function startDevSession(options: {
 }
 
 function logChecked(journal: DevJournal, logger: AstroIntegrationLogger): void {
-  const { snippets, ran } = journal.lastCheck;
-  if (snippets) logger.info(`${snippets} snippets checked (${ran} run, ${snippets - ran} from cache)`);
+  const { snippets, ran, snippetMs, validateMs } = journal.lastCheck;
+  const took = `snippets ${Math.round(snippetMs)} ms, journal ${Math.round(validateMs)} ms`;
+  if (snippets) logger.info(`${snippets} snippets checked (${ran} run, ${snippets - ran} from cache; ${took})`);
+  else logger.debug(`journal re-checked (${took})`);
 }
 
 /** The terminal keeps printing every problem, as the page shows them. */

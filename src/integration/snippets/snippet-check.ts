@@ -36,6 +36,8 @@ export interface CheckOptions {
   cpuBudgetMs?: number;
   /** False when only some entries are checked (a dev re-check): the others' cached results stay. */
   pruneCache?: boolean;
+  /** Hosts to run in, left open (the dev server keeps its own between re-checks); else a pool for this check alone. */
+  pool?: SnippetPool;
 }
 
 /** Ten minutes of snippet CPU per build unless daybook.config.ts says otherwise. */
@@ -59,7 +61,7 @@ export async function checkSnippets(files: readonly { path: string; text: string
   cache.setTypecheck(typecheckKey, typeProblems);
   problems.push(...typeProblems);
   const mistyped = (snippet: Snippet) => typeProblems.some((p) => p.file === snippet.file && p.line !== undefined && p.line > snippet.line && p.line <= snippet.line + snippet.code.split("\n").length);
-  let pool: SnippetPool | undefined;
+  let pool: SnippetPool | undefined = options.pool;
   let ran = 0;
   const budget = options.cpuBudgetMs ?? DEFAULT_CPU_BUDGET_MS;
   const spent: { snippet: Snippet; cpuMs: number }[] = [];
@@ -95,7 +97,7 @@ export async function checkSnippets(files: readonly { path: string; text: string
     }),
   );
   const hostCpuMs = pool?.cpuMs ?? 0;
-  await pool?.close();
+  if (pool !== options.pool) await pool?.close();
   cache.save({ pruneUnused: options.pruneCache ?? true });
 
   if (skipped.length) problems.push(overBudget(budget, skipped, spent));

@@ -16,6 +16,13 @@ const NOT_IN_SNIPPETS = new Set([2584, 2591, 2580, 2592, 2582, 2593]);
  * Type-checks every snippet in one Program over in-memory files (strict), and maps each
  * diagnostic back to the MDX file, line and column where the author wrote the code.
  */
+/**
+ * TypeScript's library files, parsed once per process: they never change while it runs, and
+ * parsing them was most of a dev server's re-check of one saved entry (a Program may share
+ * SourceFiles with earlier ones, as TypeScript's language service does).
+ */
+const LIB_FILES = new Map<string, ts.SourceFile | undefined>();
+
 export function typecheckSnippets(snippets: readonly Snippet[], root: string): Problem[] {
   if (snippets.length === 0) return [];
   const virtual = new Map(snippets.map((s, i) => [path.join(root, ".daybook-snippets", `snippet-${i}.ts`), s]));
@@ -25,9 +32,14 @@ export function typecheckSnippets(snippets: readonly Snippet[], root: string): P
   const getSourceFile = host.getSourceFile.bind(host);
   host.fileExists = (file) => virtual.has(file) || ts.sys.fileExists(file);
   host.readFile = (file) => virtual.get(file)?.code ?? readFile(file);
+  const libDir = path.dirname(ts.getDefaultLibFilePath(options));
   host.getSourceFile = (file, language, onError, create) => {
     const snippet = virtual.get(file);
-    return snippet ? ts.createSourceFile(file, snippet.code, language) : getSourceFile(file, language, onError, create);
+    if (snippet) return ts.createSourceFile(file, snippet.code, language);
+    if (path.dirname(file) !== libDir) return getSourceFile(file, language, onError, create);
+    const key = `${JSON.stringify(language)}\0${file}`;
+    if (!LIB_FILES.has(key)) LIB_FILES.set(key, getSourceFile(file, language, onError, create));
+    return LIB_FILES.get(key);
   };
   const program = ts.createProgram([...virtual.keys()], options, host);
   const checker = program.getTypeChecker();
