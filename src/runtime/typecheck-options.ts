@@ -36,6 +36,9 @@ export const SNIPPET_LIBS = [
 /** Diagnostics about syntax erasable-syntax.ts reports in its own words (TS1294 and its companions). */
 export const ERASABLE_CODES: ReadonlySet<number> = new Set([1294, 1202, 1203, 1540]);
 
+/** "Cannot find name …; do you need the DOM library / Node's types?": a snippet has neither, so both sides say the name does not exist where snippets run. */
+export const NOT_IN_SNIPPETS: ReadonlySet<number> = new Set([2584, 2591, 2580, 2592, 2582, 2593]);
+
 /** The options, given the compiler package and where `daybook/sim`'s index.ts is on that side. */
 export function snippetCompilerOptions(typescript: typeof ts, simEntry: string): ts.CompilerOptions {
   return {

@@ -89,6 +89,12 @@ describe("the snippet editor in Chromium", () => {
     await expect.poll(() => snippet.locator(".cm-tooltip-autocomplete li").allTextContents(), { timeout: 15_000 }).toContain("createSim");
     await page.keyboard.press("Escape");
 
+    // The build's words for a name snippets lack; `typeof` of it is how code tests for a global, so it is fine.
+    await editor.click();
+    await page.keyboard.press("Control+a");
+    await page.keyboard.insertText("console.log(typeof document);\nconst d = document;");
+    await expect.poll(() => diagnostics(snippet).allTextContents(), { timeout: 15_000 }).toEqual(["Line 2: `document` does not exist where snippets run (TS2584)"]);
+
     // A namespace the build refuses (TS1294) is refused here too, with the build's words and line, never run without it.
     await editor.click();
     await page.keyboard.press("Control+a");

@@ -5,7 +5,7 @@
 import type TS from "typescript";
 import files from "daybook:typecheck-files";
 import { findNonErasableSyntax } from "../../runtime/erasable-syntax.ts";
-import { ERASABLE_CODES, snippetCompilerOptions } from "../../runtime/typecheck-options.ts";
+import { ERASABLE_CODES, NOT_IN_SNIPPETS, snippetCompilerOptions } from "../../runtime/typecheck-options.ts";
 import type { Completions, QuickInfo, SnippetDiagnostic, TypecheckRequest, TypecheckResponse } from "./typecheck-protocol.ts";
 
 declare const self: { postMessage(message: unknown): void; onmessage: ((event: { data: TypecheckRequest }) => void) | null; location: { href: string } };
@@ -57,7 +57,11 @@ function check(next: string): SnippetDiagnostic[] {
     const erasable = ERASABLE_CODES.has(d.code);
     // As at build: said already by erasable-syntax.ts, or a `<T>x` cast, which is JavaScript once `<T>` is removed.
     if (erasable && (found.some((f) => from >= f.start && from < f.end) || ts.isTypeAssertionExpression(nodeAt(file, from)))) continue;
-    out.push({ from, to: from + (d.length ?? 0), line: line(from), message: ts.flattenDiagnosticMessageText(d.messageText, "\n"), code: d.code, refused: erasable });
+    // As at build: `typeof document` runs anywhere (it is how code tests for a global), and a missing DOM or Node name is said plainly.
+    if ((d.code === 2304 || NOT_IN_SNIPPETS.has(d.code)) && ts.isTypeOfExpression(nodeAt(file, from).parent)) continue;
+    const text = ts.flattenDiagnosticMessageText(d.messageText, "\n");
+    const missing = NOT_IN_SNIPPETS.has(d.code) && /Cannot find name '([^']+)'/.exec(text)?.[1];
+    out.push({ from, to: from + (d.length ?? 0), line: line(from), message: missing ? `\`${missing}\` does not exist where snippets run` : text, code: d.code, refused: erasable });
   }
   return out.sort((a, b) => a.from - b.from);
 }

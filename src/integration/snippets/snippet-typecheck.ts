@@ -4,13 +4,10 @@ import type { Problem } from "../content/problem.ts";
 import { findNonErasableSyntax, type NonErasableSyntax } from "../../runtime/erasable-syntax.ts";
 import { REALM_GLOBALS, SNIPPET_GLOBALS } from "../../runtime/realm.ts";
 import type { Snippet } from "./snippet-extract.ts";
-import { ERASABLE_CODES, snippetCompilerOptions } from "../../runtime/typecheck-options.ts";
+import { ERASABLE_CODES, NOT_IN_SNIPPETS, snippetCompilerOptions } from "../../runtime/typecheck-options.ts";
 
 /** The helper library snippets import as `daybook/sim`. */
 export const SIM_ENTRY = "src/sim/index.ts";
-
-/** "Cannot find name …; do you need the DOM library / Node's types?" */
-const NOT_IN_SNIPPETS = new Set([2584, 2591, 2580, 2592, 2582, 2593]);
 
 /**
  * Type-checks every snippet in one Program over in-memory files (strict), and maps each
