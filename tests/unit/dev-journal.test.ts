@@ -65,6 +65,15 @@ describe("the dev journal's re-checks", () => {
     expect(journal.lastCheck).toMatchObject({ snippets: 0, ran: 0 });
   });
 
+  it("lets saves that come before a queued re-check starts share it, and not the ones after", async () => {
+    const first = journal.refresh();
+    expect(journal.refresh()).toBe(first);
+    await first;
+    const next = journal.refresh();
+    expect(next).not.toBe(first);
+    await next;
+  });
+
   it("reports a problem on the next re-check and drops it once fixed", async () => {
     const text = readFileSync(first, "utf8");
     writeFileSync(first, text.replace("tags: [queues]", "tags: [queuez]"));

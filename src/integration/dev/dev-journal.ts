@@ -31,6 +31,8 @@ export class DevJournal {
   #days = new Map<string, number>();
   #snippetsDone: Promise<void> = Promise.resolve();
   #done: Promise<void> = Promise.resolve();
+  /** A re-check queued behind the running one and not started yet. */
+  #queued: Promise<void> | undefined;
   #version = 0;
   /** Snippet hosts kept between re-checks: starting one is most of the time a one-snippet re-check would take. */
   #pool: SnippetPool | undefined;
@@ -51,10 +53,16 @@ export class DevJournal {
    * caller) does not stop the ones after it.
    */
   refresh(): Promise<void> {
+    // Saves that come while a re-check runs share the next one: it reads the files as they are then.
+    if (this.#queued) return this.#queued;
     const previous = this.#done.catch(() => undefined);
-    const snippets = previous.then(() => this.#checkSnippets());
+    const snippets = previous.then(() => {
+      this.#queued = undefined;
+      return this.#checkSnippets();
+    });
     this.#snippetsDone = snippets;
     this.#done = snippets.then(() => this.#validate());
+    this.#queued = this.#done;
     return this.#done;
   }
 

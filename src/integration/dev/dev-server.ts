@@ -55,11 +55,16 @@ export async function startDevSession(options: {
       server.middlewares.use(devMiddleware({ base: settings.base, journal, root: settings.root, contentRoot: settings.contentRoot, guard: () => ({ origins: origins(), token }) }));
       logProblems(journal, serverLogger, false);
       server.httpServer?.once("close", () => void journal.close());
+      let latest: Promise<void> | undefined;
       server.watcher.on("all", (_event, file) => {
-        if (!file.startsWith(settings.contentRoot)) return;
+        // Hidden files are never read as content (Accept output's half-written copy is one).
+        if (!file.startsWith(settings.contentRoot) || path.basename(file).startsWith(".")) return;
         // Synchronously, in the watcher's own event: Astro's re-render of the file then waits for it.
         const before = journal.problems().length;
-        void journal.refresh().then(
+        const check = journal.refresh();
+        if (check === latest) return; // already queued by an earlier event, which reports it
+        latest = check;
+        void check.then(
           () => {
             logChecked(journal, serverLogger);
             logProblems(journal, serverLogger, before > 0);
