@@ -16,11 +16,13 @@ export interface GuardOptions {
 
 /**
  * Who may ask the dev server to write a file: a POST from one of its own pages. Any web page
- * the author visits can send requests to localhost; it cannot make the browser send the dev
- * server's Origin, and it cannot read the token from a dev page (a header, which no form or
- * cross-site request without a CORS preflight can carry). DNS rebinding gives a page the dev
- * server's address under another host name, which is why the Origin is compared with the
- * server's own names and never with the request's Host.
+ * the author visits can send requests to localhost, but it cannot make the browser send the dev
+ * server's Origin: that is the wall. The token (a header, which no form can carry and no
+ * cross-site fetch can send without a preflight) is a second one; it is not a secret from pages
+ * on other localhost ports, whose requests Vite's CORS default lets read the dev page's scripts,
+ * so those are stopped by the Origin alone. DNS rebinding gives a page the dev server's address
+ * under another host name, which is why the Origin is compared with the server's own names and
+ * never with the request's Host.
  */
 export function refuseWrite(method: string | undefined, headers: IncomingHttpHeaders, options: GuardOptions): Refusal | undefined {
   if (method !== "POST") return { status: 405, message: "only POST is accepted" };
