@@ -48,6 +48,7 @@ export const RESERVED_SEGMENTS: readonly string[] = [
   "_astro",
   "archive",
   "day",
+  "editor",
   "favicon.svg",
   "graph",
   "graph.json",

@@ -7,12 +7,13 @@
 // A failing case stops in Daybook's journal check, before Astro starts. Most run that check
 // in-process (checkJournal, exactly what the build's first hook calls); the cases marked `build`
 // (one per stage: YAML, frontmatter, MDX compile, MDX ESM, raw HTML, snippets) and every case that
-// must succeed run `npm run build`'s script end to end, which proves the check stops the real build.
+// must succeed run `npm run build`'s script end to end (the latter all in one build, each as its
+// own day), which proves the check stops the real build and lets valid files through.
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildSite, ROOT } from "../helpers/build-site.ts";
+import { buildSite, ROOT, type BuildResult } from "../helpers/build-site.ts";
 import { checkJournal } from "../../src/integration/daybook-integration.ts";
 import { daybookSettings } from "../../src/integration/daybook-settings.ts";
 import { JournalError } from "../../src/integration/content/problem.ts";
@@ -90,7 +91,7 @@ const CASES: Case[] = [
   { name: "hex day", files: { [ENTRY]: entry({ day: "day: 0x4" }) }, message: /`day` is written "0x4", which is not a plain whole number\n\s+→ write it as digits only/, at: `${ENTRY}:3` },
   { name: "string day", files: { [ENTRY]: entry({ day: 'day: "4"' }) }, message: /`day` must be a whole number[^\n]*\n\s+→ write e\.g\. day: 16 \(a whole number from 1, no quotes\)/, at: `${ENTRY}:3` },
   { name: "impossible date", files: { [ENTRY]: entry({ date: "date: 2026-02-30" }) }, message: /`date` must be a real calendar date[^\n]*\n\s+→ write e\.g\. date:/, at: `${ENTRY}:4` },
-  { name: "future date", files: { [ENTRY]: entry({ date: "date: 2026-11-24" }) }, message: /`date` is 2026-11-24, after the build date 2026-11-23\n\s+→ use a date on or before 2026-11-23/, at: `${ENTRY}:4` },
+  { name: "future date", files: { [ENTRY]: entry({ date: "date: 2026-11-24" }) }, message: /`date` is 2026-11-24, after the build date 2026-11-23 in UTC, the journal's time zone\n\s+→ use a date on or before 2026-11-23/, at: `${ENTRY}:4` },
   { name: "duplicate day", build: true, files: { [ENTRY]: entry({ day: "day: 1" }) }, message: /day 1 is already used by [^\n]*001-first-day\.mdx\n\s+→ give this entry the next free day number/, at: ENTRY },
   { name: "two files mapping to one entry", files: { [ENTRY]: entry(), "days/004-Hostile.md": entry({ day: "day: 5" }) }, message: /map to the same entry id "004-hostile"[^\n]*\n\s+→ rename or delete one of the two files/, at: "days/004-hostile.mdx" },
   // Tags
@@ -159,17 +160,17 @@ describe("hostile content", () => {
       expect(existsSync(MARKER), "an entry's code ran during the check").toBe(false);
       return;
     }
-    const build = await buildSite({ content, today: TODAY });
-    work.push(path.dirname(build.outDir));
-
     if (c.ok) {
+      const { build, at } = await buildOkCase(c);
       expect(build.code, build.output).toBe(0);
-      const page = path.join(build.outDir, c.at);
-      expect(existsSync(page), `${c.at} is missing:\n${build.output}`).toBe(true);
+      const page = path.join(build.outDir, at);
+      expect(existsSync(page), `${at} is missing:\n${build.output}`).toBe(true);
       expect(readFileSync(page, "utf8")).toMatch(c.message);
       if (c.absent) expect(readFileSync(page, "utf8")).not.toMatch(c.absent);
       return;
     }
+    const build = await buildSite({ content, today: TODAY });
+    work.push(path.dirname(build.outDir));
     expect(build.code, build.output).not.toBe(0);
     expect(build.output).toMatch(c.message);
     // The file (as days/… inside whichever content folder) and its line, not a longer line number.
@@ -195,4 +196,33 @@ async function journalCheck(content: string): Promise<string> {
     if (previous === undefined) delete process.env.DAYBOOK_CACHE;
     else process.env.DAYBOOK_CACHE = previous;
   }
+}
+
+const OK_CASES = CASES.filter((c) => c.ok);
+let okBuild: Promise<BuildResult> | undefined;
+
+/**
+ * The cases that must build share one `npm run build`: case i's entry becomes day 10 + i, in a
+ * file of its own, beside the others in one copy of the fixture. Returns that build and the page
+ * the case must have produced.
+ */
+async function buildOkCase(c: Case): Promise<{ build: BuildResult; at: string }> {
+  const day = (ok: Case) => 10 + OK_CASES.indexOf(ok);
+  okBuild ??= (async () => {
+    const content = mkdtempSync(path.join(tmpdir(), "daybook-hostile-ok-"));
+    work.push(content);
+    cpSync(FIXTURE, content, { recursive: true });
+    for (const ok of OK_CASES) {
+      for (const [file, data] of Object.entries(ok.files)) {
+        const text = typeof data === "string" ? data : new TextDecoder().decode(data);
+        const renumbered = text.replace(/^day: 4(?=\r?$)/m, `day: ${day(ok)}`);
+        if (renumbered === text) throw new Error(`case "${ok.name}" has no "day: 4" line to renumber`);
+        writeFileSync(path.join(content, file.replace("004-hostile", `0${day(ok)}-ok`)), renumbered);
+      }
+    }
+    const build = await buildSite({ content, today: TODAY });
+    work.push(path.dirname(build.outDir));
+    return build;
+  })();
+  return { build: await okBuild, at: c.at.replace("day/4/", `day/${day(c)}/`) };
 }

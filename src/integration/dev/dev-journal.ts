@@ -67,12 +67,12 @@ export class DevJournal {
   }
 
   /** What a page render waits for: the snippet runs it bakes in are registered. */
-  snippetsSettled(): Promise<void> {
-    return this.#snippetsDone.catch(() => undefined);
+  async snippetsSettled(): Promise<void> {
+    await this.#snippetsDone.catch(() => undefined);
   }
 
-  settled(): Promise<void> {
-    return this.#done.catch(() => undefined);
+  async settled(): Promise<void> {
+    await this.#done.catch(() => undefined);
   }
 
   get version(): number {
