@@ -2,16 +2,12 @@
 // completions from the worker, both themes at AA contrast, and edits kept and shared.
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
+import { contrast } from "../helpers/contrast.ts";
 import { recordErrors, useSampleSite } from "../helpers/sample-site-session.ts";
 
-function luminance([r, g, b]: number[]): number {
-  const [R, G, B] = [r!, g!, b!].map((v) => v / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [number, number, number];
-  return 0.2126 * R + 0.7152 * G + 0.0722 * B;
-}
-function contrast(a: number[], b: number[]): number {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
-  return (hi + 0.05) / (lo + 0.05);
-}
+/** Contrast of two colours given as [r, g, b]. */
+const rgbContrast = (a: number[], b: number[]) => contrast(hex(a), hex(b));
+const hex = (rgb: number[]) => `#${rgb.map((v) => v.toString(16).padStart(2, "0")).join("")}`;
 
 describe("the snippet editor in Chromium", () => {
   const session = useSampleSite();
@@ -132,7 +128,7 @@ describe("the snippet editor in Chromium", () => {
       expect(seen.background).toEqual(theme === "dark" ? [13, 17, 23] : [255, 255, 255]);
       // Highlighted code, not one colour: keywords, types, strings and numbers each have theirs.
       expect(seen.distinct).toBeGreaterThanOrEqual(4);
-      const low = seen.tokens.filter((t) => contrast(t.colour, seen.background) < 4.5).map((t) => `${t.text}: ${contrast(t.colour, seen.background).toFixed(2)}`);
+      const low = seen.tokens.filter((t) => rgbContrast(t.colour, seen.background) < 4.5).map((t) => `${t.text}: ${rgbContrast(t.colour, seen.background).toFixed(2)}`);
       expect(low, theme).toEqual([]);
       expect(seen.focused).toBe("solid");
     }

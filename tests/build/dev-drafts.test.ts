@@ -1,12 +1,11 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT, cleanEnv } from "../helpers/build-site.ts";
+import { startDevServer, type DevServer } from "../helpers/dev-server.ts";
 
 describe("npm run dev", () => {
-  let server: ChildProcess;
+  let server: DevServer | undefined;
   let origin = "";
 
   beforeAll(async () => {
@@ -15,29 +14,12 @@ describe("npm run dev", () => {
     const lastBuild = mkdtempSync(path.join(tmpdir(), "daybook-dev-dist-"));
     mkdirSync(path.join(lastBuild, "pagefind"));
     writeFileSync(path.join(lastBuild, "pagefind", "pagefind.js"), "export const fromLastBuild = true;");
-    server = spawn(process.execPath, ["node_modules/astro/bin/astro.mjs", "dev", "--port", "0", "--host", "127.0.0.1"], {
-      cwd: ROOT,
-      env: { ...cleanEnv(), DAYBOOK_CONTENT: "tests/fixtures/basic", DAYBOOK_CACHE: cache, DAYBOOK_OUT: lastBuild, DAYBOOK_TODAY: "2026-11-23", ASTRO_TELEMETRY_DISABLED: "1", FORCE_COLOR: "0" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    origin = await new Promise<string>((resolve, reject) => {
-      let log = "";
-      const timer = setTimeout(() => reject(new Error(`dev server did not start:\n${log}`)), 60_000);
-      const onData = (chunk: Buffer) => {
-        log += chunk;
-        const match = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(log);
-        if (match) {
-          clearTimeout(timer);
-          resolve(match[1]!);
-        }
-      };
-      server.stdout!.on("data", onData);
-      server.stderr!.on("data", onData);
-    });
+    server = await startDevServer({ DAYBOOK_CONTENT: "tests/fixtures/basic", DAYBOOK_CACHE: cache, DAYBOOK_OUT: lastBuild });
+    origin = server.origin;
   });
 
-  afterAll(() => {
-    server?.kill();
+  afterAll(async () => {
+    await server?.stop();
   });
 
   it("shows draft entries, marked as drafts", async () => {

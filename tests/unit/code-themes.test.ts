@@ -2,16 +2,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { codeToTokens } from "shiki";
 import { describe, expect, it } from "vitest";
 import { CODE_THEMES } from "../../src/integration/markdown/code-themes.ts";
+import { contrast } from "../helpers/contrast.ts";
 
-function luminance(hex: string): number {
-  const channels = [0, 2, 4].map((i) => parseInt(hex.slice(1 + i, 3 + i), 16) / 255);
-  const [r, g, b] = channels.map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [number, number, number];
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
-function contrast(a: string, b: string): number {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
-  return (hi + 0.05) / (lo + 0.05);
-}
 const hex6 = (c: string) => (c.length === 4 ? `#${[...c.slice(1)].map((x) => x + x).join("")}` : c.slice(0, 7)).toLowerCase();
 
 /** Every fenced block in the sample journal, so the check covers the tokens readers really see. */

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { contrast } from "../helpers/contrast.ts";
 
 const gfm = readFileSync("src/styles/markdown-gfm.css", "utf8");
 const global = readFileSync("src/styles/global.css", "utf8");
@@ -11,15 +12,6 @@ function lightDark(css: string, name: string): [string, string] {
   return [m[1]!, m[2]!];
 }
 
-/** WCAG 2 contrast ratio of two #rrggbb colours. */
-function contrast(a: string, b: string): number {
-  const luminance = (hex: string) => {
-    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-  };
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (hi! + 0.05) / (lo! + 0.05);
-}
 
 describe("callouts are readable in both themes", () => {
   const [bgLight, bgDark] = lightDark(global, "bg");

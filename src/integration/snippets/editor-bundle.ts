@@ -5,6 +5,7 @@ import path from "node:path";
 import { build, transform, version as esbuildVersion } from "esbuild";
 import { SNIPPET_LIBS } from "../../runtime/typecheck-options.ts";
 import { SIM_ENTRY } from "./snippet-typecheck.ts";
+import { CLASSIC_SCRIPT_OPTIONS } from "./runner-bundle.ts";
 
 const require = createRequire(import.meta.url);
 const TS_LIB = path.dirname(require.resolve("typescript"));
@@ -19,14 +20,7 @@ export async function bundleTypecheckWorker(root = process.cwd()): Promise<strin
   const files = JSON.stringify({ libs: libraryFiles(), sim: simFiles(root) });
   const result = await build({
     entryPoints: [path.join(root, "src/client/snippets/typecheck-worker.ts")],
-    bundle: true,
-    format: "iife",
-    platform: "browser",
-    target: "es2022",
-    minify: true,
-    legalComments: "none",
-    write: false,
-    logLevel: "silent",
+    ...CLASSIC_SCRIPT_OPTIONS,
     plugins: [
       {
         name: "daybook-typecheck-files",

@@ -15,6 +15,18 @@ export function bundleSandboxFrame(root = process.cwd()): Promise<string> {
   return bundleClassicScript(path.join(root, "src/client/snippets/frame-main.ts"));
 }
 
+/** esbuild options for a minified classic script (an IIFE) for the browser, kept in memory. */
+export const CLASSIC_SCRIPT_OPTIONS = {
+  bundle: true,
+  format: "iife",
+  platform: "browser",
+  target: "es2022",
+  minify: true,
+  legalComments: "none",
+  write: false,
+  logLevel: "silent",
+} as const;
+
 /**
  * An IIFE that keeps the strict mode of its ES module sources (esbuild writes "use strict" at
  * the top): a snippet sharing the worker's realm cannot walk `.caller` back into the runtime.
@@ -22,14 +34,7 @@ export function bundleSandboxFrame(root = process.cwd()): Promise<string> {
 async function bundleClassicScript(entry: string): Promise<string> {
   const result = await build({
     entryPoints: [entry],
-    bundle: true,
-    format: "iife",
-    platform: "browser",
-    target: "es2022",
-    minify: true,
-    legalComments: "none",
-    write: false,
-    logLevel: "silent",
+    ...CLASSIC_SCRIPT_OPTIONS,
     // fake-timers reaches for Node's util only when `process` exists, which it never does in a worker.
     external: ["util"],
   });
