@@ -6,7 +6,7 @@
 //
 // A failing case stops in Daybook's journal check, before Astro starts. Most run that check
 // in-process (checkJournal, exactly what the build's first hook calls); the cases marked `build`
-// (one per stage: YAML, frontmatter, MDX compile, MDX ESM, raw HTML, snippets) and every case that
+// (one per stage: YAML, frontmatter fields, MDX compile, MDX ESM, raw HTML, snippets) and every case that
 // must succeed run `npm run build`'s script end to end (the latter all in one build, each as its
 // own day), which proves the check stops the real build and lets valid files through.
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -70,7 +70,7 @@ const CASES: Case[] = [
   { name: "duplicate key", files: { [ENTRY]: entry({}, "Text.\n", ['title: "Again"']) }, message: /a key appears twice\n\s+→ keep one of the two lines/, at: `${ENTRY}:7` },
   // Frontmatter placement
   { name: "frontmatter not at the top", files: { [ENTRY]: `\n${entry()}` }, message: /frontmatter is not at the top of the file\n\s+→ move the --- block to line 1/, at: `${ENTRY}:2` },
-  { name: "frontmatter never closed", build: true, files: { [ENTRY]: entry().replace(/\n---\n\n/, "\n\n") }, message: /frontmatter opened on line 1 is never closed\n\s+→ add a line containing only ---/, at: `${ENTRY}:1` },
+  { name: "frontmatter never closed", files: { [ENTRY]: entry().replace(/\n---\n\n/, "\n\n") }, message: /frontmatter opened on line 1 is never closed\n\s+→ add a line containing only ---/, at: `${ENTRY}:1` },
   { name: "no frontmatter at all", files: { [ENTRY]: "Just some text.\n" }, message: /the file has no frontmatter\n\s+→ start the file with YAML frontmatter/, at: `${ENTRY}:1` },
   { name: "empty file", files: { [ENTRY]: "" }, message: /the file is empty\n\s+→ add YAML frontmatter/, at: `${ENTRY}:1` },
   { name: "TOML frontmatter", files: { [ENTRY]: '+++\ntitle = "Hostile"\nday = 4\n+++\n\nText.\n' }, message: /TOML frontmatter \(\+\+\+\) is not supported\n\s+→ rewrite the frontmatter as YAML/, at: `${ENTRY}:1` },
@@ -92,7 +92,7 @@ const CASES: Case[] = [
   { name: "string day", files: { [ENTRY]: entry({ day: 'day: "4"' }) }, message: /`day` must be a whole number[^\n]*\n\s+→ write e\.g\. day: 16 \(a whole number from 1, no quotes\)/, at: `${ENTRY}:3` },
   { name: "impossible date", files: { [ENTRY]: entry({ date: "date: 2026-02-30" }) }, message: /`date` must be a real calendar date[^\n]*\n\s+→ write e\.g\. date:/, at: `${ENTRY}:4` },
   { name: "future date", files: { [ENTRY]: entry({ date: "date: 2026-11-24" }) }, message: /`date` is 2026-11-24, after the build date 2026-11-23 in UTC, the journal's time zone\n\s+→ use a date on or before 2026-11-23/, at: `${ENTRY}:4` },
-  { name: "duplicate day", build: true, files: { [ENTRY]: entry({ day: "day: 1" }) }, message: /day 1 is already used by [^\n]*001-first-day\.mdx\n\s+→ give this entry the next free day number/, at: ENTRY },
+  { name: "duplicate day", files: { [ENTRY]: entry({ day: "day: 1" }) }, message: /day 1 is already used by [^\n]*001-first-day\.mdx\n\s+→ give this entry the next free day number/, at: ENTRY },
   { name: "two files mapping to one entry", files: { [ENTRY]: entry(), "days/004-Hostile.md": entry({ day: "day: 5" }) }, message: /map to the same entry id "004-hostile"[^\n]*\n\s+→ rename or delete one of the two files/, at: "days/004-hostile.mdx" },
   // Tags
   { name: "unknown tag", files: { [ENTRY]: entry({ tags: "tags: [retires]" }) }, message: /the tag "retires" matches no tag id[^\n]*\n\s+→ did you mean "retries"/, at: `${ENTRY}:5` },
@@ -112,7 +112,7 @@ const CASES: Case[] = [
   { name: "javascript: link", files: { [ENTRY]: entry({}, "Click [here](javascript:alert(1)).\n") }, message: /javascript: URL[^\n]*\n\s+→ link to a page/, at: `${ENTRY}:9:14` },
   { name: "javascript: href attribute", files: { [ENTRY]: entry({}, 'Intro.\n\n<a href="javascript:alert(1)">x</a>\n') }, message: /javascript: URL[^\n]*\n\s+→ link to a page/, at: `${ENTRY}:11:10` },
   { name: "onclick attribute", files: { [ENTRY]: entry({}, 'Intro.\n\n<div onclick="alert(1)">x</div>\n') }, message: /event handler attribute `onclick`[^\n]*\n\s+→ remove the attribute/, at: `${ENTRY}:11:6` },
-  { name: "onerror attribute on an image in Markdown", build: true, files: { "days/004-hostile.md": entry({}, '<img src="x.png" onerror="alert(1)">\n') }, message: /event handler attribute `onerror`/, at: "days/004-hostile.md:9:18" },
+  { name: "onerror attribute on an image in Markdown", files: { "days/004-hostile.md": entry({}, '<img src="x.png" onerror="alert(1)">\n') }, message: /event handler attribute `onerror`/, at: "days/004-hostile.md:9:18" },
   // Entries are content: no MDX ESM, raw HTML from GitHub's allow-list
   { name: "MDX export reading the environment", files: { [ENTRY]: entry({}, "export const secret = globalThis.process.env.PATH\n\nText.\n") }, message: /MDX `export`, and an export in an entry would run code while the site is built\n\s+→ remove the line/, at: `${ENTRY}:9:1` },
   { name: "MDX import of node:child_process", build: true, files: { [ENTRY]: entry({}, `Intro.\n\nimport { execSync } from "node:child_process"\nexport const ran = execSync(${JSON.stringify(`touch ${MARKER}`)})\n`) }, message: /MDX `import` of "node:child_process"[^\n]*\n\s+→ remove the line/, at: `${ENTRY}:11:1` },
@@ -128,7 +128,7 @@ const CASES: Case[] = [
   { name: "entry over the size cap", files: { [ENTRY]: entry({}, `${"A paragraph of text that goes on. ".repeat(32_000)}\n`) }, message: /the entry is \d+ bytes, over the 1000000-byte limit\n\s+→ split it into several days/, at: ENTRY },
   // Snippets
   { name: "snippet that loops forever", build: true, files: { [ENTRY]: entry({}, snippet("while (true) {}", " timeout=500")) }, message: /the snippet did not finish: Error: the snippet used more than 500 ms of CPU time and was stopped; if it needs longer, raise timeout=500/, at: `${ENTRY}:11` },
-  { name: "snippet that throws", build: true, files: { [ENTRY]: entry({}, snippet('console.log("before");\nthrow new Error("kaboom");', "", "before")) }, message: /the snippet ended in an error: Error: kaboom[^\n]*\n\s+→ fix the code, or add `throws`/, at: `${ENTRY}:13` },
+  { name: "snippet that throws", files: { [ENTRY]: entry({}, snippet('console.log("before");\nthrow new Error("kaboom");', "", "before")) }, message: /the snippet ended in an error: Error: kaboom[^\n]*\n\s+→ fix the code, or add `throws`/, at: `${ENTRY}:13` },
   { name: "snippet that floods the console", files: { [ENTRY]: entry({}, snippet("for (let i = 0; i < 10_000; i++) console.log(`line ${i}`);", "", "line 0\nline 1")) }, message: /output differs from its ```output fence[\s\S]*\+ line 2\n[\s\S]*… and 299 more changed lines\n\s*\(the output was cut at 500 lines or 50000 characters, the most a snippet may print\)/, at: `${ENTRY}:15` },
   { name: "snippet that allocates without bound", files: { [ENTRY]: entry({}, snippet("const hoard: number[][] = [];\nwhile (true) hoard.push(new Array(1_000_000).fill(1));", " timeout=10000")) }, message: /the snippet did not finish: (RangeError: the snippet ran out of memory|Error: the snippet used more than 10000 ms of CPU time)/, at: `${ENTRY}:11` },
 ];
@@ -144,7 +144,7 @@ describe("hostile content", () => {
   it("has at least 35 cases with unique names, and builds end to end at least one per stage", () => {
     expect(CASES.length).toBeGreaterThanOrEqual(35);
     expect(new Set(CASES.map((c) => c.name)).size).toBe(CASES.length);
-    expect(CASES.filter((c) => c.build).length).toBeGreaterThanOrEqual(8);
+    expect(CASES.filter((c) => c.build).length).toBeGreaterThanOrEqual(6);
   });
 
   it.each(CASES.map((c) => [c.name, c] as const))("%s", async (_name, c) => {
