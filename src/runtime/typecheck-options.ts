@@ -58,3 +58,26 @@ export function snippetCompilerOptions(typescript: typeof ts, simEntry: string):
     paths: { [SIM_SPECIFIER]: [simEntry] },
   };
 }
+
+/**
+ * Diagnostics the build and the editor both drop, so the two always agree: an erasable-syntax
+ * error inside syntax erasable-syntax.ts already refused (`refused`), or on a `<T>x` cast, which
+ * is JavaScript once `<T>` is removed; and a missing name under `typeof` (`typeof document` runs
+ * anywhere: it is how code tests for a global). `tsApi` is the `typescript` package each side loaded.
+ */
+export function isDroppedDiagnostic(tsApi: typeof ts, file: ts.SourceFile, code: number, start: number, refused: readonly { start: number; end: number }[]): boolean {
+  if (ERASABLE_CODES.has(code) && (refused.some((f) => start >= f.start && start < f.end) || tsApi.isTypeAssertionExpression(nodeAt(tsApi, file, start)))) return true;
+  return (code === 2304 || NOT_IN_SNIPPETS.has(code)) && tsApi.isTypeOfExpression(nodeAt(tsApi, file, start).parent);
+}
+
+/** The innermost node that starts at `start`. */
+function nodeAt(tsApi: typeof ts, file: ts.SourceFile, start: number): ts.Node {
+  let found: ts.Node = file;
+  const visit = (node: ts.Node): void => {
+    if (start < node.getStart(file) || start >= node.getEnd()) return;
+    if (node.getStart(file) === start) found = node;
+    tsApi.forEachChild(node, visit);
+  };
+  tsApi.forEachChild(file, visit);
+  return found;
+}

@@ -5,7 +5,7 @@
 import type TS from "typescript";
 import files from "daybook:typecheck-files";
 import { findNonErasableSyntax } from "../../runtime/erasable-syntax.ts";
-import { ERASABLE_CODES, NOT_IN_SNIPPETS, snippetCompilerOptions } from "../../runtime/typecheck-options.ts";
+import { ERASABLE_CODES, NOT_IN_SNIPPETS, isDroppedDiagnostic, snippetCompilerOptions } from "../../runtime/typecheck-options.ts";
 import type { Completions, QuickInfo, SnippetDiagnostic, TypecheckRequest, TypecheckResponse } from "./typecheck-protocol.ts";
 
 declare const self: { postMessage(message: unknown): void; onmessage: ((event: { data: TypecheckRequest }) => void) | null; location: { href: string } };
@@ -55,10 +55,8 @@ function check(next: string): SnippetDiagnostic[] {
   for (const d of [...service.getSyntacticDiagnostics(SNIPPET), ...service.getSemanticDiagnostics(SNIPPET)]) {
     const from = d.start ?? 0;
     const erasable = ERASABLE_CODES.has(d.code);
-    // As at build: said already by erasable-syntax.ts, or a `<T>x` cast, which is JavaScript once `<T>` is removed.
-    if (erasable && (found.some((f) => from >= f.start && from < f.end) || ts.isTypeAssertionExpression(nodeAt(file, from)))) continue;
-    // As at build: `typeof document` runs anywhere (it is how code tests for a global), and a missing DOM or Node name is said plainly.
-    if ((d.code === 2304 || NOT_IN_SNIPPETS.has(d.code)) && ts.isTypeOfExpression(nodeAt(file, from).parent)) continue;
+    if (isDroppedDiagnostic(ts, file, d.code, from, found)) continue; // as at build
+    // As at build, a missing DOM or Node name is said plainly.
     const text = ts.flattenDiagnosticMessageText(d.messageText, "\n");
     const missing = NOT_IN_SNIPPETS.has(d.code) && /Cannot find name '([^']+)'/.exec(text)?.[1];
     out.push({ from, to: from + (d.length ?? 0), line: line(from), message: missing ? `\`${missing}\` does not exist where snippets run` : text, code: d.code, refused: erasable });
@@ -90,17 +88,6 @@ function completionType(kind: string): string {
   return "variable";
 }
 
-/** The innermost node that starts at `start` (as snippet-typecheck.ts finds it). */
-function nodeAt(file: TS.SourceFile, start: number): TS.Node {
-  let found: TS.Node = file;
-  const visit = (node: TS.Node): void => {
-    if (start < node.getStart(file) || start >= node.getEnd()) return;
-    if (node.getStart(file) === start) found = node;
-    ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(file, visit);
-  return found;
-}
 
 // Warm up while the reader reads their first line: parsing the library files and `daybook/sim`,
 // and the checker's first pass over the globals, is most of the first check's time.

@@ -4,7 +4,7 @@ import type { Problem } from "../content/problem.ts";
 import { findNonErasableSyntax, type NonErasableSyntax } from "../../runtime/erasable-syntax.ts";
 import { REALM_GLOBALS, SNIPPET_GLOBALS } from "../../runtime/realm.ts";
 import type { Snippet } from "./snippet-extract.ts";
-import { ERASABLE_CODES, NOT_IN_SNIPPETS, snippetCompilerOptions } from "../../runtime/typecheck-options.ts";
+import { NOT_IN_SNIPPETS, isDroppedDiagnostic, snippetCompilerOptions } from "../../runtime/typecheck-options.ts";
 
 /** The helper library snippets import as `daybook/sim`. */
 export const SIM_ENTRY = "src/sim/index.ts";
@@ -61,12 +61,7 @@ export function typecheckSnippets(snippets: readonly Snippet[], root: string): P
       continue;
     }
     const start = diagnostic.start;
-    if (ERASABLE_CODES.has(diagnostic.code)) {
-      // Said already by erasable-syntax.ts; and a `<T>x` cast is JavaScript once `<T>` is removed, so it can run.
-      if (refused.get(diagnostic.file!)!.some((f) => start >= f.start && start < f.end) || ts.isTypeAssertionExpression(nodeAt(diagnostic.file!, start))) continue;
-    }
-    // `typeof document` runs anywhere: it is how code tests for a global.
-    if ((diagnostic.code === 2304 || NOT_IN_SNIPPETS.has(diagnostic.code)) && ts.isTypeOfExpression(nodeAt(diagnostic.file!, start).parent)) continue;
+    if (isDroppedDiagnostic(ts, diagnostic.file!, diagnostic.code, start, refused.get(diagnostic.file!)!)) continue;
     // "Cannot find name 'document'/'process'": TypeScript suggests the DOM or Node's types, but a snippet has neither.
     const missing = NOT_IN_SNIPPETS.has(diagnostic.code) && /Cannot find name '([^']+)'/.exec(text)?.[1];
     if (missing) problems.push({ ...at(snippet, diagnostic.file!, start), message: `\`${missing}\` does not exist where snippets run`, fix: realmFix() });
@@ -85,17 +80,6 @@ function outsideSnippets(diagnostic: ts.Diagnostic, text: string, root: string):
   return { file: "src/integration/snippets/snippet-typecheck.ts", message: `TypeScript could not set up the snippets' type-check: ${text} (TS${diagnostic.code})`, fix: "this is a bug in Daybook's compiler setup (src/runtime/typecheck-options.ts), not in the journal" };
 }
 
-/** The innermost node that starts at `start`. */
-function nodeAt(file: ts.SourceFile, start: number): ts.Node {
-  let found: ts.Node = file;
-  const visit = (node: ts.Node): void => {
-    if (start < node.getStart(file) || start >= node.getEnd()) return;
-    if (node.getStart(file) === start) found = node;
-    ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(file, visit);
-  return found;
-}
 
 /** Globals the runtime defines only in part: the members a snippet may use. */
 const PARTIAL_GLOBALS: Record<string, ReadonlySet<string>> = { performance: new Set(["now"]) };
