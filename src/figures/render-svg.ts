@@ -16,7 +16,7 @@ import { HEIGHT, WIDTH } from "./svg/layout.ts";
 export function renderFigureSvg(figure: Figure): string {
   const { markup, width, height } = body(figure);
   const head = `<title>${escapeXml(figure.title)}</title><desc>${escapeXml(describeFigure(figure))}</desc>`;
-  return `<svg xmlns="http://www.w3.org/2000/svg" class="fig fig-${figure.kind}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img">${head}${markup}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" class="fig fig-chart-${figure.kind}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img">${head}${markup}</svg>`;
 }
 
 function body(figure: Figure): { markup: string; width: number; height: number } {

@@ -21,3 +21,14 @@ export { createCounters, createRecorder, type Counters, type Recorder, type Summ
 export { formatNumber } from "./format.ts";
 export { table, type TableOptions } from "./text-table.ts";
 export { timeline, type TimelineEvent, type TimelineOptions } from "./timeline.ts";
+export {
+  traceEvents,
+  type TraceEvent,
+  type MessageTraceEvent,
+  type CrashTraceEvent,
+  type RestartTraceEvent,
+  type DropTraceEvent,
+  type PartitionTraceEvent,
+  type LockWaitTraceEvent,
+  type NoteTraceEvent,
+} from "./trace-events.ts";

@@ -12,6 +12,8 @@ import { clip, el, px, text } from "./svg-markup.ts";
 
 const LEFT = 64;
 const TOP = 72;
+/** Past this many events labels could not be read (the diagram is at most 1,600 px tall) and would cost the page 100 ms: arrows and marks only. */
+const LABELS_UP_TO = 400;
 
 const eventTimes = (event: TraceEvent): number[] =>
   event.kind === "message" ? [event.sent, event.received ?? event.dropped ?? event.sent] : "time" in event ? [event.time] : [event.start, event.end ?? event.start];
@@ -29,7 +31,9 @@ export function renderSequence(figure: SequenceFigure): { markup: string; width:
   const x = (node: string) => laneX.get(node) ?? LEFT;
   const chars = Math.max(6, Math.floor(lane / 7) - 2);
 
+  const dense = figure.events.length > LABELS_UP_TO;
   let markup = text(16, 22, clip(figure.title, 80), "fig-title") + text(16, 50, "time (ms)", "fig-axis-label");
+  if (dense) markup += text(right, 50, `${figure.events.length} events: labels left out, the table lists them`, "fig-note-text", "end");
   markup += ts.ticks.map((t) => el("line", { x1: LEFT - 4, x2: right, y1: y(t), y2: y(t), class: "fig-grid" }) + text(LEFT - 8, y(t) + 4, formatTick(t, ts.step), "fig-tick", "end")).join("");
   // Spans first, so lanes and arrows are drawn over them.
   for (const event of figure.events) {
@@ -50,7 +54,7 @@ export function renderSequence(figure: SequenceFigure): { markup: string; width:
   };
   const when = (t: number) => formatTick(t, { ...ts.step, decimals: ts.step.decimals + 1 });
   const sorted = figure.events.map((event, i) => ({ event, i, t: eventTimes(event)[0]! })).sort((a, b) => a.t - b.t || a.i - b.i);
-  for (const { event } of sorted) markup += mark(event, { x, y, end: ts.max, chars, labelY, when });
+  for (const { event } of sorted) markup += mark(event, { x, y, end: ts.max, chars, labelY, when, dense });
   return { markup, width, height };
 }
 
@@ -80,14 +84,16 @@ interface Place {
   readonly labelY: (node: string, at: number) => number;
   /** A time as text, one decimal finer than the time axis. */
   readonly when: (t: number) => string;
+  /** Too many events for labels: draw arrows and marks only. */
+  readonly dense: boolean;
 }
 
 const cross = (cx: number, cy: number, r: number, cls: string) =>
   el("path", { d: `M${px(cx - r)} ${px(cy - r)}L${px(cx + r)} ${px(cy + r)}M${px(cx - r)} ${px(cy + r)}L${px(cx + r)} ${px(cy - r)}`, class: cls });
 
 function mark(event: TraceEvent, place: Place): string {
-  const { x, y, end, chars, labelY } = place;
-  const beside = (node: string, at: number, content: string, cls = "fig-mark-label") => text(x(node) + 10, labelY(node, at + 4), clip(content, chars), cls);
+  const { x, y, end, chars, labelY, dense } = place;
+  const beside = (node: string, at: number, content: string, cls = "fig-mark-label") => dense ? "" : text(x(node) + 10, labelY(node, at + 4), clip(content, chars), cls);
   switch (event.kind) {
     case "message":
       return message(event, place);
@@ -106,7 +112,7 @@ function mark(event: TraceEvent, place: Place): string {
   }
 }
 
-function message(event: MessageTraceEvent, { x, y, end, chars, when }: Place): string {
+function message(event: MessageTraceEvent, { x, y, end, chars, when, dense }: Place): string {
   const [x1, y1] = [x(event.from), y(event.sent)];
   const self = event.from === event.to;
   // Dropped at once (loss, partition, sender down): a stub a third of the way. Later: at the receiver. In flight: dashed to the end.
@@ -116,6 +122,7 @@ function message(event: MessageTraceEvent, { x, y, end, chars, when }: Place): s
   const cls = event.dropped !== undefined ? "fig-msg fig-msg-dropped" : event.received === undefined ? "fig-msg fig-msg-in-flight" : "fig-msg";
   const line = self && !stub ? el("path", { d: `M${px(x1)} ${px(y1)}H${px(x1 + 24)}V${px(y2)}H${px(x1)}`, class: "fig-msg-line" }) : el("line", { x1, y1, x2, y2, class: "fig-msg-line" });
   const head = event.dropped !== undefined ? cross(x2, y2, 4, "fig-msg-cross") : arrowHead(self ? x1 + 24 : x1, self ? y2 : y1, x2, y2);
+  if (dense) return el("g", { class: cls }, line + head);
   const [mx, my] = self ? [x1 + 28, (y1 + y2) / 2] : [(x1 + x2) / 2, (y1 + y2) / 2 - 4];
   const label = text(mx, my, clip(event.label, chars), "fig-msg-label", self ? "start" : "middle");
   const time = text(x1 + (x2 >= x1 ? -4 : 4), y1 - 3, when(event.sent), "fig-msg-time", x2 >= x1 ? "end" : "start");

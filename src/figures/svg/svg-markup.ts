@@ -7,15 +7,20 @@ export const px = (n: number): string => String(Math.round(n * 10) / 10 || 0);
 /** An element with attributes (values escaped; undefined ones left out) and raw inner markup. */
 export function el(name: string, attrs: Readonly<Record<string, string | number | undefined>>, inner?: string): string {
   let open = `<${name}`;
-  for (const [key, value] of Object.entries(attrs)) {
-    if (value !== undefined) open += ` ${key}="${typeof value === "number" ? px(value) : escapeXml(value)}"`;
+  for (const key in attrs) {
+    const value = attrs[key];
+    if (value !== undefined) open += ` ${key}="${typeof value === "number" ? px(value) : escape(value)}"`;
   }
   return inner === undefined ? `${open}/>` : `${open}>${inner}</${name}>`;
 }
 
+// Most strings (class names, path data, numbers) need no escaping: skip the copy for them.
+const SPECIAL = /[&<>"']/;
+const escape = (value: string): string => (SPECIAL.test(value) ? escapeXml(value) : value);
+
 /** A `<text>` element whose content is escaped text. */
 export function text(x: number, y: number, content: string, cls: string, anchor?: "start" | "middle" | "end"): string {
-  return el("text", { x, y, class: cls, "text-anchor": anchor }, escapeXml(content));
+  return el("text", { x, y, class: cls, "text-anchor": anchor }, escape(content));
 }
 
 /** At most `max` characters (code points, never half a pair), ending in `…` when cut. The full text is in the data table. */
