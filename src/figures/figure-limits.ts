@@ -7,6 +7,8 @@
 export const MAX_STRING_LENGTH = 200;
 /** Most points in one figure: points of all series, bars, bins, table cells or sequence events. */
 export const MAX_POINTS = 5_000;
+/** Largest magnitude of any number, so that the span between two numbers is itself finite. */
+export const MAX_MAGNITUDE = 1e300;
 /** Most figures one run may show. */
 export const MAX_FIGURES_PER_RUN = 10;
 /** Most bytes of figure data (UTF-8 of its canonical JSON) one run may show. */

@@ -3,6 +3,8 @@ import type { Step } from "./ticks.ts";
 
 /** A tick label: as many decimals as the step needs; `k`, `M`, `G` for whole thousands and up. */
 export function formatTick(value: number, step: Step): string {
+  // Past a thousand G, a mantissa and exponent (toExponential's digits are fixed by the spec).
+  if (step.inverse === 1 && step.multiple >= 1e12) return value.toExponential();
   const units: [number, string][] = [[1e9, "G"], [1e6, "M"], [1e3, "k"]];
   for (const [size, suffix] of units) {
     if (step.inverse === 1 && step.multiple >= size) return `${trim((value / size).toFixed(step.multiple >= size * 10 ? 0 : 1))}${suffix}`;

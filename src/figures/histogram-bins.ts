@@ -17,7 +17,12 @@ export function binValues(values: readonly number[], target?: number): Bin[] {
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  if (min === max) return [{ from: min - 0.5, to: max + 0.5, count: values.length }];
+  // All equal, or too close together for a double to hold steps between them: one bin around them.
+  const size = Math.max(Math.abs(min), Math.abs(max));
+  if (max - min <= size * 1e-12) {
+    const pad = size === 0 ? 0.5 : size / 20;
+    return [{ from: min - pad, to: max + pad, count: values.length }];
+  }
   // Sturges: ceil(log2 n) + 1, counted with integers (no Math.log2: see ticks.ts).
   let sturges = 1;
   for (let n = values.length - 1; n > 0; n = Math.floor(n / 2)) sturges++;
@@ -25,6 +30,7 @@ export function binValues(values: readonly number[], target?: number): Bin[] {
   const first = stepIndex(step, min, Math.floor);
   let last = stepIndex(step, max, Math.ceil);
   if (last === first) last += 1;
+  if (!(last - first <= 100_000)) throw new RangeError("show.histogram: the values span too wide a range to bin; pass fewer bins or drop the outliers");
   const counts = new Array<number>(last - first).fill(0);
   for (const v of values) {
     const i = Math.min(stepIndex(step, v, Math.floor), last - 1) - first;

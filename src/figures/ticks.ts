@@ -4,7 +4,7 @@
  * a figure must come out byte for byte the same at build and in any browser.
  */
 
-/** 10^n for a whole n from 0 to 22 (exact in a double). */
+/** 10^n for a whole n from 0 to 300 (exact up to 22; beyond, the same double in every engine). */
 function pow10(n: number): number {
   let p = 1;
   for (let i = 0; i < n; i++) p *= 10;
@@ -26,8 +26,8 @@ export function niceStep(span: number, count: number): Step {
   const raw = span / Math.max(1, count);
   if (!(raw > 0) || !Number.isFinite(raw)) return { multiple: 1, inverse: 1, decimals: 0 };
   let e = 0;
-  if (raw >= 1) while (e < 22 && pow10(e + 1) <= raw) e++;
-  else while (e > -22 && raw * pow10(-e) < 1) e--;
+  if (raw >= 1) while (e < 300 && pow10(e + 1) <= raw) e++;
+  else while (e > -300 && raw * pow10(-e) < 1) e--;
   const mantissa = e >= 0 ? raw / pow10(e) : raw * pow10(-e);
   // Thresholds at the geometric means (√2, √10, √50), as d3-array's tickIncrement uses.
   const factor = mantissa >= 7.0710678118654755 ? 10 : mantissa >= 3.1622776601683795 ? 5 : mantissa >= 1.4142135623730951 ? 2 : 1;
@@ -45,14 +45,17 @@ export const stepIndex = (step: Step, value: number, round: (x: number) => numbe
 
 /** A domain widened to whole steps and the tick values inside it, about `count` of them. */
 export function niceTicks(min: number, max: number, count: number): { min: number; max: number; ticks: number[]; step: Step } {
-  if (min === max) {
-    const pad = min === 0 ? 1 : Math.abs(min) / 10;
+  // Equal values, or values differing only in their last digits (steps a double cannot count): widen.
+  const size = Math.max(Math.abs(min), Math.abs(max));
+  if (max - min <= size * 1e-12) {
+    const pad = size === 0 ? 1 : size / 10;
     [min, max] = [min - pad, max + pad];
   }
   const step = niceStep(max - min, count);
   const first = stepIndex(step, min, Math.floor);
   const last = stepIndex(step, max, Math.ceil);
+  if (!(last - first <= 100)) return { min, max, ticks: [min, max], step }; // cannot happen with finite spans; never loop long
   const ticks: number[] = [];
-  for (let i = first; i <= last && ticks.length <= 1000; i++) ticks.push(stepValue(step, i) || 0);
+  for (let i = first; i <= last; i++) ticks.push(stepValue(step, i) || 0);
   return { min: stepValue(step, first) || 0, max: stepValue(step, last) || 0, ticks, step };
 }

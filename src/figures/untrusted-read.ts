@@ -3,7 +3,7 @@
  * show the check one value and the renderer another) into a fresh object of known keys, so
  * nothing of the input's prototype or extra keys (`__proto__`, `constructor`) survives.
  */
-import { MAX_POINTS, MAX_STRING_LENGTH } from "./figure-limits.ts";
+import { MAX_MAGNITUDE, MAX_POINTS, MAX_STRING_LENGTH } from "./figure-limits.ts";
 
 /** A problem with figure data; `message` names the place and the rule broken. */
 export class FigureDataError extends Error {
@@ -52,6 +52,7 @@ export function readArray<T>(value: unknown, path: string, item: (value: unknown
 /** A finite number. */
 export function readNumber(value: unknown, path: string): number {
   if (typeof value !== "number" || !Number.isFinite(value)) throw new FigureDataError(`${path} is ${kindOf(value)}; numbers must be finite`);
+  if (Math.abs(value) > MAX_MAGNITUDE) throw new FigureDataError(`${path} is ${value}; the limit is 1e300 either side of zero`);
   return value === 0 ? 0 : value; // -0 would print as "0" in JSON but "-0" in the table
 }
 

@@ -109,6 +109,26 @@ describe("renderFigureSvg", () => {
     expect(sha256Hex(samples.map(renderFigureSvg).join("\n")).slice(0, 16)).toBe("de63f0b98e8f4058");
   });
 
+  it("draws extreme but valid numbers without NaN, Infinity or exponents in the markup", () => {
+    const extremes = [[-1e300, 1e300], [5e-324, 1e-300], [1, 1 + 2 ** -52], [0, 0], [-7, -7], [123456789.123, 123456789.125], [1e21, 3e21]];
+    for (const [a, b] of extremes) {
+      const figures = [
+        checked({ kind: "line", title: "t", series: [{ name: "s", points: [[a, b], [b, a]] }] }),
+        checked({ kind: "bar", title: "t", bars: [{ label: "a", value: a }, { label: "b", value: b }] }),
+        checked({ kind: "histogram", title: "t", bins: [{ from: Math.min(a, b), to: Math.max(a, b) + (a === b ? 1 : 0), count: 3 }] }),
+        checked({ kind: "sequence", title: "t", nodes: ["a", "b"], events: [{ kind: "message", from: "a", to: "b", label: "m", sent: Math.min(a, b), received: Math.max(a, b) }] }),
+      ];
+      for (const figure of figures) {
+        const svg = renderFigureSvg(figure);
+        expect(svg, `${a} ${b} ${figure.kind}`).not.toMatch(/NaN|Infinity/);
+        expect((svg.match(/class="fig-tick"/g) ?? []).length, `${a} ${b} ${figure.kind} ticks`).toBeLessThanOrEqual(24);
+        for (const element of parse(svg, true)) {
+          for (const key of ["x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "width", "height"]) if (key in element.attribs) expect(element.attribs[key], `${a} ${b} ${figure.kind} ${key}`).toMatch(/^-?\d+(\.\d)?$/);
+        }
+      }
+    }
+  });
+
   it("spells coordinates without exponents or negative zero", () => {
     const tiny = checked({ kind: "line", title: "t", series: [{ name: "s", points: [[1e-9, -0], [2e-9, 1e-12]] }] });
     const huge = checked({ kind: "scatter", title: "t", series: [{ name: "s", points: [[1e15, 1e15], [2e15, 3e15]] }] });

@@ -51,6 +51,19 @@ describe("createShow", () => {
     expect(small.bins.map((b) => b.from)).toEqual([0.1, 0.2, 0.3, 0.4, 0.5, 0.6]); // 3/10, never 0.30000000000000004
   });
 
+  it("bins values that are all equal, or equal but for their last digits, into one bin around them", () => {
+    const { show, figures } = run();
+    show.histogram("same", [3, 3, 3]);
+    show.histogram("close", [1, 1 + 2 ** -52, 1]);
+    show.histogram("zero", [0, 0]);
+    expect(figures.map((f) => (f.kind === "histogram" ? f.bins : []))).toEqual([
+      [{ from: 2.85, to: 3.15, count: 3 }],
+      [{ from: 0.95, to: 1.0500000000000003, count: 3 }],
+      [{ from: -0.5, to: 0.5, count: 2 }],
+    ]);
+    expect(() => show.histogram("wide", [-1e308, 1e308])).toThrow("show.histogram: the values span too wide a range to bin");
+  });
+
   it("throws an error naming the limit, and emits nothing for that figure", () => {
     const { show, figures } = run();
     expect(() => show.line("bad", { name: "a", points: [[0, NaN]] })).toThrow("show.line: figure.series[0].points[0][1] is NaN; numbers must be finite");

@@ -33,6 +33,11 @@ describe("validateFigure", () => {
     expect(error(lineWith({ series: [{ name: "s", points: [[0, bad]] }] }))).toMatch(/^figure\.series\[0\]\.points\[0\]\[1\] is .+; numbers must be finite$/);
   });
 
+  it("refuses numbers beyond 1e300 either side of zero, so every span between two numbers is finite", () => {
+    expect(validateFigure(lineWith({ series: [{ name: "s", points: [[-1e300, 1e300]] }] })).ok).toBe(true);
+    expect(error(lineWith({ series: [{ name: "s", points: [[0, -1e301]] }] }))).toBe("figure.series[0].points[0][1] is -1e+301; the limit is 1e300 either side of zero");
+  });
+
   it("names the finite-number rule for NaN", () => {
     expect(error(lineWith({ series: [{ name: "s", points: [[NaN, 1]] }] }))).toBe("figure.series[0].points[0][0] is NaN; numbers must be finite");
   });
