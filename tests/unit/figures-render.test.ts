@@ -110,7 +110,7 @@ describe("renderFigureSvg", () => {
   });
 
   it("draws extreme but valid numbers without NaN, Infinity or exponents in the markup", () => {
-    const extremes = [[-1e300, 1e300], [5e-324, 1e-300], [1, 1 + 2 ** -52], [0, 0], [-7, -7], [123456789.123, 123456789.125], [1e21, 3e21]];
+    const extremes: [number, number][] = [[-1e300, 1e300], [5e-324, 1e-300], [1, 1 + 2 ** -52], [0, 0], [-7, -7], [123456789.123, 123456789.125], [1e21, 3e21]];
     for (const [a, b] of extremes) {
       const figures = [
         checked({ kind: "line", title: "t", series: [{ name: "s", points: [[a, b], [b, a]] }] }),
