@@ -1,6 +1,6 @@
 // Evaluated inside each snippet's own vm context by the build's snippet host (bundled on its
 // own, see src/integration/snippets/runtime-bundle.ts). Everything a snippet can reach —
-// console, timers, Date, the Web APIs, daybook/sim — is created here, in the snippet's realm,
+// console, timers, Date, the Web APIs, daybook/sim, daybook/show — is created here, in the snippet's realm,
 // so no object of the build's realm is ever within its reach.
 import * as sim from "../sim/index.ts";
 import { installRealm } from "./realm.ts";
@@ -13,6 +13,8 @@ export interface RunnerState {
   waiting: boolean;
   output: string;
   error: string;
+  /** The figures' JSON texts, one a line (JSON text holds no raw line break). */
+  figures: string;
 }
 
 /** The handle the host keeps; the snippet never sees it (it lives in a closure and a lexical binding). */
@@ -31,7 +33,7 @@ export function createContextRunner(): ContextRunner {
   installRealm(globalThis);
   const rejections: ((reason: unknown) => void)[] = [];
   let wake: (() => void) | undefined;
-  const state: RunnerState = Object.assign(Object.create(null) as RunnerState, { done: false, waiting: false, output: "", error: "" });
+  const state: RunnerState = Object.assign(Object.create(null) as RunnerState, { done: false, waiting: false, output: "", error: "", figures: "" });
   return {
     state,
     start(factory, sourceName) {
@@ -54,6 +56,7 @@ export function createContextRunner(): ContextRunner {
         (result) => {
           state.output = result.output;
           state.error = result.error ?? "";
+          state.figures = (result.figures ?? []).join("\n");
           state.done = true;
         },
         (reason: unknown) => {

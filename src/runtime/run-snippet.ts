@@ -3,6 +3,9 @@ import { captureConsole } from "./console-capture.ts";
 import { formatUncaught, installSnippetStacks } from "./error-format.ts";
 import { installLocale } from "./locale/install-locale.ts";
 import { SNIPPET_SEED, seededRandom } from "./seeded-random.ts";
+import { createShow } from "../figures/show.ts";
+import { figureSummaryLine } from "../figures/figure-summary.ts";
+import { SHOW_SPECIFIER } from "./typecheck-options.ts";
 
 /** A compiled snippet: CommonJS-style module body (sucrase output) wrapped in an async function. */
 export type SnippetFunction = (require: (specifier: string) => unknown, exports: object, module: { exports: object }) => Promise<void>;
@@ -32,6 +35,11 @@ export interface RunResult {
   error?: string;
   /** Set when the host stopped the snippet (timeout, memory, crash): the output says so, but it is not the snippet's own. */
   stopped?: true;
+  /**
+   * Each figure the snippet showed, as JSON text, in order; its summary line is in `output`.
+   * Untrusted outside the snippet's realm: src/figures/run-figures.ts checks it again.
+   */
+  figures?: string[];
 }
 
 /** Virtual time starts here, so `new Date()` prints the same on every run. */
@@ -66,9 +74,18 @@ export async function runSnippet(js: string, host: SnippetHost, sourceName = SNI
 
   let failure: { reason: unknown } | undefined;
   host.onUnhandledRejection((reason) => (failure ??= { reason }));
+  // `daybook/show` prints each figure's line with the console's own log (captured now, before the
+  // snippet can replace console.log), so it keeps its place among the printed lines.
+  const figures: string[] = [];
+  const print = capture.console.log;
+  const show = createShow((figure) => {
+    print(figureSummaryLine(figure));
+    figures.push(JSON.stringify(figure));
+  });
+  const modules: Readonly<Record<string, unknown>> = { ...host.modules, [SHOW_SPECIFIER]: { show } };
   const require = (specifier: string) => {
-    if (specifier in host.modules) return host.modules[specifier];
-    throw new Error(`Cannot find module '${specifier}': snippets can import ${Object.keys(host.modules).join(", ")}`);
+    if (specifier in modules) return modules[specifier];
+    throw new Error(`Cannot find module '${specifier}': snippets can import ${Object.keys(modules).join(", ")}`);
   };
 
   let settled = false;
@@ -98,7 +115,8 @@ export async function runSnippet(js: string, host: SnippetHost, sourceName = SNI
   }
 
   const lines = [...capture.lines()];
-  if (!failure) return { output: lines.join("\n") };
+  const shown = figures.length ? { figures } : {};
+  if (!failure) return { output: lines.join("\n"), ...shown };
   const uncaught = formatUncaught(failure.reason, sourceName);
-  return { output: [...lines, ...uncaught].join("\n"), error: uncaught[0]! };
+  return { output: [...lines, ...uncaught].join("\n"), error: uncaught[0]!, ...shown };
 }

@@ -8,6 +8,8 @@ import type ts from "typescript";
 
 /** How snippets import the helper library. */
 export const SIM_SPECIFIER = "daybook/sim";
+/** How snippets import figures (the runtime's own module; its types are src/figures/show-module.ts). */
+export const SHOW_SPECIFIER = "daybook/show";
 
 /**
  * What snippets may use: ECMAScript up to ES2025, the ESNext pieces both snippet runtimes run
@@ -39,8 +41,8 @@ export const ERASABLE_CODES: ReadonlySet<number> = new Set([1294, 1202, 1203, 15
 /** "Cannot find name …; do you need the DOM library / Node's types?": a snippet has neither, so both sides say the name does not exist where snippets run. */
 export const NOT_IN_SNIPPETS: ReadonlySet<number> = new Set([2584, 2591, 2580, 2592, 2582, 2593]);
 
-/** The options, given the compiler package and where `daybook/sim`'s index.ts is on that side. */
-export function snippetCompilerOptions(typescript: typeof ts, simEntry: string): ts.CompilerOptions {
+/** The options, given the compiler package and where `daybook/sim`'s index.ts (and `daybook/show`'s show-module.ts) is on that side. */
+export function snippetCompilerOptions(typescript: typeof ts, simEntry: string, showEntry?: string): ts.CompilerOptions {
   return {
     strict: true,
     noEmit: true,
@@ -55,7 +57,7 @@ export function snippetCompilerOptions(typescript: typeof ts, simEntry: string):
     lib: SNIPPET_LIBS,
     types: [],
     // No baseUrl: TypeScript 6 refuses it; `paths` alone resolves the helper module.
-    paths: { [SIM_SPECIFIER]: [simEntry] },
+    paths: { [SIM_SPECIFIER]: [simEntry], ...(showEntry === undefined ? {} : { [SHOW_SPECIFIER]: [showEntry] }) },
   };
 }
 

@@ -65,10 +65,17 @@ export function hashText(...parts: string[]): string {
   return hash.digest("hex").slice(0, 32);
 }
 
+/**
+ * The shape of a stored result. Bump it when that shape changes, so results stored by an older
+ * Daybook are recomputed instead of read wrongly. 2: results carry their figures' JSON texts.
+ */
+export const CACHE_FORMAT = 2;
+
 /** Fingerprint of the code that runs snippets: change any of it and every result is recomputed. */
 export function runtimeFingerprint(root: string): string {
-  // Recursive: the runtime keeps its Web APIs, maths, locale and console in folders of their own.
-  const sources = ["src/runtime", "src/sim", "src/integration/snippets"].flatMap((dir) =>
+  // Recursive: the runtime keeps its Web APIs, maths, locale and console in folders of their own;
+  // src/figures is daybook/show (what a figure's line and data are).
+  const sources = ["src/runtime", "src/sim", "src/figures", "src/integration/snippets"].flatMap((dir) =>
     readdirSync(path.join(root, dir), { recursive: true, encoding: "utf8" })
       .filter((f) => f.endsWith(".ts"))
       .sort()
@@ -78,7 +85,7 @@ export function runtimeFingerprint(root: string): string {
     const manifest = JSON.parse(readFileSync(path.join(root, "node_modules", name, "package.json"), "utf8")) as { version: string };
     return `${name}@${manifest.version}`;
   });
-  return hashText(...sources, ...versions, process.version);
+  return hashText(`format ${CACHE_FORMAT}`, ...sources, ...versions, process.version);
 }
 
 function readJson(file: string): Record<string, Entry> {

@@ -12,6 +12,7 @@ import { extractSnippets, type Snippet } from "./snippet-extract.ts";
 import { SnippetPool } from "./snippet-pool.ts";
 import { typecheckSnippets } from "./snippet-typecheck.ts";
 import { lineDiff } from "./text-diff.ts";
+import { placeFigures } from "../../figures/run-figures.ts";
 
 export interface SnippetRun {
   snippet: Snippet;
@@ -126,6 +127,10 @@ function compare({ snippet, result }: SnippetRun): Problem[] {
   if (result.error && !snippet.meta.throws) {
     const line = /\(line (\d+)\)$/.exec(result.error)?.[1];
     problems.push({ ...at, ...(line && { line: snippet.line + Number(line) }), message: `the snippet ended in an error: ${result.error}`, fix: "fix the code, or add `throws` to the fence if the error is the point (```ts run throws)" });
+  }
+  // daybook/show refuses what breaks a limit in the snippet's realm; a figure refused only here was forged or cut off.
+  for (const placed of placeFigures(result.output, result.figures ?? [])) {
+    if ("error" in placed) problems.push({ ...at, message: `the snippet's ${placed.error}`, fix: "draw figures only with daybook/show, within its limits (10 figures and 1 MB per run, 5,000 points per figure), and print less so every figure's line fits in the output" });
   }
   if (!result.error && snippet.meta.throws) {
     problems.push({ ...at, message: "the snippet is marked `throws` but finished without an error", fix: "remove `throws` from the fence, or make the failure happen" });

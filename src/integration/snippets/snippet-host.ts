@@ -6,6 +6,7 @@
 // strings and WebAssembly compilation disabled; nothing of this realm is handed in.
 import vm from "node:vm";
 import { randomBytes } from "node:crypto";
+import { figureTexts } from "../../figures/run-figures.ts";
 
 export interface HostInit {
   type: "init";
@@ -32,6 +33,8 @@ export interface HostResult {
   output: string;
   error?: string;
   stopped?: true;
+  /** The figures' JSON texts, cut to the transport bounds; checked again by the build (run-figures.ts). */
+  figures?: string[];
 }
 
 /** The most a snippet may print, checked again here in case it tampered with the runtime's own cap. */
@@ -44,6 +47,7 @@ interface RunnerState {
   waiting: boolean;
   output: unknown;
   error: unknown;
+  figures: unknown;
 }
 
 // The runner lives in a top-level lexical binding of the context's script scope: later scripts
@@ -125,9 +129,10 @@ async function run(task: HostTask): Promise<HostResult> {
   return readResult(task.id, runner.state);
 }
 
-/** Only primitives cross back, and only within the cap. */
+/** Only primitives cross back, and only within the caps (figure texts: run-figures.ts's bounds). */
 function readResult(id: number, state: RunnerState): HostResult {
   const output = typeof state.output === "string" ? state.output.slice(0, MAX_RESULT_CHARS) : "";
   const error = typeof state.error === "string" && state.error ? state.error.slice(0, MAX_RESULT_CHARS) : undefined;
-  return error ? { id, output, error } : { id, output };
+  const figures = figureTexts(typeof state.figures === "string" ? state.figures : "");
+  return { id, output, ...(error ? { error } : {}), ...(figures.length ? { figures } : {}) };
 }

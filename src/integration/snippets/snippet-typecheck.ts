@@ -8,6 +8,8 @@ import { NOT_IN_SNIPPETS, isDroppedDiagnostic, snippetCompilerOptions } from "..
 
 /** The helper library snippets import as `daybook/sim`. */
 export const SIM_ENTRY = "src/sim/index.ts";
+/** What the type checker resolves `daybook/show` to (the runtime gives each run its own `show`). */
+export const SHOW_ENTRY = "src/figures/show-module.ts";
 
 /**
  * Type-checks every snippet in one Program over in-memory files (strict), and maps each
@@ -23,7 +25,7 @@ const LIB_FILES = new Map<string, ts.SourceFile | undefined>();
 export function typecheckSnippets(snippets: readonly Snippet[], root: string): Problem[] {
   if (snippets.length === 0) return [];
   const virtual = new Map(snippets.map((s, i) => [path.join(root, ".daybook-snippets", `snippet-${i}.ts`), s]));
-  const options = snippetCompilerOptions(ts, path.join(root, SIM_ENTRY));
+  const options = snippetCompilerOptions(ts, path.join(root, SIM_ENTRY), path.join(root, SHOW_ENTRY));
   const host = ts.createCompilerHost(options);
   const readFile = host.readFile.bind(host);
   const getSourceFile = host.getSourceFile.bind(host);
@@ -75,7 +77,7 @@ function outsideSnippets(diagnostic: ts.Diagnostic, text: string, root: string):
   const file = diagnostic.file && path.relative(root, diagnostic.file.fileName).split(path.sep).join("/");
   if (file && diagnostic.start !== undefined && !/(^|\/)node_modules\/typescript\/lib\//.test(file) && !file.startsWith("..")) {
     const line = diagnostic.file!.getLineAndCharacterOfPosition(diagnostic.start).line + 1;
-    return { file, line, message: `type error in ${file.startsWith("src/sim/") ? "daybook/sim" : "a module snippets import"}: ${text} (TS${diagnostic.code})`, fix: "fix the helper library: snippets import it" };
+    return { file, line, message: `type error in ${file.startsWith("src/sim/") ? "daybook/sim" : file.startsWith("src/figures/") ? "daybook/show" : "a module snippets import"}: ${text} (TS${diagnostic.code})`, fix: "fix the helper library: snippets import it" };
   }
   return { file: "src/integration/snippets/snippet-typecheck.ts", message: `TypeScript could not set up the snippets' type-check: ${text} (TS${diagnostic.code})`, fix: "this is a bug in Daybook's compiler setup (src/runtime/typecheck-options.ts), not in the journal" };
 }
