@@ -10,37 +10,12 @@ import type { Figure } from "./figure-data.ts";
 import { MAX_BYTES_PER_RUN, MAX_FIGURES_PER_RUN } from "./figure-limits.ts";
 import { figureBytes, figureSummaryLine } from "./figure-summary.ts";
 import { validateFigure } from "./validate-figure.ts";
+import { MAX_FIGURE_TEXTS } from "./figure-transport.ts";
 
-/** Most figure texts carried from a run: one past the limit, so going over it is reported, not hidden. */
-export const MAX_FIGURE_TEXTS = MAX_FIGURES_PER_RUN + 1;
-/**
- * Most characters of figure text carried from a run (worker, sandbox frame, page, build host all
- * cut there). Twice the byte limit: an honest run stays well under it, and anything past the
- * 1 MB limit is reported by {@link placeFigures} before the cut could matter.
- */
-export const MAX_FIGURE_CHARS = 2 * MAX_BYTES_PER_RUN;
+export { figureTexts, MAX_FIGURE_CHARS, MAX_FIGURE_TEXTS } from "./figure-transport.ts";
 
 /** Where a figure goes: after output line `line` (0-based; -1 is before the first), drawn or refused. */
 export type PlacedFigure = { readonly line: number; readonly figure: Figure } | { readonly line: number; readonly error: string };
-
-/** The run's figure texts as one string for the wire: JSON text never holds a raw line break. */
-export function joinFigureTexts(texts: readonly string[]): string {
-  return texts.join("\n");
-}
-
-/**
- * The figure texts from an untrusted value (a joined string or an array of strings): at most
- * {@link MAX_FIGURE_TEXTS} pieces and {@link MAX_FIGURE_CHARS} characters. Pure string work, so it
- * is safe on any length and runs no code of the sender's.
- */
-export function figureTexts(value: unknown): string[] {
-  let joined: string;
-  if (typeof value === "string") joined = value;
-  else if (Array.isArray(value) && value.every((item) => typeof item === "string")) joined = (value as string[]).slice(0, MAX_FIGURE_TEXTS).join("\n");
-  else return [];
-  if (joined === "") return [];
-  return joined.slice(0, MAX_FIGURE_CHARS).split("\n", MAX_FIGURE_TEXTS);
-}
 
 /** Whether an output line is this summary (console.group indents lines with spaces; a figure's line keeps that). */
 const isLine = (line: string, summary: string) => line.length >= summary.length && line.trimStart() === summary;
@@ -51,51 +26,42 @@ const isLine = (line: string, summary: string) => line.length >= summary.length 
  * matched line, so its error still sits near where it was shown.
  */
 export function placeFigures(output: string, texts: readonly string[]): PlacedFigure[] {
+  const place = figurePlacer(output);
+  return texts.slice(0, MAX_FIGURE_TEXTS).map(place);
+}
+
+/**
+ * {@link placeFigures} one figure at a time, in order (the page yields between figures, so checking
+ * a megabyte of figures never holds its main thread for long).
+ */
+export function figurePlacer(output: string): (text: string, index: number) => PlacedFigure {
   const lines = output.split("\n");
-  const placed: PlacedFigure[] = [];
   let next = 0;
   let chars = 0;
   let bytes = 0;
-  for (const [index, text] of texts.slice(0, MAX_FIGURE_TEXTS).entries()) {
-    const refuse = (error: string) => placed.push({ line: next - 1, error: `figure ${index + 1} is not shown: ${error}` });
+  return (text, index) => {
+    const refuse = (error: string): PlacedFigure => ({ line: next - 1, error: `figure ${index + 1} is not shown: ${error}` });
     chars += text.length;
-    if (index >= MAX_FIGURES_PER_RUN) {
-      refuse(`the limit is ${MAX_FIGURES_PER_RUN} figures per run`);
-      continue;
-    }
+    if (index >= MAX_FIGURES_PER_RUN) return refuse(`the limit is ${MAX_FIGURES_PER_RUN} figures per run`);
     // show's JSON text has as many characters as the canonical JSON, whose UTF-8 bytes are never fewer: this refuses, before parsing, only what the byte limit would (or padded, forged text).
-    if (chars > MAX_BYTES_PER_RUN) {
-      refuse(`figures would pass ${MAX_BYTES_PER_RUN} characters; the limit is ${MAX_BYTES_PER_RUN} bytes (1 MB) of figure data per run`);
-      continue;
-    }
+    if (chars > MAX_BYTES_PER_RUN) return refuse(`figures would pass ${MAX_BYTES_PER_RUN} characters; the limit is ${MAX_BYTES_PER_RUN} bytes (1 MB) of figure data per run`);
     let data: unknown;
     try {
       data = JSON.parse(text);
     } catch {
-      refuse("its data is not JSON; figures come only from daybook/show");
-      continue;
+      return refuse("its data is not JSON; figures come only from daybook/show");
     }
     const check = validateFigure(data);
-    if (!check.ok) {
-      refuse(check.error);
-      continue;
-    }
+    if (!check.ok) return refuse(check.error);
     bytes += figureBytes(check.figure);
-    if (bytes > MAX_BYTES_PER_RUN) {
-      refuse(`figures would reach ${bytes} bytes; the limit is ${MAX_BYTES_PER_RUN} bytes (1 MB) of figure data per run`);
-      continue;
-    }
+    if (bytes > MAX_BYTES_PER_RUN) return refuse(`figures would reach ${bytes} bytes; the limit is ${MAX_BYTES_PER_RUN} bytes (1 MB) of figure data per run`);
     const summary = figureSummaryLine(check.figure);
     let at = next;
     while (at < lines.length && !isLine(lines[at]!, summary)) at++;
-    if (at === lines.length) {
-      refuse(`its line ${summary} is not in the output (each figure is drawn after its line; was the output cut short?)`);
-      continue;
-    }
-    placed.push({ line: at, figure: check.figure });
+    if (at === lines.length) return refuse(`its line ${summary} is not in the output (each figure is drawn after its line; was the output cut short?)`);
     next = at + 1;
-  }
-  return placed;
+    return { line: at, figure: check.figure };
+  };
 }
 
 /** The output as it is shown: text (runs of lines) and figures, in order. */

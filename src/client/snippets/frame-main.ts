@@ -16,6 +16,7 @@
 // shares it) is the journal as far as any browser check can tell; it could run code here, but
 // that code would still be confined by the sandbox and this page's no-network policy.
 import { capOutput } from "./output-limit.ts";
+import { MAX_FIGURE_CHARS } from "../../figures/figure-transport.ts";
 import { BROWSER_TIMEOUT_FACTOR, HEARTBEAT_MS, isRunRequest, isSandboxPortOffer, isWorkerReply, type Heartbeat, type RunReply, type RunRequest, type SandboxHello, type WorkerStart } from "./sandbox-protocol.ts";
 
 const journal = new URL(location.href).origin;
@@ -65,12 +66,12 @@ function serve(port: MessagePort, workerSource: string): void {
   function start(request: RunRequest): void {
     const worker = new Worker(workerUrl);
     const channel = new MessageChannel();
-    const finish = (output: string, failed: boolean, stopped = false) => {
+    const finish = (output: string, failed: boolean, stopped = false, figures = "") => {
       if (!running.delete(request.nonce)) return;
       clearTimeout(timer);
       worker.terminate();
       channel.port1.close();
-      port.postMessage({ kind: "reply", nonce: request.nonce, output: capOutput(output), failed, stopped } satisfies RunReply);
+      port.postMessage({ kind: "reply", nonce: request.nonce, output: capOutput(output), figures: figures.slice(0, MAX_FIGURE_CHARS), failed, stopped } satisfies RunReply);
       if (running.size === 0) {
         clearInterval(heartbeat);
         heartbeat = undefined;
@@ -83,7 +84,7 @@ function serve(port: MessagePort, workerSource: string): void {
     // Only the worker runtime holds port2; snippet code shares the worker, so its global
     // channel (worker.onmessage) is not listened to at all.
     channel.port1.onmessage = ({ data }) => {
-      if (isWorkerReply(data)) finish(data.output, data.failed);
+      if (isWorkerReply(data)) finish(data.output, data.failed, false, data.figures);
       else finish("Error: the snippet runtime sent a reply the sandbox does not understand", true);
     };
     worker.onerror = (event) => {

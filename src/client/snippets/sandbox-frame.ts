@@ -5,10 +5,13 @@
 // deadline per run). A frame that stops beating (its process died, e.g. a worker ran out of
 // memory) is removed; its pending runs end with SANDBOX_STOPPED and the next run builds a new one.
 import { capOutput } from "./output-limit.ts";
+import { MAX_FIGURE_CHARS } from "../../figures/figure-transport.ts";
 import { BROWSER_TIMEOUT_FACTOR, HEARTBEAT_MS, isHeartbeat, isRunReply, isSandboxHello, type RunRequest, type SandboxPortOffer } from "./sandbox-protocol.ts";
 
 export interface SandboxResult {
   output: string;
+  /** The figures' JSON texts, one a line, as the sandbox sent them (cut to the bound): untrusted, checked before drawing. */
+  figures: string;
   /** "timed-out": the frame stopped it at its wall-clock limit; "stopped": the sandbox died or never answered, so the page stopped waiting. */
   outcome: "ran" | "failed" | "timed-out" | "stopped";
   /** From sending the run to its reply, measured by the page. */
@@ -85,7 +88,7 @@ export class SandboxFrame {
 
   run(js: string, timeout: number): Promise<SandboxResult> {
     const started = performance.now();
-    if (this.#gone || !this.#port) return Promise.resolve({ output: SANDBOX_STOPPED, outcome: "stopped", ms: 0 });
+    if (this.#gone || !this.#port) return Promise.resolve({ output: SANDBOX_STOPPED, figures: "", outcome: "stopped", ms: 0 });
     const nonce = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, "0")).join("");
     if (this.#runs.size === 0) this.#watch(started);
     return new Promise((resolve) => {
@@ -98,16 +101,16 @@ export class SandboxFrame {
 
   #receive(data: unknown): void {
     if (isHeartbeat(data)) this.#lastBeat = performance.now();
-    else if (isRunReply(data)) this.#settle(data.nonce, capOutput(data.output), data.stopped ? "timed-out" : data.failed ? "failed" : "ran");
+    else if (isRunReply(data)) this.#settle(data.nonce, capOutput(data.output), data.stopped ? "timed-out" : data.failed ? "failed" : "ran", data.figures.slice(0, MAX_FIGURE_CHARS));
   }
 
-  #settle(nonce: string, output: string, outcome: SandboxResult["outcome"]): void {
+  #settle(nonce: string, output: string, outcome: SandboxResult["outcome"], figures = ""): void {
     const run = this.#runs.get(nonce);
     if (!run) return;
     this.#runs.delete(nonce);
     clearTimeout(run.deadline);
     if (this.#runs.size === 0) this.#unwatch();
-    run.resolve({ output, outcome, ms: Math.round(performance.now() - run.started) });
+    run.resolve({ output, figures, outcome, ms: Math.round(performance.now() - run.started) });
   }
 
   #watch(now: number): void {

@@ -5,9 +5,9 @@
 //   page  → frame window    SandboxPortOffer     once, carrying the page↔frame MessagePort
 //   page  → frame (port)    RunRequest           one per run, with a nonce the page generated
 //   frame → page  (port)    Heartbeat            while any run is in progress, every 250 ms
-//   frame → page  (port)    RunReply             one per run: output text, whether it failed or was stopped
+//   frame → page  (port)    RunReply             one per run: output text, figure texts, whether it failed or was stopped
 //   frame → worker (global) WorkerStart          once per worker, carrying the worker→frame port
-//   worker → frame (port)   WorkerReply          once: output text and whether it failed
+//   worker → frame (port)   WorkerReply          once: output text, figure texts and whether it failed
 
 export interface SandboxHello {
   daybook: "sandbox-hello";
@@ -30,6 +30,8 @@ export interface RunReply {
   kind: "reply";
   nonce: string;
   output: string;
+  /** The figures' JSON texts, one a line, untrusted: the page checks them (src/figures/run-figures.ts). */
+  figures: string;
   failed: boolean;
   /** The frame stopped the run at its wall-clock limit (BROWSER_TIMEOUT_FACTOR × timeout=). */
   stopped: boolean;
@@ -40,6 +42,8 @@ export interface WorkerStart {
 export interface WorkerReply {
   output: string;
   failed: boolean;
+  /** The figures' JSON texts, one a line. */
+  figures: string;
 }
 
 /**
@@ -69,6 +73,6 @@ export const isRunRequest = (v: unknown): v is RunRequest =>
 export const isHeartbeat = (v: unknown): v is Heartbeat => record(v) && keys(v, ["kind"]) && v.kind === "beat";
 
 export const isRunReply = (v: unknown): v is RunReply =>
-  record(v) && keys(v, ["kind", "nonce", "output", "failed", "stopped"]) && v.kind === "reply" && typeof v.nonce === "string" && typeof v.output === "string" && typeof v.failed === "boolean" && typeof v.stopped === "boolean";
+  record(v) && keys(v, ["kind", "nonce", "output", "figures", "failed", "stopped"]) && v.kind === "reply" && typeof v.nonce === "string" && typeof v.output === "string" && typeof v.figures === "string" && typeof v.failed === "boolean" && typeof v.stopped === "boolean";
 
-export const isWorkerReply = (v: unknown): v is WorkerReply => record(v) && keys(v, ["output", "failed"]) && typeof v.output === "string" && typeof v.failed === "boolean";
+export const isWorkerReply = (v: unknown): v is WorkerReply => record(v) && keys(v, ["output", "failed", "figures"]) && typeof v.output === "string" && typeof v.failed === "boolean" && typeof v.figures === "string";

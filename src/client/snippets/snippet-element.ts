@@ -2,6 +2,7 @@
 // Everything heavy loads on first use: the sandbox and worker runtime on Run, CodeMirror on
 // Edit, the TypeScript transpiler on the first run of edited code.
 import { capOutput } from "./output-limit.ts";
+import { outputParts, outputText, replaceParts, textPart } from "./output-panel.ts";
 import type { SnippetEditor } from "./snippet-editor.ts";
 import { authorCode, forgetEdit, keepEdit, keptEdit, shareEdit, type KeptEdit } from "./edit-keeping.ts";
 
@@ -13,6 +14,8 @@ class DaybookSnippet extends HTMLElement {
   #editorHost: HTMLElement | undefined;
   #running = false;
   #baked = "";
+  /** The build's output panel parts (text and figures), copied at start, for Reset. */
+  #bakedParts: Node[] = [];
 
   connectedCallback(): void {
     if (this.querySelector(".snippet-toolbar")) return;
@@ -30,7 +33,8 @@ class DaybookSnippet extends HTMLElement {
     status.className = "snippet-status";
     toolbar.append(status);
     this.querySelector(".snippet-output")?.before(toolbar);
-    this.#baked = this.#outputText().textContent ?? "";
+    this.#baked = outputText(this.#panel());
+    this.#bakedParts = outputParts(this.#panel()).map((part) => part.cloneNode(true));
     this.addEventListener("keydown", (event) => {
       if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
         event.preventDefault();
@@ -58,16 +62,16 @@ class DaybookSnippet extends HTMLElement {
       const refused = typeErrors?.find((d) => d.refused);
       const js = refused ? { error: `${refused.message} (line ${refused.line})` } : this.#editor ? await compile(this.#editor.code()) : { js: this.dataset.js ?? "" };
       if ("error" in js) {
-        this.#show(js.error, js.error.startsWith("SyntaxError") ? "Not run: the code has a syntax error" : "Not run: this TypeScript can't run in a snippet");
+        await this.#show(js.error, js.error.startsWith("SyntaxError") ? "Not run: the code has a syntax error" : "Not run: this TypeScript can't run in a snippet");
         return;
       }
       const { runInSandbox } = await import("./sandbox.ts");
       const result = await runInSandbox(js.js, Number(this.dataset.timeout) || 2000, RUNNER_URLS);
       const status = result.outcome === "timed-out" ? `Stopped after ${Math.round(result.ms / 100) / 10} s on this device` : `${{ ran: "Ran in", failed: "Failed in", stopped: "Stopped after" }[result.outcome]} ${result.ms} ms`;
-      this.#show(result.output, typeErrors?.length ? `${status} (ran with ${typeErrors.length} type error${typeErrors.length === 1 ? "" : "s"})` : status);
+      await this.#show(result.output, typeErrors?.length ? `${status} (ran with ${typeErrors.length} type error${typeErrors.length === 1 ? "" : "s"})` : status, result.figures);
     } catch (error) {
       if ((error as Error).name === "SandboxUnavailable") this.#status(UNAVAILABLE);
-      else this.#show(`Error: ${(error as Error).message}`, "Could not run the snippet");
+      else await this.#show(`Error: ${(error as Error).message}`, "Could not run the snippet");
     } finally {
       runButton.disabled = false;
       this.#running = false;
@@ -103,7 +107,8 @@ class DaybookSnippet extends HTMLElement {
     this.querySelector<HTMLButtonElement>("[data-action=reset]")!.hidden = true;
     this.querySelector<HTMLButtonElement>("[data-action=share]")!.hidden = true;
     forgetEdit(this);
-    this.#show(this.#baked, "Reset to the original code and output");
+    replaceParts(this.#panel(), this.#bakedParts.map((part) => part.cloneNode(true)));
+    this.#status("Reset to the original code and output");
     this.querySelector<HTMLButtonElement>("[data-action=edit]")!.focus();
   }
 
@@ -114,7 +119,8 @@ class DaybookSnippet extends HTMLElement {
   showLatest(output: string): void {
     if (output === this.#baked) return;
     this.#baked = output;
-    if (!this.#editor && !this.#running) this.#show(output, "New output from the dev server");
+    this.#bakedParts = [textPart(output)]; // the dev server sends text only
+    if (!this.#editor && !this.#running) void this.#show(output, "New output from the dev server");
   }
 
   #button(label: string, action: string, onClick: () => void, hidden = false): HTMLButtonElement {
@@ -127,13 +133,21 @@ class DaybookSnippet extends HTMLElement {
     return button;
   }
 
-  #outputText(): HTMLElement {
-    return this.querySelector<HTMLElement>(".snippet-output-text code")!;
+  #panel(): HTMLElement {
+    return this.querySelector<HTMLElement>(".snippet-output")!;
   }
 
-  /** Output is always text, never HTML (`<img onerror=…>` printed by a snippet shows as typed), and never longer than the cap. */
-  #show(output: string, status: string): void {
-    this.#outputText().textContent = capOutput(output);
+  /**
+   * Output is always text, never HTML (`<img onerror=…>` printed by a snippet shows as typed), and
+   * never longer than the cap. Figures are drawn from the sandbox's data, checked again, by the
+   * renderer the build used (snippet-figures.ts, loaded on the first run that drew).
+   */
+  async #show(output: string, status: string, figures = ""): Promise<void> {
+    const text = capOutput(output);
+    const parts = outputParts(this.#panel());
+    const code = parts.length === 1 && parts[0]!.matches(".snippet-output-text") ? parts[0]!.querySelector("code") : null;
+    if (!figures && code) code.textContent = text;
+    else replaceParts(this.#panel(), figures ? await (await import("./snippet-figures.ts")).figureOutput(text, figures) : [textPart(text)]);
     this.#status(status);
   }
 

@@ -15,6 +15,7 @@ import {
   closePort,
   createObjectURL,
   hasOwn,
+  joinArray,
   NativeBlob,
   NativeMessageChannel,
   NativeURL,
@@ -26,6 +27,7 @@ import * as sim from "../../sim/index.ts";
 import { installRealm } from "../../runtime/realm.ts";
 import { runSnippet, type SnippetFunction, type SnippetHost } from "../../runtime/run-snippet.ts";
 import { SHOWN_OUTPUT_CHARS, TRUNCATED_NOTE } from "./output-limit.ts";
+import { MAX_FIGURE_CHARS } from "../../figures/figure-transport.ts";
 import type { WorkerReply, WorkerStart } from "./sandbox-protocol.ts";
 
 const scope = globalThis as unknown as typeof globalThis & Record<string, unknown> & { Math: Math };
@@ -80,17 +82,21 @@ function macrotaskChannel(): () => Promise<void> {
 async function run(js: string, port: MessagePort): Promise<void> {
   let output: unknown;
   let failed = true;
+  let figures: unknown = "";
   try {
     const { host, sourceName } = browserHost(js);
     const result = await runSnippet(js, host, sourceName);
     output = result.output;
     failed = hasOwn(result, "error");
+    // The figures' JSON texts, one a line; the page checks them again (src/figures/run-figures.ts).
+    if (hasOwn(result, "figures")) figures = apply(joinArray, result.figures, ["\n"]);
   } catch {
     output = "Error: the snippet runtime failed";
   }
   const text = typeof output === "string" ? output : "Error: the snippet's output could not be read";
+  const shown = typeof figures === "string" ? apply(sliceString, figures, [0, MAX_FIGURE_CHARS]) : "";
   // Only primitives go into a fresh literal, so cloning the reply runs no snippet code.
-  const reply: WorkerReply = { output: text.length > SHOWN_OUTPUT_CHARS ? `${apply(sliceString, text, [0, SHOWN_OUTPUT_CHARS])}\n${TRUNCATED_NOTE}` : text, failed };
+  const reply: WorkerReply = { output: text.length > SHOWN_OUTPUT_CHARS ? `${apply(sliceString, text, [0, SHOWN_OUTPUT_CHARS])}\n${TRUNCATED_NOTE}` : text, failed, figures: shown };
   apply(postOnPort, port, [reply]);
   apply(closePort, port, []);
 }

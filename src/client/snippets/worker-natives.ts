@@ -12,6 +12,7 @@ export const apply = Reflect.apply;
 export const postOnPort = MessagePort.prototype.postMessage;
 export const closePort = MessagePort.prototype.close;
 export const sliceString = String.prototype.slice;
+export const joinArray = Array.prototype.join;
 export const hasOwn = Object.hasOwn;
 export const deleteProperty = Reflect.deleteProperty;
 export const addListener = EventTarget.prototype.addEventListener;

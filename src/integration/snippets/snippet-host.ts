@@ -6,7 +6,7 @@
 // strings and WebAssembly compilation disabled; nothing of this realm is handed in.
 import vm from "node:vm";
 import { randomBytes } from "node:crypto";
-import { figureTexts } from "../../figures/run-figures.ts";
+import { figureTexts } from "../../figures/figure-transport.ts";
 
 export interface HostInit {
   type: "init";
