@@ -25,7 +25,7 @@ describe("running snippets in the worker pool", () => {
     ["reports a promise that never settles", "await new Promise(() => {});", "Error: the snippet never finished: it awaits a promise that nothing resolves"],
     ["stops an interval that is never cleared", "setInterval(() => {}, 1);", "RangeError: more than 100000 timers fired; is a setInterval never cleared? "],
     ["imports the helper library", "import { createRandom } from 'daybook/sim';\nconsole.log(typeof createRandom);", "function"],
-    ["rejects other imports", "import fs from 'node:fs';\nconsole.log(fs);", "Error: Cannot find module 'node:fs': snippets can import daybook/sim (line 1)"],
+    ["rejects other imports", "import fs from 'node:fs';\nconsole.log(fs);", "Error: Cannot find module 'node:fs': snippets can import daybook/sim, daybook/show (line 1)"],
   ])("%s", async (_name, code, expected) => {
     const result = await run(code);
     expect(result.output.trimEnd()).toBe(expected.trimEnd());

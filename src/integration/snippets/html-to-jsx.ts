@@ -11,10 +11,17 @@ const NAME = /^[a-zA-Z][a-zA-Z0-9-]*$/;
  */
 export function htmlToJsx(html: string, literal: (text: string) => string): string {
   let jsx = "";
+  // The parser hands text over in pieces (around each character reference): one expression per run of text.
+  let text = "";
+  const flush = () => {
+    if (text) jsx += `{${literal(text)}}`;
+    text = "";
+  };
   const parser = new Parser(
     {
       onopentag(name, attributes) {
         if (!NAME.test(name)) throw new Error(`html-to-jsx: element name ${JSON.stringify(name)}`);
+        flush();
         jsx += `<${name}`;
         for (const [key, value] of Object.entries(attributes)) {
           if (!NAME.test(key)) throw new Error(`html-to-jsx: attribute name ${JSON.stringify(key)}`);
@@ -22,15 +29,17 @@ export function htmlToJsx(html: string, literal: (text: string) => string): stri
         }
         jsx += ">";
       },
-      ontext(text) {
-        jsx += `{${literal(text)}}`;
+      ontext(piece) {
+        text += piece;
       },
       onclosetag(name) {
+        flush();
         jsx += `</${name}>`;
       },
     },
     { xmlMode: true, decodeEntities: true },
   );
   parser.end(html);
+  flush();
   return jsx;
 }
