@@ -174,3 +174,21 @@ describe("rules across the journal", () => {
     expect(journal.problems).toHaveLength(2);
   });
 });
+
+describe("validating again (npm run dev does it on every save)", () => {
+  it("re-reads a file whose text changed and reuses nothing stale", () => {
+    // The same path each time: the per-file results are remembered by path and must follow the text.
+    const name = "010-revalidated.mdx";
+    const clean = run([file(name, entry())]);
+    expect(clean.problems).toEqual([]);
+    const unsafe = run([file(name, entry({}, "\n[click](javascript:alert(1))\n"))]);
+    expect(unsafe.problems.map((p) => [p.file, p.line])).toEqual([[`content/days/${name}`, 9]]);
+    const badYaml = run([file(name, entry({ title: "title: [unclosed" }, "\n[click](javascript:alert(1))\n"))]);
+    expect(badYaml.problems).toHaveLength(1);
+    expect(badYaml.problems[0]!.message).toMatch(/not valid YAML/);
+    // Moving the body down a line moves the reported line with it.
+    const moved = run([file(name, entry({ extra: "updated: 2026-11-10" }, "\n[click](javascript:alert(1))\n"))]);
+    expect(moved.problems.map((p) => p.line)).toEqual([10]);
+    expect(run([file(name, entry())]).problems).toEqual([]);
+  });
+});

@@ -17,6 +17,7 @@ import type { Problem } from "./problem.ts";
 import { isImageFile } from "../images/image-files.ts";
 import { checkEntryImages } from "../images/image-check.ts";
 import { contentFilesFrom, type ContentListing } from "../images/content-files.ts";
+import { lastResultPerFile } from "./last-result-per-file.ts";
 
 export interface SourceFile {
   /** Path relative to the project root, forward slashes, e.g. `content/days/016-2pc.mdx`. */
@@ -65,6 +66,14 @@ export interface Journal {
 const ENTRY_EXTENSIONS = /\.(md|mdx)$/i;
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
+// The two costly per-file steps (YAML and the Markdown parse of the safety rules), remembered per
+// file so that `npm run dev`, which validates the journal on every save, re-parses only what changed.
+const frontmatterOf = lastResultPerFile((_file, text: string) => readFrontmatter(text), (a, b) => a === b);
+const contentSafetyOf = lastResultPerFile(
+  (file, input: { body: string; firstLine: number; mdx: boolean }) => checkContentSafety(file, input.body, input),
+  (a, b) => a.body === b.body && a.firstLine === b.firstLine && a.mdx === b.mdx,
+);
+
 /** Every rule Daybook enforces on `content/`, beyond what Astro checks. Pure: files in, problems out. */
 export function validateJournal(days: readonly SourceFile[], tagFiles: readonly SourceFile[], options: ValidateOptions): Journal {
   const problems: Problem[] = [];
@@ -92,7 +101,7 @@ export function validateJournal(days: readonly SourceFile[], tagFiles: readonly 
     }
     const fm = parseFile(file, report);
     if (!fm) continue;
-    const content = checkContentSafety(file.path, fm.body, { firstLine: fm.bodyLine, mdx: false }); // a tag's page shows its body
+    const content = contentSafetyOf(file.path, { body: fm.body, firstLine: fm.bodyLine, mdx: false }); // a tag's page shows its body
     problems.push(...content.problems, ...images(file, "tags", fm.body, fm.bodyLine));
     notes.push(...content.notes);
     const parsed = tagSchema.safeParse(fm.data);
@@ -119,7 +128,7 @@ export function validateJournal(days: readonly SourceFile[], tagFiles: readonly 
     }
     const fm = parseFile(file, report);
     if (!fm) continue;
-    const content = checkContentSafety(file.path, fm.body, { firstLine: fm.bodyLine, mdx: /\.mdx$/i.test(file.relative) });
+    const content = contentSafetyOf(file.path, { body: fm.body, firstLine: fm.bodyLine, mdx: /\.mdx$/i.test(file.relative) });
     problems.push(...content.problems);
     notes.push(...content.notes);
     problems.push(...images(file, "days", fm.body, fm.bodyLine));
@@ -162,14 +171,14 @@ function parseFile(file: SourceFile, report: Report): (FrontmatterDoc & { bodyLi
     report(file.path, { line: text.slice(0, nul).split("\n").length }, "the file contains binary data (a NUL byte)", "remove the binary content; entries are text");
     return undefined;
   }
-  const fm = readFrontmatter(text);
+  const fm = frontmatterOf(file.path, text);
   if (isLocated(fm)) {
     report(file.path, { line: fm.line, column: fm.column }, fm.message, fm.fix);
     return undefined;
   }
   // The body is the file's last lines, so its first line is the file's line count minus its own, plus one.
   const bodyLine = text.replace(/^\uFEFF/, "").split(/\r?\n/).length - fm.body.split("\n").length + 1;
-  return Object.assign(fm, { bodyLine });
+  return { ...fm, bodyLine };
 }
 
 function reportSchema(file: string, fm: FrontmatterDoc, error: ZodError, allowed: readonly string[], report: Report): void {

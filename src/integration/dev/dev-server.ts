@@ -23,8 +23,8 @@ export interface DevSession {
 }
 
 /**
- * Checks the journal and its snippets once (before Astro reads anything), makes renders wait for
- * re-checks, and puts the dev client, with this session's token, on every page.
+ * Starts checking the journal and its snippets, makes renders wait for the check in progress, and
+ * puts the dev client, with this session's token, on every page.
  */
 export async function startDevSession(options: {
   settings: DaybookSettings;
@@ -35,9 +35,17 @@ export async function startDevSession(options: {
 }): Promise<DevSession> {
   const { settings, logger } = options;
   const journal = new DevJournal(settings, options.load);
-  await journal.refresh();
-  logChecked(journal, logger);
-  waitBeforeRendering(options.processor, () => journal.snippetsSettled());
+  // The first check runs while Vite starts (it would otherwise delay start-up by about a second on
+  // 1,000 entries); the first render waits for all of it, since the Markdown plugin reads the link
+  // targets it registers, and later renders wait for the snippet runs of the re-check in progress.
+  const first = journal.refresh().then(
+    () => logChecked(journal, logger),
+    (error: unknown) => logger.error(`the journal could not be checked: ${(error as Error).stack ?? error}`),
+  );
+  waitBeforeRendering(options.processor, async () => {
+    await first;
+    await journal.snippetsSettled();
+  });
   // A new token per dev server: it reaches only pages this server serves.
   const token = randomBytes(32).toString("hex");
   const client: DevClientConfig = { base: settings.base, token };
@@ -53,7 +61,7 @@ export async function startDevSession(options: {
         return devOrigins(port, urls, server.config.server.https ? "https:" : "http:");
       };
       server.middlewares.use(devMiddleware({ base: settings.base, journal, root: settings.root, contentRoot: settings.contentRoot, guard: () => ({ origins: origins(), token }) }));
-      logProblems(journal, serverLogger, false);
+      void first.then(() => logProblems(journal, serverLogger, false));
       server.httpServer?.once("close", () => void journal.close());
       let latest: Promise<void> | undefined;
       server.watcher.on("all", (_event, file) => {
