@@ -72,6 +72,49 @@ export function isDroppedDiagnostic(tsApi: typeof ts, file: ts.SourceFile, code:
   return (code === 2304 || NOT_IN_SNIPPETS.has(code)) && tsApi.isTypeOfExpression(nodeAt(tsApi, file, start).parent);
 }
 
+/** Globals the runtime defines only in part: the members a snippet may use. */
+const PARTIAL_GLOBALS: Record<string, ReadonlySet<string>> = { performance: new Set(["now"]) };
+
+/**
+ * Uses of a global that a default library declares but a snippet's realm does not have (a
+ * worker's `self`, `postMessage`, `importScripts`, `WebSocket`, `indexedDB`…, or a member of
+ * `performance` other than `now`): type-checking code that cannot run helps nobody. `typeof x`
+ * stays allowed, since it is how code checks for a global. `snippetGlobals` is realm.ts's
+ * SNIPPET_GLOBALS (the editor's worker gets the names from the build, not the realm's code).
+ */
+export function findRealmProblems(tsApi: typeof ts, file: ts.SourceFile, checker: ts.TypeChecker, program: ts.Program, snippetGlobals: ReadonlySet<string>): { start: number; end: number; message: string }[] {
+  const found: { start: number; end: number; message: string }[] = [];
+  const globalName = (symbol: ts.Symbol | undefined): string | undefined => {
+    const declaration = symbol?.valueDeclaration;
+    if (!symbol || !declaration || !program.isSourceFileDefaultLibrary(declaration.getSourceFile())) return undefined;
+    const topLevel = tsApi.isVariableDeclaration(declaration) ? declaration.parent.parent.parent : declaration.parent;
+    if (!tsApi.isSourceFile(topLevel) || !(tsApi.isVariableDeclaration(declaration) || tsApi.isFunctionDeclaration(declaration) || tsApi.isModuleDeclaration(declaration) || tsApi.isClassDeclaration(declaration))) return undefined;
+    return symbol.name;
+  };
+  const visit = (node: ts.Node): void => {
+    if (tsApi.isInterfaceDeclaration(node) || tsApi.isTypeAliasDeclaration(node) || tsApi.isTypeOfExpression(node)) return;
+    if (tsApi.isExpressionWithTypeArguments(node)) {
+      const clause = node.parent;
+      if (tsApi.isHeritageClause(clause) && clause.token === tsApi.SyntaxKind.ExtendsKeyword && tsApi.isClassLike(clause.parent)) visit(node.expression);
+      return;
+    }
+    if (tsApi.isTypeNode(node)) return;
+    if (tsApi.isIdentifier(node)) {
+      const symbol = tsApi.isShorthandPropertyAssignment(node.parent) ? checker.getShorthandAssignmentValueSymbol(node.parent) : checker.getSymbolAtLocation(node);
+      const global = globalName(symbol);
+      if (global && !snippetGlobals.has(global)) found.push({ start: node.getStart(file), end: node.getEnd(), message: `\`${global}\` does not exist where snippets run` });
+    }
+    if (tsApi.isPropertyAccessExpression(node)) {
+      const global = globalName(checker.getSymbolAtLocation(node.expression));
+      const members = global && PARTIAL_GLOBALS[global];
+      if (members && !members.has(node.name.text)) found.push({ start: node.name.getStart(file), end: node.name.getEnd(), message: `\`${global}.${node.name.text}\` does not exist where snippets run (of \`${global}\`, snippets have ${[...members].map((m) => `\`${m}\``).join(", ")})` });
+    }
+    tsApi.forEachChild(node, visit);
+  };
+  visit(file);
+  return found;
+}
+
 /** The innermost node that starts at `start`. */
 function nodeAt(tsApi: typeof ts, file: ts.SourceFile, start: number): ts.Node {
   let found: ts.Node = file;

@@ -38,7 +38,7 @@ describe("the snippet editor in Chromium", () => {
     await snippet.locator("[data-action=edit]").click();
     const editor = snippet.locator(".cm-content");
     await editor.waitFor();
-    await expect.poll(() => session.site.requests.filter((r) => r.includes("/editor/")).sort(), { timeout: 15_000 }).toEqual(["/editor/typecheck-worker.js", "/editor/typescript.js"]);
+    await expect.poll(() => session.site.requests.filter((r) => r.includes("/editor/")).sort(), { timeout: 15_000 }).toEqual(["/editor/typecheck-files.json", "/editor/typecheck-worker.js", "/editor/typescript.js"]);
     // The author's code, unedited, shows no errors.
     await expect.poll(() => snippet.locator(".cm-snippet-diagnostics p").textContent()).toBe("No type errors");
 

@@ -1,8 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { createRequire } from "node:module";
 import ts from "typescript";
 import { describe, expect, inject, it } from "vitest";
 import { REAL_JOURNAL_BASE } from "../helpers/sample-build-setup.ts";
+
+const require = createRequire(import.meta.url);
 
 /**
  * The snippet editor's files in a build under a base path (the shared real-journal build): the
@@ -20,15 +23,21 @@ describe("the editor's type checker under a base path", () => {
     // The worker's address is made from the base path (import.meta.env.BASE_URL) next to it; a boolean keeps a failure's message short.
     const nearBase = new RegExp(`${REAL_JOURNAL_BASE.replace(/\//g, "\\/")}.{0,40}\\/editor\\/typecheck-worker\\.js`);
     expect(nearBase.test(editor[0]!), `${REAL_JOURNAL_BASE} before /editor/typecheck-worker.js`).toBe(true);
-    // The worker loads the compiler relative to itself, so the base path carries over.
+    // The worker loads the compiler and its files relative to itself, so the base path carries over.
     expect(read("editor/typecheck-worker.js")).toContain('"typescript.js"');
+    expect(read("editor/typecheck-worker.js")).toContain('"typecheck-files.json"');
   });
 
   it("is the same TypeScript the build type-checks with, with the same library files and daybook/sim sources", () => {
     expect(read("editor/typescript.js")).toContain(`"${ts.version}"`);
-    const worker = read("editor/typecheck-worker.js");
-    for (const lib of ["lib.es2025.d.ts", "lib.esnext.temporal.d.ts", "lib.webworker.d.ts", "lib.es5.d.ts"]) expect(worker).toContain(`"${lib}"`);
-    expect(worker).toContain("createSim");
-    expect(worker).not.toContain('"lib.dom.d.ts"');
+    const files = JSON.parse(read("editor/typecheck-files.json")) as { libs: Record<string, string>; sim: Record<string, string>; globals: string[] };
+    for (const lib of ["lib.es2025.d.ts", "lib.esnext.temporal.d.ts", "lib.webworker.d.ts", "lib.es5.d.ts"]) expect(files.libs[lib]).toBe(readFileSync(path.join(path.dirname(require.resolve("typescript")), lib), "utf8"));
+    expect(Object.keys(files.libs)).not.toContain("lib.dom.d.ts");
+    expect(files.sim["index.ts"]).toBe(readFileSync("src/sim/index.ts", "utf8"));
+    // The realm check's globals: what snippets have, and not a worker's own.
+    expect(files.globals).toEqual(expect.arrayContaining(["console", "URL", "setTimeout"]));
+    expect(files.globals).not.toContain("self");
+    // The worker script itself is small (it starts before the compiler and the files arrive).
+    expect(read("editor/typecheck-worker.js").length).toBeLessThan(50_000);
   });
 });

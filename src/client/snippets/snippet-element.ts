@@ -5,6 +5,7 @@ import { capOutput } from "./output-limit.ts";
 import { outputParts, outputText, replaceParts, textPart } from "./output-panel.ts";
 import type { SnippetEditor } from "./snippet-editor.ts";
 import { authorCode, forgetEdit, keepEdit, keptEdit, shareEdit, type KeptEdit } from "./edit-keeping.ts";
+import { startTypechecker } from "./typecheck-start.ts";
 
 const RUNNER = `${import.meta.env.BASE_URL.replace(/\/$/, "")}/runner`;
 const RUNNER_URLS = { worker: `${RUNNER}/worker.js`, sandbox: `${RUNNER}/sandbox.html` };
@@ -83,6 +84,7 @@ class DaybookSnippet extends HTMLElement {
     if (this.#editor) return this.#editor.focus();
     const pre = this.querySelector<HTMLElement>("pre.astro-code")!;
     this.#status("Loading the editor…");
+    startTypechecker(); // the compiler takes longer to load than the editor: start it first
     const { createEditor } = await import("./snippet-editor.ts");
     this.#editorHost = document.createElement("div");
     this.#editorHost.className = "snippet-editor";

@@ -1,53 +1,76 @@
-// The page's side of the type-check worker: one worker for the page, started by the first
-// editor, answering each request by its id. A worker that fails to start or dies leaves the
-// editor working without types (Run still runs), never waiting forever.
+// The page's side of the type-check worker: one worker for the page (typecheck-start.ts starts
+// it on the first Edit), answering each request by its id. A worker that fails to start or dies
+// leaves the editor working without types (Run still runs), never waiting forever.
+//
+// One request is with the worker at a time, and none before it is ready, so that when it is
+// free the most useful one goes next (typecheck-queue.ts), not the oldest.
 import type { Completions, QuickInfo, SnippetDiagnostic, TypecheckRequest, TypecheckResponse } from "./typecheck-protocol.ts";
+import { nextRequest, type Ask, type Waiting as Queued } from "./typecheck-queue.ts";
+import { startTypechecker } from "./typecheck-start.ts";
 
-type Ask = { kind: "check"; code: string } | { kind: "info"; code: string; pos: number } | { kind: "complete"; code: string; pos: number };
 type Answer<K> = K extends "check" ? SnippetDiagnostic[] : K extends "info" ? QuickInfo | null : Completions | null;
+type Waiting = Queued<{ resolve: (value: never) => void; reject: (error: Error) => void }>;
 
-const WORKER_URL = `${import.meta.env.BASE_URL.replace(/\/$/, "")}/editor/typecheck-worker.js`;
 let worker: Worker | undefined;
+let ready = false;
 let failed: string | undefined;
 let next = 0;
-const pending = new Map<number, { resolve: (value: never) => void; reject: (error: Error) => void }>();
+let queue: Waiting[] = [];
+let inFlight: { id: number; waiting: Waiting } | undefined;
 
 function failAll(message: string): void {
   failed = message;
-  for (const { reject } of pending.values()) reject(new Error(message));
-  pending.clear();
+  for (const waiting of [...queue, ...(inFlight ? [inFlight.waiting] : [])]) for (const { reject } of waiting.settle) reject(new Error(message));
+  queue = [];
+  inFlight = undefined;
 }
 
-function start(): Worker | undefined {
-  if (worker || failed) return worker;
-  try {
-    worker = new Worker(WORKER_URL);
-  } catch (error) {
-    failAll(`the type checker could not start: ${(error as Error).message}`);
-    return undefined;
-  }
-  worker.onmessage = ({ data }: MessageEvent<TypecheckResponse>) => {
-    const waiting = pending.get(data.id);
-    pending.delete(data.id);
-    if (!waiting) return;
-    if (data.kind === "failed") waiting.reject(new Error(data.message));
-    else waiting.resolve((data.kind === "check" ? data.diagnostics : data.kind === "info" ? data.info : data.completions) as never);
-  };
-  worker.onerror = (event) => failAll(`the type checker stopped: ${event.message || "it could not load"}`);
-  return worker;
+function start(): void {
+  if (worker || failed) return;
+  const started = startTypechecker();
+  if (started instanceof Error) return failAll(started.message);
+  worker = started.worker;
+  worker.addEventListener("message", ({ data }: MessageEvent<TypecheckResponse>) => {
+    if (!("id" in data) || data.id !== inFlight?.id) return;
+    const { settle } = inFlight.waiting;
+    inFlight = undefined;
+    for (const { resolve, reject } of settle) {
+      if (data.kind === "failed") reject(new Error(data.message));
+      else resolve((data.kind === "check" ? data.diagnostics : data.kind === "info" ? data.info : data.completions) as never);
+    }
+    pump();
+  });
+  worker.addEventListener("error", (event) => failAll(`the type checker stopped: ${event.message || "it could not load"}`));
+  started.ready.then(
+    () => {
+      ready = true;
+      pump();
+    },
+    (error: Error) => failAll(error.message),
+  );
 }
 
-/** Starts the worker now (on the first edit), so the first diagnostics come sooner. */
+/** Sends the most useful queued request, if the worker is ready and free. */
+function pump(): void {
+  if (!worker || !ready || inFlight) return;
+  const { send, dropped, rest } = nextRequest(queue);
+  for (const stale of dropped) for (const { resolve } of stale.settle) resolve(null as never);
+  queue = rest;
+  if (!send) return;
+  inFlight = { id: ++next, waiting: send };
+  worker.postMessage({ ...send.request, id: inFlight.id } as TypecheckRequest);
+}
+
+/** Starts the worker now, if the Edit button has not already. */
 export function warmTypechecker(): void {
   start();
 }
 
 export function ask<K extends Ask["kind"]>(request: Extract<Ask, { kind: K }>): Promise<Answer<K>> {
-  const w = start();
-  if (!w) return Promise.reject(new Error(failed));
-  const id = ++next;
+  start();
+  if (failed) return Promise.reject(new Error(failed));
   return new Promise((resolve, reject) => {
-    pending.set(id, { resolve: resolve as (value: never) => void, reject });
-    w.postMessage({ ...request, id } as TypecheckRequest);
+    queue.push({ request, settle: [{ resolve: resolve as (value: never) => void, reject }] });
+    pump();
   });
 }

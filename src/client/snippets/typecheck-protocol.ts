@@ -31,7 +31,23 @@ export interface Completions {
   options: { label: string; type: string; detail?: string }[];
 }
 
+/** What the worker fetches beside the compiler (src/pages/editor/typecheck-files.json.ts). */
+export interface TypecheckFiles {
+  /** TypeScript's library files the build's Program reads, by file name. */
+  libs: Record<string, string>;
+  /** `daybook/sim`'s sources, by file name. */
+  sim: Record<string, string>;
+  /** The src/figures sources `daybook/show`'s types come from (show-module.ts and what it imports), by file name. */
+  show: Record<string, string>;
+  /** Every global a snippet's realm has (src/runtime/realm.ts's SNIPPET_GLOBALS). */
+  globals: string[];
+}
+
 export type TypecheckResponse =
+  /** Sent once, when the service is built and has checked a first snippet: requests go out from then on. */
+  | { kind: "ready" }
+  /** Sent instead of "ready" when the worker could not set up. */
+  | { kind: "unavailable"; message: string }
   | { id: number; kind: "check"; diagnostics: SnippetDiagnostic[] }
   | { id: number; kind: "info"; info: QuickInfo | null }
   | { id: number; kind: "complete"; completions: Completions | null }

@@ -3,8 +3,10 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 
 import { createRequire } from "node:module";
 import path from "node:path";
 import { build, transform, version as esbuildVersion } from "esbuild";
+import { SNIPPET_GLOBALS } from "../../runtime/realm.ts";
 import { SNIPPET_LIBS } from "../../runtime/typecheck-options.ts";
-import { SIM_ENTRY } from "./snippet-typecheck.ts";
+import type { TypecheckFiles } from "../../client/snippets/typecheck-protocol.ts";
+import { SHOW_ENTRY, SIM_ENTRY } from "./snippet-typecheck.ts";
 import { CLASSIC_SCRIPT_OPTIONS } from "./runner-bundle.ts";
 
 const require = createRequire(import.meta.url);
@@ -12,26 +14,22 @@ const TS_LIB = path.dirname(require.resolve("typescript"));
 
 /**
  * The editor's type-check worker (src/client/snippets/typecheck-worker.ts) as one classic
- * script, carrying the files the build's Program reads too: the library files SNIPPET_LIBS
- * names (with every file they reference) and `daybook/sim`'s sources. Served at
- * `/editor/typecheck-worker.js`; the page starts it when a reader first edits a snippet.
+ * script, served at `/editor/typecheck-worker.js`; the page starts it when a reader first
+ * presses Edit. It is small (the files below are fetched beside it), so it starts at once.
  */
 export async function bundleTypecheckWorker(root = process.cwd()): Promise<string> {
-  const files = JSON.stringify({ libs: libraryFiles(), sim: simFiles(root) });
-  const result = await build({
-    entryPoints: [path.join(root, "src/client/snippets/typecheck-worker.ts")],
-    ...CLASSIC_SCRIPT_OPTIONS,
-    plugins: [
-      {
-        name: "daybook-typecheck-files",
-        setup(b) {
-          b.onResolve({ filter: /^daybook:typecheck-files$/ }, () => ({ path: "files", namespace: "daybook" }));
-          b.onLoad({ filter: /.*/, namespace: "daybook" }, () => ({ contents: files, loader: "json" }));
-        },
-      },
-    ],
-  });
+  const result = await build({ entryPoints: [path.join(root, "src/client/snippets/typecheck-worker.ts")], ...CLASSIC_SCRIPT_OPTIONS });
   return result.outputFiles[0]!.text;
+}
+
+/**
+ * What the worker checks against, served at `/editor/typecheck-files.json` and fetched while
+ * the compiler loads: the files the build's Program reads too (the library files SNIPPET_LIBS
+ * names, with every file they reference, and `daybook/sim`'s sources) and the globals a
+ * snippet's realm has, for the build's realm check.
+ */
+export function typecheckFiles(root = process.cwd()): TypecheckFiles {
+  return { libs: libraryFiles(), sim: simFiles(root), show: showFiles(root), globals: [...SNIPPET_GLOBALS] };
 }
 
 /**
@@ -74,4 +72,17 @@ export function libraryFiles(): Record<string, string> {
 function simFiles(root: string): Record<string, string> {
   const dir = path.join(root, path.dirname(SIM_ENTRY));
   return Object.fromEntries(readdirSync(dir).filter((name) => name.endsWith(".ts")).map((name) => [name, readFileSync(path.join(dir, name), "utf8")]));
+}
+
+/** `daybook/show`'s type sources: show-module.ts and the src/figures files it imports, by file name (its `../sim/` imports are in simFiles). */
+function showFiles(root: string): Record<string, string> {
+  const dir = path.join(root, path.dirname(SHOW_ENTRY));
+  const files: Record<string, string> = {};
+  const add = (name: string) => {
+    if (name in files) return;
+    files[name] = readFileSync(path.join(dir, name), "utf8");
+    for (const m of files[name].matchAll(/^(?:import|export)\b[^;]*?\sfrom\s+"\.\/([\w-]+\.ts)"/gm)) add(m[1]!);
+  };
+  add(path.basename(SHOW_ENTRY));
+  return files;
 }

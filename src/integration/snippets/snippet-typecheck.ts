@@ -4,7 +4,7 @@ import type { Problem } from "../content/problem.ts";
 import { findNonErasableSyntax, type NonErasableSyntax } from "../../runtime/erasable-syntax.ts";
 import { REALM_GLOBALS, SNIPPET_GLOBALS } from "../../runtime/realm.ts";
 import type { Snippet } from "./snippet-extract.ts";
-import { NOT_IN_SNIPPETS, isDroppedDiagnostic, snippetCompilerOptions } from "../../runtime/typecheck-options.ts";
+import { NOT_IN_SNIPPETS, findRealmProblems, isDroppedDiagnostic, snippetCompilerOptions } from "../../runtime/typecheck-options.ts";
 
 /** The helper library snippets import as `daybook/sim`. */
 export const SIM_ENTRY = "src/sim/index.ts";
@@ -83,49 +83,12 @@ function outsideSnippets(diagnostic: ts.Diagnostic, text: string, root: string):
 }
 
 
-/** Globals the runtime defines only in part: the members a snippet may use. */
-const PARTIAL_GLOBALS: Record<string, ReadonlySet<string>> = { performance: new Set(["now"]) };
-
 function realmFix(): string {
   return `a snippet has ECMAScript's built-ins, console, timers, performance.now() and these Web APIs: ${Object.keys(REALM_GLOBALS).join(", ")}`;
 }
 
-/**
- * Uses of a global that a default library declares but a snippet's realm does not have (a
- * worker's `self`, `postMessage`, `importScripts`, `WebSocket`, `indexedDB`…, or a member of
- * `performance` other than `now`): type-checking code that cannot run helps nobody. `typeof x`
- * stays allowed, since it is how code checks for a global.
- */
+/** The build's realm check (src/runtime/typecheck-options.ts, shared with the editor's worker), with what to do. */
 function realmProblems(file: ts.SourceFile, checker: ts.TypeChecker, program: ts.Program): { start: number; message: string; fix: string }[] {
   const fix = realmFix();
-  const found: { start: number; message: string; fix: string }[] = [];
-  const globalName = (symbol: ts.Symbol | undefined): string | undefined => {
-    const declaration = symbol?.valueDeclaration;
-    if (!symbol || !declaration || !program.isSourceFileDefaultLibrary(declaration.getSourceFile())) return undefined;
-    const topLevel = ts.isVariableDeclaration(declaration) ? declaration.parent.parent.parent : declaration.parent;
-    if (!ts.isSourceFile(topLevel) || !(ts.isVariableDeclaration(declaration) || ts.isFunctionDeclaration(declaration) || ts.isModuleDeclaration(declaration) || ts.isClassDeclaration(declaration))) return undefined;
-    return symbol.name;
-  };
-  const visit = (node: ts.Node): void => {
-    if (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) || ts.isTypeOfExpression(node)) return;
-    if (ts.isExpressionWithTypeArguments(node)) {
-      const clause = node.parent;
-      if (ts.isHeritageClause(clause) && clause.token === ts.SyntaxKind.ExtendsKeyword && ts.isClassLike(clause.parent)) visit(node.expression);
-      return;
-    }
-    if (ts.isTypeNode(node)) return;
-    if (ts.isIdentifier(node)) {
-      const symbol = ts.isShorthandPropertyAssignment(node.parent) ? checker.getShorthandAssignmentValueSymbol(node.parent) : checker.getSymbolAtLocation(node);
-      const global = globalName(symbol);
-      if (global && !SNIPPET_GLOBALS.has(global)) found.push({ start: node.getStart(file), message: `\`${global}\` does not exist where snippets run`, fix });
-    }
-    if (ts.isPropertyAccessExpression(node)) {
-      const global = globalName(checker.getSymbolAtLocation(node.expression));
-      const members = global && PARTIAL_GLOBALS[global];
-      if (members && !members.has(node.name.text)) found.push({ start: node.name.getStart(file), message: `\`${global}.${node.name.text}\` does not exist where snippets run (of \`${global}\`, snippets have ${[...members].map((m) => `\`${m}\``).join(", ")})`, fix });
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(file);
-  return found;
+  return findRealmProblems(ts, file, checker, program, SNIPPET_GLOBALS).map((p) => ({ ...p, fix }));
 }
