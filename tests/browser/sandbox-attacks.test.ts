@@ -76,6 +76,44 @@ const sandboxFrame = (page: Page): Frame => {
   return frame;
 };
 
+/**
+ * Figure floods, as compiled snippet JS: through daybook/show (its limits throw in the snippet) and
+ * around it (the snippet tampers with its realm so the runtime hands over forged figure texts; the
+ * worker, the frame and the page cut them to 11 texts and 2 MB, and the page refuses each by name).
+ */
+const FIGURE_FLOODS: [string, string, { drawn: number; messages: RegExp[] }][] = [
+  [
+    "10,000 show calls, a 1 MB title, 5,001 points",
+    `const { show } = require("daybook/show");
+let refused = "";
+for (let i = 0; i < 10000; i++) { try { show.bar("b" + i, { a: i }); } catch (e) { refused = e.message; } }
+try { show.line("x".repeat(1e6), []); } catch (e) { console.log(e.message.slice(0, 200)); }
+try { show.scatter("s", { name: "a", points: Array.from({ length: 5001 }, (_, i) => [i, i]) }); } catch (e) { console.log(e.message); }
+console.log(refused);`,
+    { drawn: 10, messages: [/the limit is 10 figures per run/, /the limit is 200/, /5001 items; the limit is 5000 points per figure/] },
+  ],
+  [
+    "forged texts: 5,001 points, 100 figures",
+    `const { show } = require("daybook/show");
+const big = JSON.stringify({ kind: "scatter", title: "forged", series: [{ name: "a", points: Array.from({ length: 5001 }, (_, i) => [i, i]) }] });
+const push = Array.prototype.push;
+Array.prototype.push = function (...items) {
+  if (typeof items[0] === "string" && items[0].startsWith('{"kind"')) { push.apply(this, items); for (let i = 0; i < 100; i++) push.call(this, big); return this.length; }
+  return push.apply(this, items);
+};
+show.bar("B", { x: 1 });`,
+    { drawn: 1, messages: [/figure 2 is not shown: .*5001.*the limit is 5000 points per figure/, /figure 11 is not shown: the limit is 10 figures per run/] },
+  ],
+  [
+    "a 50 MB forged text",
+    `const { show } = require("daybook/show");
+const stringify = JSON.stringify;
+JSON.stringify = (value) => (value && value.kind ? "x".repeat(5e7) : stringify(value));
+show.bar("B", { x: 1 });`,
+    { drawn: 0, messages: [/figure 1 is not shown: figures would pass 1000000 characters; the limit is 1000000 bytes \(1 MB\) of figure data per run/] },
+  ],
+];
+
 describe("the snippet sandbox under attack (Chromium)", () => {
   const session = useSampleSite();
   let context: BrowserContext;
@@ -149,6 +187,20 @@ describe("the snippet sandbox under attack (Chromium)", () => {
     expect(run.output.length).toBeLessThanOrEqual(LONGEST_SHOWN);
     expect(run.output).toMatch(/truncated/);
     expect(slowest, "slowest answer from the page while the flood ran (ms)").toBeLessThan(1000);
+    await context.close();
+  });
+
+  it.each(FIGURE_FLOODS)("refuses a figure flood (%s) with errors naming the limits, and the page keeps responding", async (_name, js, expected) => {
+    const { page, evaluate } = await open("day/16/");
+    const watch = watchResponsiveness(evaluate);
+    const run = await runSnippetAt(evaluate, 0, js, 30_000);
+    const slowest = await watch.stop();
+    expect(run.status).toMatch(/^Ran in \d+ ms$/);
+    const panel = page.locator("daybook-snippet").first().locator(".snippet-output");
+    const shown = { drawn: await panel.locator("svg.fig").count(), text: (await panel.textContent()) ?? "", errors: await panel.locator(".snippet-figure-error").allTextContents() };
+    expect(shown.drawn).toBe(expected.drawn);
+    for (const message of expected.messages) expect([shown.text, ...shown.errors].join("\n")).toMatch(message);
+    expect(slowest, "slowest answer from the page while the figures were checked and drawn (ms)").toBeLessThan(1000);
     await context.close();
   });
 

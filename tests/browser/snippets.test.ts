@@ -42,6 +42,7 @@ describe("runnable snippets in Chromium", () => {
     const days = daysWithSnippets();
     expect(days.length).toBeGreaterThanOrEqual(8);
     let checked = 0;
+    let figures = 0;
     // One reader's tab going from day to day: each page still gets its own sandbox frame and worker.
     await open(`day/${days[0]}/`);
     for (const day of days) {
@@ -50,14 +51,19 @@ describe("runnable snippets in Chromium", () => {
       for (let i = 0; i < (await snippets.count()); i++) {
         const snippet = snippets.nth(i);
         const baked = await snippet.locator(".snippet-output-text").textContent();
+        // The whole panel, figures included: the SVG the page draws from the sandbox's data equals the baked one.
+        const bakedPanel = await snippet.locator(".snippet-output").innerHTML();
         const fresh = await runAndWait(snippet);
         expect(fresh, `day ${day}, snippet ${i + 1}`).toBe(baked);
         expect(await snippet.locator(".snippet-status").textContent()).toMatch(/^Ran in \d+ ms$/);
+        expect(await snippet.locator(".snippet-output").innerHTML(), `day ${day}, snippet ${i + 1}: the output panel and its figures`).toBe(bakedPanel);
+        figures += await snippet.locator(".snippet-output svg.fig").count();
         checked++;
       }
     }
     await context.close();
     expect(checked).toBeGreaterThanOrEqual(20);
+    expect(figures, "figures compared (Day 9's curve at least)").toBeGreaterThanOrEqual(1);
   }, 180_000);
 
   it("runs an edit, reports mistakes with their line, and resets", async () => {
