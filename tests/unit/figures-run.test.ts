@@ -132,8 +132,12 @@ describe("a figure's markup as MDX JSX (html-to-jsx.ts)", () => {
     const svg = renderFigureSvg({ ...bar, title: "{x} *y* _z_ <b> & `c`" });
     const jsx = htmlToJsx(svg, inertString);
     expect(jsx).not.toMatch(/[*_`]|\{x\}/);
-    expect(jsx.startsWith('<svg xmlns={"http')).toBe(true);
+    expect(jsx.startsWith('<svg xmlns="http://www.w3.org/2000/svg" class="fig fig-chart-bar"')).toBe(true);
     expect(jsx).toContain(`<title>{${inertString("{x} *y* _z_ <b> & `c`")}}</title>`);
+  });
+
+  it("writes an attribute value as a quoted literal only when it holds nothing JSX or Markdown would read", () => {
+    expect(htmlToJsx('<text x="1.5" class="a b" data-v="{x}" aria-label="a &quot;b&quot;">t</text>', inertString)).toBe(`<text x="1.5" class="a b" data-v={${inertString("{x}")}} aria-label={${inertString('a "b"')}}>{"t"}</text>`);
   });
 
   it("refuses a name that is not a plain element or attribute name", () => {

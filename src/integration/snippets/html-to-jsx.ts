@@ -1,6 +1,8 @@
 import { Parser } from "htmlparser2";
 
 const NAME = /^[a-zA-Z][a-zA-Z0-9-]*$/;
+/** Attribute values that mean the same as a quoted JSX literal: no quote, brace, `<`, `&` or anything Markdown reads. */
+const PLAIN_VALUE = /^[A-Za-z0-9 .,:/#%+-]*$/;
 
 /**
  * Daybook's own markup (a figure's SVG and data table) as MDX JSX that the Markdown re-parse
@@ -25,7 +27,9 @@ export function htmlToJsx(html: string, literal: (text: string) => string): stri
         jsx += `<${name}`;
         for (const [key, value] of Object.entries(attributes)) {
           if (!NAME.test(key)) throw new Error(`html-to-jsx: attribute name ${JSON.stringify(key)}`);
-          jsx += ` ${key}={${literal(value)}}`;
+          // A plain value (coordinates, class names, path data) is written as a quoted literal: MDX
+          // parses each `{…}` as JavaScript, which made a 5,000-dot figure take seconds to compile.
+          jsx += PLAIN_VALUE.test(value) ? ` ${key}="${value}"` : ` ${key}={${literal(value)}}`;
         }
         jsx += ">";
       },
