@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { useSampleSite } from "../helpers/sample-site-session.ts";
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-const PAGES = ["", "day/16/", "tags/two-phase-commit/", "tags/", "archive/", "graph/", "search/?q=commit", "no-such-page/"];
+// day/9/ draws a figure (an SVG image and its data table).
+const PAGES = ["", "day/16/", "day/9/", "tags/two-phase-commit/", "tags/", "archive/", "graph/", "search/?q=commit", "no-such-page/"];
 
 interface AxeViolation {
   id: string;

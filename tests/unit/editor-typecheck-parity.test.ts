@@ -16,6 +16,8 @@ const CASES: Record<string, string> = {
   "a type error": 'const greeting = "hi";\nconst n: number = "five";\nconsole.log(greeting, n);',
   "a chained message": "const a: { a: number } = { a: 1 };\nconst b: { a: string } = a;\nconsole.log(b);",
   "a missing export of daybook/sim": 'import { nope } from "daybook/sim";\nconsole.log(nope);',
+  "a figure from daybook/show": 'import { show } from "daybook/show";\nimport { createSim } from "daybook/sim";\nshow.line("L", { name: "s", points: [[0, 1]] });\nshow.sequence("S", createSim({ seed: 1 }));',
+  "a figure given the wrong data": 'import { show } from "daybook/show";\nshow.bar("B", { a: "one" });\nshow.pie("P", []);',
   "worker globals a snippet lacks": 'console.log(1);\nself.postMessage(1);\npostMessage(2);\nimportScripts("x.js");\nconst ws = new WebSocket("ws://example");\nconsole.log(ws);',
   "a worker class extended": "class W extends Worker {}\nconsole.log(W);",
   "performance beyond now": 'const t = performance.now();\nperformance.mark("x");\nconsole.log(t);',
@@ -54,6 +56,8 @@ describe("the editor's type checker and the build agree", () => {
     expect(page(CASES["worker globals a snippet lacks"]!)).toEqual(["2: `postMessage` does not exist where snippets run", "2: `self` does not exist where snippets run", "3: `postMessage` does not exist where snippets run", "4: `importScripts` does not exist where snippets run", "5: `WebSocket` does not exist where snippets run"]);
     expect(page(CASES["performance beyond now"]!)).toEqual(["2: `performance.mark` does not exist where snippets run (of `performance`, snippets have `now`)"]);
     expect(page(CASES.fine!)).toEqual([]);
+    expect(page(CASES["a figure from daybook/show"]!)).toEqual([]);
+    expect(page(CASES["a figure given the wrong data"]!).map((d) => d.split(":")[0])).toEqual(["2", "3"]);
     expect(page(CASES["a chained message"]!)[0]).toContain("\n  ");
   });
 });
