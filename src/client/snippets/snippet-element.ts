@@ -15,8 +15,10 @@ class DaybookSnippet extends HTMLElement {
   #editorHost: HTMLElement | undefined;
   #running = false;
   #baked = "";
-  /** The build's output panel parts (text and figures), copied at start, for Reset. */
-  #bakedParts: Node[] = [];
+  /** The build's output panel parts (text and figures), copied at start, for Reset; undefined once the dev server sent newer output. */
+  #bakedParts: Node[] | undefined = [];
+  /** The figures of the dev server's latest output (with #baked, what Reset shows then). */
+  #latestFigures = "";
 
   connectedCallback(): void {
     if (this.querySelector(".snippet-toolbar")) return;
@@ -109,20 +111,24 @@ class DaybookSnippet extends HTMLElement {
     this.querySelector<HTMLButtonElement>("[data-action=reset]")!.hidden = true;
     this.querySelector<HTMLButtonElement>("[data-action=share]")!.hidden = true;
     forgetEdit(this);
-    replaceParts(this.#panel(), this.#bakedParts.map((part) => part.cloneNode(true)));
-    this.#status("Reset to the original code and output");
+    if (this.#bakedParts) {
+      replaceParts(this.#panel(), this.#bakedParts.map((part) => part.cloneNode(true)));
+      this.#status("Reset to the original code and output");
+    } else void this.#show(this.#baked, "Reset to the original code and output", this.#latestFigures);
     this.querySelector<HTMLButtonElement>("[data-action=edit]")!.focus();
   }
 
   /**
-   * The dev server's latest output for the unedited code (src/client/dev/ calls it in dev only):
+   * The dev server's latest output for the unedited code (src/client/dev/ calls it in dev only),
+   * with its figures' JSON texts, one a line, when it sends them (checked and drawn as after Run):
    * it becomes what Reset shows, and is shown now unless the reader is editing or running.
    */
-  showLatest(output: string): void {
+  showLatest(output: string, figures = ""): void {
     if (output === this.#baked) return;
     this.#baked = output;
-    this.#bakedParts = [textPart(output)]; // the dev server sends text only
-    if (!this.#editor && !this.#running) void this.#show(output, "New output from the dev server");
+    this.#latestFigures = figures;
+    this.#bakedParts = undefined; // Reset draws the latest output instead of the build's
+    if (!this.#editor && !this.#running) void this.#show(output, "New output from the dev server", figures);
   }
 
   #button(label: string, action: string, onClick: () => void, hidden = false): HTMLButtonElement {
