@@ -150,7 +150,7 @@ describe("the snippet editor in Chromium", () => {
     await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("daybook-edit:")))).toEqual(["daybook-edit:/:/day/16/:1"]);
 
     await page.reload();
-    await expect.poll(() => snippet.locator(".cm-content").textContent()).toBe('console.log("shared edit");');
+    await expect.poll(() => snippet.locator(".cm-content").textContent(), { timeout: 15_000 }).toBe('console.log("shared edit");');
     expect(await snippet.locator(".snippet-status").textContent()).toBe("Your edit, kept in this browser: Reset restores the author's version");
     expect(await snippet.locator(".cm-snippet-changed").textContent()).toBe("Changed from the author's version");
 
@@ -160,7 +160,7 @@ describe("the snippet editor in Chromium", () => {
       localStorage.setItem(key, JSON.stringify({ ...JSON.parse(localStorage.getItem(key)!), author: "0000000000000000" }));
     });
     await page.reload();
-    await expect.poll(() => snippet.locator(".snippet-status").textContent()).toMatch(/the author has changed this snippet since: Reset shows the new version$/);
+    await expect.poll(() => snippet.locator(".snippet-status").textContent(), { timeout: 15_000 }).toMatch(/the author has changed this snippet since: Reset shows the new version$/);
 
     await snippet.locator("[data-action=share]").click();
     await expect.poll(() => snippet.locator(".snippet-status").textContent()).toMatch(/^Link copied/);
@@ -177,7 +177,7 @@ describe("the snippet editor in Chromium", () => {
     const before = session.site.requests.length;
     const other = await open(link.slice(link.indexOf("/day/") + 1));
     const shared = other.locator("daybook-snippet").first();
-    await expect.poll(() => shared.locator(".cm-content").textContent()).toBe('console.log("shared edit");');
+    await expect.poll(() => shared.locator(".cm-content").textContent(), { timeout: 15_000 }).toBe('console.log("shared edit");');
     expect(await shared.locator(".snippet-status").textContent()).toBe("Code from a shared link, changed from the author's version: not run yet, press Run to run it");
     expect(await shared.locator(".cm-snippet-changed").count()).toBe(1);
     await other.waitForTimeout(500);

@@ -23,9 +23,10 @@ describe("the editor's type checker under a base path", () => {
     // The worker's address is made from the base path (import.meta.env.BASE_URL) next to it; a boolean keeps a failure's message short.
     const nearBase = new RegExp(`${REAL_JOURNAL_BASE.replace(/\//g, "\\/")}.{0,40}\\/editor\\/typecheck-worker\\.js`);
     expect(nearBase.test(editor[0]!), `${REAL_JOURNAL_BASE} before /editor/typecheck-worker.js`).toBe(true);
-    // The worker loads the compiler and its files relative to itself, so the base path carries over.
+    // The page fetches the worker's files under the base path too; the worker loads the compiler relative to itself.
+    const nearBaseFiles = new RegExp(`${REAL_JOURNAL_BASE.replace(/\//g, "\\/")}.{0,40}\\/editor\\/typecheck-files\\.json`);
+    expect(nearBaseFiles.test(editor[0]!), `${REAL_JOURNAL_BASE} before /editor/typecheck-files.json`).toBe(true);
     expect(read("editor/typecheck-worker.js")).toContain('"typescript.js"');
-    expect(read("editor/typecheck-worker.js")).toContain('"typecheck-files.json"');
   });
 
   it("is the same TypeScript the build type-checks with, with the same library files and daybook/sim sources", () => {

@@ -1,6 +1,9 @@
 // Messages between the page and the editor's type-check worker (typecheck-worker.ts). Offsets are
 // UTF-16 positions in the snippet's code, as CodeMirror and TypeScript both count them.
 
+/** The page's first message (typecheck-start.ts): typecheck-files.json's bytes (TypecheckFiles as JSON), or why it could not fetch them. */
+export type TypecheckFilesMessage = { kind: "files"; json: ArrayBuffer } | { kind: "files"; error: string };
+
 export type TypecheckRequest =
   | { id: number; kind: "check"; code: string }
   | { id: number; kind: "info"; code: string; pos: number }

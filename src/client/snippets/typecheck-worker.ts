@@ -4,27 +4,30 @@
 // code; it only reads it and answers with text.
 //
 // Speed on a reader's first edit is what shapes it: the worker script is small, so it starts at
-// once; the library files (typecheck-files.json) download while the compiler is fetched and
-// compiled; then one check builds the Program (parsing ~1.4 MB of library files is most of the
-// time), and only then does the worker say "ready", so the page can send its newest request
-// instead of a queue of stale ones (typecheck-client.ts).
+// once; the page fetches the library files (typecheck-files.json) while the compiler is fetched
+// and compiled here, and hands them over; then one check builds the Program (parsing ~1.4 MB of
+// library files is most of the time), and only then does the worker say "ready", so the page
+// can send its newest request instead of a queue of stale ones (typecheck-client.ts).
 import type TS from "typescript";
 import { createSnippetService, type SnippetService } from "./typecheck-service.ts";
-import type { TypecheckFiles, TypecheckRequest, TypecheckResponse } from "./typecheck-protocol.ts";
+import type { TypecheckFiles, TypecheckFilesMessage, TypecheckRequest, TypecheckResponse } from "./typecheck-protocol.ts";
 
-declare const self: { postMessage(message: TypecheckResponse): void; onmessage: ((event: { data: TypecheckRequest }) => void) | null; location: { href: string } };
+declare const self: { postMessage(message: TypecheckResponse): void; onmessage: ((event: { data: TypecheckRequest | TypecheckFilesMessage }) => void) | null; location: { href: string } };
 declare function importScripts(...urls: string[]): void;
 declare const ts: typeof TS;
 
 const here = (file: string) => new URL(file, self.location.href).href;
-// Started before importScripts blocks this thread: the browser downloads it meanwhile.
-const files = fetch(here("typecheck-files.json")).then((response) => {
-  if (!response.ok) throw new Error(`typecheck-files.json: HTTP ${response.status}`);
-  return response.json() as Promise<TypecheckFiles>;
+// The page fetches them, not this worker: a fetch here would stall while importScripts blocks the
+// thread (the browser stops downloading a body nobody reads), adding ~250 ms after the compiler.
+let receive!: (message: TypecheckFilesMessage) => void;
+const files = new Promise<TypecheckFilesMessage>((resolve) => (receive = resolve)).then((message) => {
+  if ("error" in message) throw new Error(`typecheck-files.json: ${message.error}`);
+  return JSON.parse(new TextDecoder().decode(message.json)) as TypecheckFiles;
 });
 let service: SnippetService | undefined;
 
 self.onmessage = ({ data }) => {
+  if (data.kind === "files") return receive(data);
   let response: TypecheckResponse;
   try {
     if (!service) throw new Error("the type checker is not ready");
