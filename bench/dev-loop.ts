@@ -36,7 +36,8 @@ export async function benchDevLoop(browser: Browser, content: string, rounds = 3
         ? await startDevServer({ DAYBOOK_CONTENT: content, DAYBOOK_CACHE: caches.daybook }, 600_000)
         : await startDevServer({ BASELINE_CONTENT: content, BASELINE_CACHE: caches.baseline }, 600_000, path.join(ROOT, "bench/baseline"));
     const page = await browser.newPage();
-    await page.goto(`${server.origin}/day/${middle}/`, { timeout: 600_000 });
+    // "domcontentloaded": the page is readable; waiting for "load" can hang on a dev module request.
+    await page.goto(`${server.origin}/day/${middle}/`, { timeout: 600_000, waitUntil: "domcontentloaded" });
     return { server, page, ms: performance.now() - started };
   };
   // Saved whole, as editors do (see tests/browser/dev-loop.test.ts).
@@ -93,8 +94,10 @@ export async function benchDevLoop(browser: Browser, content: string, rounds = 3
 async function pageShows(page: Page, text: string, gone?: string): Promise<void> {
   const deadline = performance.now() + 120_000;
   while (performance.now() < deadline) {
-    const shown = await page.evaluate(() => document.body?.textContent ?? "").catch(() => "");
-    if (shown.includes(text) && (gone === undefined || !shown.includes(gone))) return;
+    // Read while the page is not between a reload's unload and its new document (then it has no body).
+    const read = page.evaluate(() => (document.readyState === "loading" ? undefined : document.body?.textContent)).catch(() => undefined);
+    const shown = await Promise.race([read, new Promise<undefined>((resolve) => setTimeout(resolve, 5_000))]);
+    if (shown !== undefined && shown.includes(text) && (gone === undefined || !shown.includes(gone))) return;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   throw new Error(`the page never showed "${text}" after the save`);

@@ -2,20 +2,18 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
-import { journalToday } from "../lib/journal-today.ts";
 import type { DaybookSettings } from "./daybook-settings.ts";
-import { readSourceFiles } from "./content/journal-read.ts";
-import { listContentFiles } from "./images/content-files.ts";
-import { validateJournal, type Journal } from "./content/journal-validate.ts";
+import type { Journal } from "./content/journal-validate.ts";
 import { JournalError, type Problem } from "./content/problem.ts";
 import { checkJournalSnippets } from "./snippets/journal-snippets.ts";
 import type { SnippetReport } from "./snippets/snippet-check.ts";
 import { registerRuns } from "./snippets/snippet-registry.ts";
 import { buildSearchIndex } from "./search/search-index.ts";
-import { checkJournalLinks } from "./links/journal-links.ts";
-import { journalLinkTargets, registerLinkTargets } from "./links/link-targets.ts";
 import { serveLastSearchIndex } from "./search/dev-search-index.ts";
 import { startDevSession, type DevSession } from "./dev/dev-server.ts";
+import { loadJournal } from "./journal-load.ts";
+
+export { loadJournal };
 
 /** Validates the journal before Astro reads it and checks that every entry became a page. */
 export function daybook(settings: DaybookSettings): AstroIntegration {
@@ -27,7 +25,7 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
       "astro:config:setup": async ({ command, logger, config, injectScript }) => {
         if (command === "dev") {
           // Dev checks live, shows problems in the page and never stops for them: src/integration/dev/.
-          dev = await startDevSession({ settings, load: () => loadJournal(settings), processor: config.markdown.processor, injectScript, logger });
+          dev = await startDevSession({ settings, processor: config.markdown.processor, injectScript, logger });
           return;
         }
         const checked = await checkJournal(settings, { includeDrafts: false });
@@ -69,27 +67,6 @@ export async function checkJournal(settings: DaybookSettings, options: { include
   const snippets = await checkJournalSnippets(settings, journal, { includeDrafts: options.includeDrafts });
   journal.problems.push(...snippets.problems);
   return { journal, snippets };
-}
-
-export function loadJournal(settings: DaybookSettings, today = journalToday(process.env, settings.timeZone)): Journal {
-  const daysDir = path.join(settings.contentRoot, "days");
-  const tagsDir = path.join(settings.contentRoot, "tags");
-  const files = { days: readSourceFiles(settings.root, daysDir), tags: readSourceFiles(settings.root, tagsDir) };
-  const journal = validateJournal(files.days, files.tags, {
-    today,
-    timeZone: settings.timeZone,
-    maxEntryBytes: settings.maxEntryBytes,
-    contentFiles: listContentFiles(settings.contentRoot),
-    remoteImages: settings.remoteImages,
-  });
-  // Links between files are checked before Astro runs; the Markdown plugin publishes them with the same targets.
-  const links = journalLinkTargets(journal, settings);
-  journal.problems.push(...checkJournalLinks([...files.days, ...files.tags], links));
-  registerLinkTargets(links, settings.root);
-  if (!existsSync(daysDir)) {
-    journal.problems.push({ file: path.relative(settings.root, daysDir) || ".", message: "the entries folder does not exist", fix: "create it and add a first entry with `npm run new`" });
-  }
-  return journal;
 }
 
 /** One page per published entry and per tag, or the build is not trusted. */

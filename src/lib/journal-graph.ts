@@ -1,19 +1,39 @@
 import { buildGraphModel, type GraphModel } from "./graph/graph-model.ts";
 import { loadJournal } from "./journal.ts";
 
-let model: Promise<GraphModel> | undefined;
+type GraphInput = Parameters<typeof buildGraphModel>[0];
 
-/** The tag graph of the published journal: once per production build, afresh on every dev request. */
+let model: Promise<GraphModel> | undefined;
+/**
+ * Dev: the last model and the inputs it was built from (a saved paragraph leaves the graph as it
+ * was), kept on the global object because a save re-evaluates the modules that read the content.
+ */
+const DEV_CACHE = Symbol.for("daybook.devGraphModel");
+type DevCache = { [DEV_CACHE]?: { key: string; model: GraphModel } };
+
+/**
+ * The tag graph of the published journal: once per production build; in dev, again only when
+ * its inputs (tags, their links, entries' days, titles and tags) changed, since building it for
+ * 1,000 entries is a good part of a page render after each save.
+ */
 export function getGraphModel(): Promise<GraphModel> {
-  if (import.meta.env.DEV) return buildModel();
-  model ??= buildModel();
+  if (import.meta.env.DEV) return devModel();
+  model ??= graphInput().then(buildGraphModel);
   return model;
 }
 
-async function buildModel(): Promise<GraphModel> {
+async function devModel(): Promise<GraphModel> {
+  const input = await graphInput();
+  const key = JSON.stringify(input);
+  const cache = globalThis as DevCache;
+  if (cache[DEV_CACHE]?.key !== key) cache[DEV_CACHE] = { key, model: buildGraphModel(input) };
+  return cache[DEV_CACHE]!.model;
+}
+
+async function graphInput(): Promise<GraphInput> {
   const journal = await loadJournal();
-  return buildGraphModel({
+  return {
     tags: journal.tags.map((t) => ({ id: t.id, title: t.data.title, aliases: t.data.aliases, related: t.data.related })),
     entries: journal.entries.map((e) => ({ day: e.data.day, title: e.data.title, tagIds: journal.tagIdsOf(e) })),
-  });
+  };
 }

@@ -12,11 +12,12 @@ export interface DevServer {
 /**
  * A real `astro dev` (what `npm run dev` runs) on a free port, for tests and the benchmark; `cwd`
  * is the Astro project (the benchmark also starts its plain-Astro baseline, bench/baseline).
- * `--ignore-lock`: Astro 7 lets one dev server per project run and refuses the next, so without it
- * two test files (or a test and the author's own `npm run dev`) would fail each other at random.
+ * No `--ignore-lock`: Astro 7 runs one dev server per project and refuses the next, which is what
+ * keeps a test from starting beside the author's own `npm run dev`; two beside each other share
+ * the project's .astro/ folder and overwrite each other's content modules.
  */
 export async function startDevServer(env: NodeJS.ProcessEnv, timeoutMs = 120_000, cwd = ROOT): Promise<DevServer> {
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, "node_modules/astro/bin/astro.mjs"), "dev", "--port", "0", "--host", "127.0.0.1", "--ignore-lock"], {
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, "node_modules/astro/bin/astro.mjs"), "dev", "--port", "0", "--host", "127.0.0.1"], {
     cwd,
     env: { ...cleanEnv(), DAYBOOK_TODAY: "2026-11-23", ASTRO_TELEMETRY_DISABLED: "1", FORCE_COLOR: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,8 +1,10 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DevJournal } from "../../src/integration/dev/dev-journal.ts";
+import { JournalCheckThread } from "../../src/integration/dev/journal-check-thread.ts";
+import { registeredLinkTargets, registerLinkTargets } from "../../src/integration/links/link-targets.ts";
 import { waitBeforeRendering } from "../../src/integration/dev/dev-render-wait.ts";
 import { loadJournal } from "../../src/integration/daybook-integration.ts";
 import { daybookSettings } from "../../src/integration/daybook-settings.ts";
@@ -82,6 +84,36 @@ describe("the dev journal's re-checks", () => {
     writeFileSync(first, text);
     await journal.refresh();
     expect(journal.problems().filter((p) => p.message.includes("queuez"))).toEqual([]);
+  });
+
+  it("reads a saved entry alone, and every entry when the saved file is one it does not know", async () => {
+    const second = path.join(content, "days/002-second-day.md");
+    const text = readFileSync(second, "utf8");
+    writeFileSync(second, text.replace(/console\.log\(/, "console.log('read again');\nconsole.log("));
+    // Told that the first entry was saved, the re-check reads that file only and misses the second's change.
+    await journal.refresh(first);
+    expect(journal.lastCheck).toMatchObject({ snippets: 0, ran: 0 });
+    // A file it has not seen (a new entry) makes it read them all.
+    writeFileSync(path.join(content, "days/004-new.mdx"), readFileSync(first, "utf8").replace("day: 1", "day: 4"));
+    await journal.refresh(path.join(content, "days/004-new.mdx"));
+    expect(journal.lastCheck.snippets).toBeGreaterThanOrEqual(2);
+    expect(journal.snippetsOfDay(2)[0]!.view.outOfDate).toBe(true);
+    writeFileSync(second, text);
+    rmSync(path.join(content, "days/004-new.mdx"));
+    await journal.refresh();
+    expect(journal.snippetsOfDay(4)).toEqual([]);
+  });
+
+  it("validates in a worker thread as on the main thread, and registers the link targets there", async () => {
+    const thread = new JournalCheckThread(settings);
+    try {
+      registerLinkTargets({ ...registeredLinkTargets()!.targets, pages: new Map() }, ROOT);
+      const inThread = await thread.check();
+      expect(registeredLinkTargets()?.targets.pages.size).toBeGreaterThan(0);
+      expect(inThread).toEqual(loadJournal(settings));
+    } finally {
+      await thread.close();
+    }
   });
 
   it("keeps every entry's cached results through partial re-checks, so a restart runs nothing", async () => {

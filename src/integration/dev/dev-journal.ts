@@ -1,3 +1,4 @@
+import { lstatSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { DaybookSettings } from "../daybook-settings.ts";
 import type { Problem } from "../content/problem.ts";
@@ -23,7 +24,7 @@ interface CheckedFile {
  */
 export class DevJournal {
   readonly #settings: DaybookSettings;
-  readonly #load: () => Journal;
+  readonly #load: () => Journal | Promise<Journal>;
   #journalProblems: Problem[] = [];
   #checkProblems: Problem[] = [];
   readonly #files = new Map<string, CheckedFile>();
@@ -33,6 +34,8 @@ export class DevJournal {
   #done: Promise<void> = Promise.resolve();
   /** A re-check queued behind the running one and not started yet. */
   #queued: Promise<void> | undefined;
+  /** The files saved since the last re-check started (absolute paths), or "all". */
+  #pendingFiles: Set<string> | "all" | undefined;
   #version = 0;
   /** Snippet hosts kept between re-checks: starting one is most of the time a one-snippet re-check would take. */
   #pool: SnippetPool | undefined;
@@ -40,8 +43,8 @@ export class DevJournal {
   /** What the last re-check did, for the terminal. */
   lastCheck = { snippets: 0, ran: 0, snippetMs: 0, validateMs: 0 };
 
-  /** `load` validates the whole journal (the integration's loadJournal). */
-  constructor(settings: DaybookSettings, load: () => Journal) {
+  /** `load` validates the whole journal (the integration's loadJournal, or the dev server's check thread). */
+  constructor(settings: DaybookSettings, load: () => Journal | Promise<Journal>) {
     this.#settings = settings;
     this.#load = load;
   }
@@ -52,13 +55,20 @@ export class DevJournal {
    * {@link settled} once it has validated the journal too. One failed re-check (reported by the
    * caller) does not stop the ones after it.
    */
-  refresh(): Promise<void> {
+  refresh(changedFile?: string): Promise<void> {
+    // Which entry files to read for snippets: the files saved since the last check, or all of them
+    // when one was added, removed or renamed (or the caller does not say).
+    const pending = this.#pendingFiles;
+    if (changedFile && pending !== "all") this.#pendingFiles = new Set(pending).add(changedFile);
+    else this.#pendingFiles = "all";
     // Saves that come while a re-check runs share the next one: it reads the files as they are then.
     if (this.#queued) return this.#queued;
     const previous = this.#done.catch(() => undefined);
     const snippets = previous.then(() => {
       this.#queued = undefined;
-      return this.#checkSnippets();
+      const files = this.#pendingFiles;
+      this.#pendingFiles = undefined;
+      return this.#checkSnippets(files);
     });
     this.#snippetsDone = snippets;
     this.#done = snippets.then(() => this.#validate());
@@ -102,11 +112,8 @@ export class DevJournal {
   }
 
   /** Every entry file (drafts too, as dev shows them) whose text changed: its snippets are checked again. */
-  async #checkSnippets(): Promise<void> {
-    const { root, contentRoot, maxEntryBytes } = this.#settings;
-    const entries = readSourceFiles(root, path.join(contentRoot, "days")).filter((f) => !f.symlink && /\.mdx?$/i.test(f.relative) && f.bytes.length <= maxEntryBytes);
-    const current = new Map(entries.map((f) => [f.path, Buffer.from(f.bytes).toString("utf8")]));
-    for (const file of this.#files.keys()) if (!current.has(file)) this.#files.delete(file);
+  async #checkSnippets(files: Set<string> | "all" | undefined): Promise<void> {
+    const current = (files !== "all" && files && this.#readSaved(files)) || this.#readAll();
     const changed = [...current].filter(([file, text]) => this.#files.get(file)?.text !== text).map(([file, text]) => ({ path: file, text }));
     const started = performance.now();
     this.lastCheck = { snippets: 0, ran: 0, snippetMs: 0, validateMs: 0 };
@@ -119,7 +126,7 @@ export class DevJournal {
       this.#pool = undefined;
     }
     this.#pool ??= new SnippetPool({ cpuBudgetMs: budget });
-    const report = await checkSnippets(changed, { root, cacheFile: snippetCacheFile(this.#settings), cpuBudgetMs: budget, pruneCache: this.#version === 0, pool: this.#pool });
+    const report = await checkSnippets(changed, { root: this.#settings.root, cacheFile: snippetCacheFile(this.#settings), cpuBudgetMs: budget, pruneCache: this.#version === 0, pool: this.#pool });
     // Before any page renders: the Markdown plugin bakes the output it finds here into the page.
     registerRuns(report.runs);
     this.lastCheck = { ...this.lastCheck, snippets: report.runs.length, ran: report.ran, snippetMs: performance.now() - started };
@@ -132,9 +139,35 @@ export class DevJournal {
     this.#checkProblems = report.problems.filter((p) => !changed.some((c) => c.path === p.file));
   }
 
-  #validate(): void {
+  /** Every entry file's text; files that are gone are forgotten. */
+  #readAll(): Map<string, string> {
+    const { root, contentRoot, maxEntryBytes } = this.#settings;
+    const entries = readSourceFiles(root, path.join(contentRoot, "days")).filter((f) => !f.symlink && /\.mdx?$/i.test(f.relative) && f.bytes.length <= maxEntryBytes);
+    const current = new Map(entries.map((f) => [f.path, Buffer.from(f.bytes).toString("utf8")]));
+    for (const file of this.#files.keys()) if (!current.has(file)) this.#files.delete(file);
+    return current;
+  }
+
+  /**
+   * The saved files' texts, when each is an entry this journal already knows and is still a plain
+   * file within the size limit (reading all 1,000 entries of a long journal on each save costs
+   * about 100 ms); otherwise undefined, and the caller reads them all.
+   */
+  #readSaved(files: Set<string>): Map<string, string> | undefined {
+    const { root, maxEntryBytes } = this.#settings;
+    const texts = new Map<string, string>();
+    for (const absolute of files) {
+      const file = path.relative(root, absolute).split(path.sep).join("/");
+      const stat = lstatSync(absolute, { throwIfNoEntry: false });
+      if (!this.#files.has(file) || !stat?.isFile() || stat.size > maxEntryBytes) return undefined;
+      texts.set(file, readFileSync(absolute, "utf8"));
+    }
+    return texts;
+  }
+
+  async #validate(): Promise<void> {
     const started = performance.now();
-    const journal = this.#load();
+    const journal = await this.#load();
     this.lastCheck.validateMs = performance.now() - started;
     this.#journalProblems = journal.problems;
     this.#days = new Map(journal.entries.map((e) => [e.file, e.data.day]));

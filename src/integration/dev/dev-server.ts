@@ -7,10 +7,10 @@ import { fileURLToPath } from "node:url";
 import type { AstroIntegrationLogger } from "astro";
 import type { ViteDevServer } from "vite";
 import type { DaybookSettings } from "../daybook-settings.ts";
-import type { Journal } from "../content/journal-validate.ts";
 import { formatReport } from "../content/problem.ts";
 import { DEV_EVENT, type DevClientConfig } from "../../client/dev/dev-protocol.ts";
 import { DevJournal } from "./dev-journal.ts";
+import { JournalCheckThread } from "./journal-check-thread.ts";
 import { devMiddleware } from "./dev-middleware.ts";
 import { devOrigins } from "./dev-guard.ts";
 import { waitBeforeRendering } from "./dev-render-wait.ts";
@@ -28,13 +28,13 @@ export interface DevSession {
  */
 export async function startDevSession(options: {
   settings: DaybookSettings;
-  load: () => Journal;
   processor: object;
   injectScript: (stage: "page", content: string) => void;
   logger: AstroIntegrationLogger;
 }): Promise<DevSession> {
   const { settings, logger } = options;
-  const journal = new DevJournal(settings, options.load);
+  const thread = new JournalCheckThread(settings);
+  const journal = new DevJournal(settings, () => thread.check());
   // The first check runs while Vite starts (it would otherwise delay start-up by about a second on
   // 1,000 entries); the first render waits for all of it, since the Markdown plugin reads the link
   // targets it registers, and later renders wait for the snippet runs of the re-check in progress.
@@ -62,14 +62,15 @@ export async function startDevSession(options: {
       };
       server.middlewares.use(devMiddleware({ base: settings.base, journal, root: settings.root, contentRoot: settings.contentRoot, guard: () => ({ origins: origins(), token }) }));
       void first.then(() => logProblems(journal, serverLogger, false));
-      server.httpServer?.once("close", () => void journal.close());
+      server.httpServer?.once("close", () => void Promise.all([journal.close(), thread.close()]));
       let latest: Promise<void> | undefined;
-      server.watcher.on("all", (_event, file) => {
+      server.watcher.on("all", (event, file) => {
         // Hidden files are never read as content (Accept output's half-written copy is one).
         if (!file.startsWith(settings.contentRoot) || path.basename(file).startsWith(".")) return;
         // Synchronously, in the watcher's own event: Astro's re-render of the file then waits for it.
         const before = journal.problems().length;
-        const check = journal.refresh();
+        // A changed file is read alone; an added or removed one makes the check read every entry.
+        const check = journal.refresh(event === "change" ? file : undefined);
         if (check === latest) return; // already queued by an earlier event, which reports it
         latest = check;
         void check.then(
