@@ -15,6 +15,8 @@ export interface RunnerState {
   error: string;
   /** The figures' JSON texts, one a line (JSON text holds no raw line break). */
   figures: string;
+  /** The declared controls' JSON text, or "". */
+  controls: string;
 }
 
 /** The handle the host keeps; the snippet never sees it (it lives in a closure and a lexical binding). */
@@ -33,7 +35,7 @@ export function createContextRunner(): ContextRunner {
   installRealm(globalThis);
   const rejections: ((reason: unknown) => void)[] = [];
   let wake: (() => void) | undefined;
-  const state: RunnerState = Object.assign(Object.create(null) as RunnerState, { done: false, waiting: false, output: "", error: "", figures: "" });
+  const state: RunnerState = Object.assign(Object.create(null) as RunnerState, { done: false, waiting: false, output: "", error: "", figures: "", controls: "" });
   return {
     state,
     start(factory, sourceName) {
@@ -57,6 +59,7 @@ export function createContextRunner(): ContextRunner {
           state.output = result.output;
           state.error = result.error ?? "";
           state.figures = (result.figures ?? []).join("\n");
+          state.controls = result.controls ?? "";
           state.done = true;
         },
         (reason: unknown) => {

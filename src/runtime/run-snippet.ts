@@ -5,6 +5,7 @@ import { installLocale } from "./locale/install-locale.ts";
 import { SNIPPET_SEED, seededRandom } from "./seeded-random.ts";
 import { createShow } from "../figures/show.ts";
 import { figureSummaryLine } from "../figures/figure-summary.ts";
+import { createInput } from "../figures/input.ts";
 import { SHOW_SPECIFIER } from "./typecheck-options.ts";
 
 /** A compiled snippet: CommonJS-style module body (sucrase output) wrapped in an async function. */
@@ -40,6 +41,11 @@ export interface RunResult {
    * Untrusted outside the snippet's realm: src/figures/run-figures.ts checks it again.
    */
   figures?: string[];
+  /**
+   * The controls the snippet declared with `input`, as JSON text (present when it declared any).
+   * Untrusted outside the snippet's realm: src/figures/input-controls.ts checks it again.
+   */
+  controls?: string;
 }
 
 /** Virtual time starts here, so `new Date()` prints the same on every run. */
@@ -55,7 +61,7 @@ export const SNIPPET_SOURCE = "daybook-snippet.js";
  * timer whenever the snippet is only waiting, so `await sleep(5000)` returns at once, the
  * locale and time zone pinned to en-US and UTC, and stack traces listing snippet lines only.
  */
-export async function runSnippet(js: string, host: SnippetHost, sourceName = SNIPPET_SOURCE): Promise<RunResult> {
+export async function runSnippet(js: string, host: SnippetHost, sourceName = SNIPPET_SOURCE, inputs: Readonly<Record<string, unknown>> = {}): Promise<RunResult> {
   const clock = FakeTimers.createClock(VIRTUAL_EPOCH, MAX_TIMERS);
   const capture = captureConsole({ now: () => clock.now, sourceName });
   const g = host.global;
@@ -82,7 +88,9 @@ export async function runSnippet(js: string, host: SnippetHost, sourceName = SNI
     print(figureSummaryLine(figure));
     figures.push(JSON.stringify(figure));
   });
-  const modules: Readonly<Record<string, unknown>> = { ...host.modules, [SHOW_SPECIFIER]: { show } };
+  // `input` reads the reader's values (none at build) against each control as it is declared.
+  const { input, declared } = createInput(inputs);
+  const modules: Readonly<Record<string, unknown>> = { ...host.modules, [SHOW_SPECIFIER]: { show, input } };
   const require = (specifier: string) => {
     if (specifier in modules) return modules[specifier];
     throw new Error(`Cannot find module '${specifier}': snippets can import ${Object.keys(modules).join(", ")}`);
@@ -115,7 +123,7 @@ export async function runSnippet(js: string, host: SnippetHost, sourceName = SNI
   }
 
   const lines = [...capture.lines()];
-  const shown = figures.length ? { figures } : {};
+  const shown = { ...(figures.length ? { figures } : {}), ...(declared.length ? { controls: JSON.stringify(declared) } : {}) };
   if (!failure) return { output: lines.join("\n"), ...shown };
   const uncaught = formatUncaught(failure.reason, sourceName);
   return { output: [...lines, ...uncaught].join("\n"), error: uncaught[0]!, ...shown };

@@ -341,7 +341,7 @@ describe("the snippet sandbox under attack (Chromium)", () => {
           const channel = new MessageChannel();
           channel.port1.onmessage = (e) => got.push(e.data);
           frame.contentWindow!.postMessage({ daybook: "sandbox-port", workerSource }, "*", [channel.port2]);
-          channel.port1.postMessage({ kind: "run", nonce: "n", js, timeout: 1000 });
+          channel.port1.postMessage({ kind: "run", nonce: "n", js, timeout: 1000, inputs: "{}" });
           await new Promise((resolve) => setTimeout(resolve, 2000));
           return got;
         },

@@ -25,7 +25,7 @@ for (const [name, sandbox, referrerPolicy] of ways) {
       const channel = new MessageChannel();
       channel.port1.onmessage = (e) => received.push({ via: name, data: JSON.stringify(e.data).slice(0, 200) });
       frame.contentWindow.postMessage({ daybook: "sandbox-port", workerSource }, "*", [channel.port2]);
-      channel.port1.postMessage({ kind: "run", nonce: "n" + tries, js, timeout: 1000 });
+      channel.port1.postMessage({ kind: "run", nonce: "n" + tries, js, timeout: 1000, inputs: "{}" });
       frame.contentWindow.postMessage({ id: tries, js, timeout: 1000, workerSource }, "*");
     }, 200);
   });

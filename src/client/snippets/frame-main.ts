@@ -91,7 +91,7 @@ function serve(port: MessagePort, workerSource: string): void {
       event.preventDefault();
       finish(`Error: ${capOutput(String(event.message))}`, true);
     };
-    worker.postMessage({ js: request.js } satisfies WorkerStart, [channel.port2]);
+    worker.postMessage({ js: request.js, inputs: request.inputs } satisfies WorkerStart, [channel.port2]);
     beat();
     heartbeat ??= setInterval(beat, HEARTBEAT_MS);
   }

@@ -86,7 +86,7 @@ export class SandboxFrame {
     document.body.append(iframe);
   }
 
-  run(js: string, timeout: number): Promise<SandboxResult> {
+  run(js: string, timeout: number, inputs = "{}"): Promise<SandboxResult> {
     const started = performance.now();
     if (this.#gone || !this.#port) return Promise.resolve({ output: SANDBOX_STOPPED, figures: "", outcome: "stopped", ms: 0 });
     const nonce = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, "0")).join("");
@@ -95,7 +95,7 @@ export class SandboxFrame {
       const limit = timeout * BROWSER_TIMEOUT_FACTOR + DEADLINE_MARGIN_MS;
       const deadline = setTimeout(() => this.#settle(nonce, `Error: the sandbox did not answer within ${limit} ms`, "stopped"), limit);
       this.#runs.set(nonce, { started, deadline, resolve });
-      this.#port!.postMessage({ kind: "run", nonce, js, timeout } satisfies RunRequest);
+      this.#port!.postMessage({ kind: "run", nonce, js, timeout, inputs } satisfies RunRequest);
     });
   }
 

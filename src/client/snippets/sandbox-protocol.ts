@@ -22,6 +22,8 @@ export interface RunRequest {
   nonce: string;
   js: string;
   timeout: number;
+  /** The reader's control values, JSON text of `{ name: value text }` (see inputsText); the runtime reads each against its control. */
+  inputs: string;
 }
 export interface Heartbeat {
   kind: "beat";
@@ -38,6 +40,8 @@ export interface RunReply {
 }
 export interface WorkerStart {
   js: string;
+  /** As RunRequest.inputs. */
+  inputs: string;
 }
 export interface WorkerReply {
   output: string;
@@ -51,6 +55,15 @@ export interface WorkerReply {
  * a worker's CPU time, so a run is stopped only after this many times its timeout= of wall-clock time.
  */
 export const BROWSER_TIMEOUT_FACTOR = 3;
+
+/** Longest control-values text a run carries: 20 values of up to 64 characters, named, fit well within it. */
+export const MAX_INPUTS_CHARS = 10_000;
+
+/** A run's control values as they travel (no values: `{}`). */
+export function inputsText(values: Readonly<Record<string, string>>): string {
+  const text = JSON.stringify(values);
+  return text.length <= MAX_INPUTS_CHARS ? text : "{}";
+}
 
 /** How often the frame says it is alive while a run is in progress. */
 export const HEARTBEAT_MS = 250;
@@ -68,7 +81,7 @@ export const isSandboxPortOffer = (v: unknown): v is SandboxPortOffer =>
   record(v) && keys(v, ["daybook", "workerSource"]) && v.daybook === "sandbox-port" && typeof v.workerSource === "string";
 
 export const isRunRequest = (v: unknown): v is RunRequest =>
-  record(v) && keys(v, ["kind", "nonce", "js", "timeout"]) && v.kind === "run" && typeof v.nonce === "string" && typeof v.js === "string" && typeof v.timeout === "number" && v.timeout > 0;
+  record(v) && keys(v, ["kind", "nonce", "js", "timeout", "inputs"]) && v.kind === "run" && typeof v.nonce === "string" && typeof v.js === "string" && typeof v.timeout === "number" && v.timeout > 0 && typeof v.inputs === "string" && v.inputs.length <= MAX_INPUTS_CHARS;
 
 export const isHeartbeat = (v: unknown): v is Heartbeat => record(v) && keys(v, ["kind"]) && v.kind === "beat";
 

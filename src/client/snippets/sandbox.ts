@@ -11,7 +11,7 @@ let current: SandboxFrame | undefined;
 let workerSource: Promise<string> | undefined;
 
 /** Runs compiled snippet JS in the sandbox and resolves with its output; never hangs past its timeout plus a margin. */
-export async function runInSandbox(js: string, timeout: number, urls: { worker: string; sandbox: string }): Promise<SandboxResult> {
+export async function runInSandbox(js: string, timeout: number, urls: { worker: string; sandbox: string }, inputs = "{}"): Promise<SandboxResult> {
   workerSource ??= fetch(urls.worker)
     .then((response) => {
       if (!response.ok) throw new Error(`could not load the snippet runtime (${response.status})`);
@@ -25,5 +25,5 @@ export async function runInSandbox(js: string, timeout: number, urls: { worker: 
     if (current === frame) current = undefined;
   }));
   await frame.ready;
-  return frame.run(js, timeout);
+  return frame.run(js, timeout, inputs);
 }

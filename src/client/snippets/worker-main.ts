@@ -28,7 +28,7 @@ import { installRealm } from "../../runtime/realm.ts";
 import { runSnippet, type SnippetFunction, type SnippetHost } from "../../runtime/run-snippet.ts";
 import { SHOWN_OUTPUT_CHARS, TRUNCATED_NOTE } from "./output-limit.ts";
 import { MAX_FIGURE_CHARS } from "../../figures/figure-transport.ts";
-import type { WorkerReply, WorkerStart } from "./sandbox-protocol.ts";
+import { MAX_INPUTS_CHARS, type WorkerReply, type WorkerStart } from "./sandbox-protocol.ts";
 
 const scope = globalThis as unknown as typeof globalThis & Record<string, unknown> & { Math: Math };
 
@@ -41,8 +41,9 @@ apply(addListener, scope, [
     started = true;
     const port = event.ports[0];
     const js: unknown = event.data?.js;
+    const inputs: unknown = event.data?.inputs;
     if (!port || typeof js !== "string") return;
-    void run(js, port);
+    void run(js, port, readInputs(inputs));
   },
 ]);
 
@@ -79,13 +80,31 @@ function macrotaskChannel(): () => Promise<void> {
     });
 }
 
-async function run(js: string, port: MessagePort): Promise<void> {
+/**
+ * The reader's control values, read before any snippet code exists: own string values of a
+ * null-prototype record (a `__proto__` key is just a name), at most the bounded text's worth.
+ */
+function readInputs(text: unknown): Record<string, string> {
+  const values = Object.create(null) as Record<string, string>;
+  if (typeof text !== "string" || text.length > MAX_INPUTS_CHARS) return values;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return values;
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return values;
+  for (const [name, value] of Object.entries(parsed)) if (typeof value === "string") values[name] = value;
+  return values;
+}
+
+async function run(js: string, port: MessagePort, inputs: Record<string, string>): Promise<void> {
   let output: unknown;
   let failed = true;
   let figures: unknown = "";
   try {
     const { host, sourceName } = browserHost(js);
-    const result = await runSnippet(js, host, sourceName);
+    const result = await runSnippet(js, host, sourceName, inputs);
     output = result.output;
     failed = hasOwn(result, "error");
     // The figures' JSON texts, one a line; the page checks them again (src/figures/run-figures.ts).

@@ -67,9 +67,9 @@ export function hashText(...parts: string[]): string {
 
 /**
  * The shape of a stored result. Bump it when that shape changes, so results stored by an older
- * Daybook are recomputed instead of read wrongly. 2: results carry their figures' JSON texts.
+ * Daybook are recomputed instead of read wrongly. 2: results carry their figures' JSON texts. 3: and their declared controls.
  */
-export const CACHE_FORMAT = 2;
+export const CACHE_FORMAT = 3;
 
 /** Fingerprint of the code that runs snippets: change any of it and every result is recomputed. */
 export function runtimeFingerprint(root: string): string {

@@ -13,6 +13,7 @@ import { SnippetPool } from "./snippet-pool.ts";
 import { typecheckSnippets } from "./snippet-typecheck.ts";
 import { lineDiff } from "./text-diff.ts";
 import { placeFigures } from "../../figures/run-figures.ts";
+import { validateControls } from "../../figures/input-controls.ts";
 
 export interface SnippetRun {
   snippet: Snippet;
@@ -131,6 +132,10 @@ function compare({ snippet, result }: SnippetRun): Problem[] {
   // daybook/show refuses what breaks a limit in the snippet's realm; a figure refused only here was forged or cut off.
   for (const placed of placeFigures(result.output, result.figures ?? [])) {
     if ("error" in placed) problems.push({ ...at, message: `the snippet's ${placed.error}`, fix: "draw figures only with daybook/show, within its limits (10 figures and 1 MB per run, 5,000 points per figure), and print less so every figure's line fits in the output" });
+  }
+  if (result.controls !== undefined) {
+    const check = validateControls(result.controls);
+    if (!check.ok) problems.push({ ...at, message: `the snippet's controls are not shown: ${check.error}`, fix: "declare controls only with input from daybook/show, within its limits (20 controls, labels up to 200 characters, 50 options)" });
   }
   if (!result.error && snippet.meta.throws) {
     problems.push({ ...at, message: "the snippet is marked `throws` but finished without an error", fix: "remove `throws` from the fence, or make the failure happen" });

@@ -35,10 +35,14 @@ export interface HostResult {
   stopped?: true;
   /** The figures' JSON texts, cut to the transport bounds; checked again by the build (run-figures.ts). */
   figures?: string[];
+  /** The declared controls' JSON text, cut to its bound; checked again by the build (input-controls.ts). */
+  controls?: string;
 }
 
 /** The most a snippet may print, checked again here in case it tampered with the runtime's own cap. */
 const MAX_RESULT_CHARS = 200_000;
+/** The most characters of declared controls carried back (20 controls of a few 200-character strings fit many times over). */
+const MAX_CONTROLS_CHARS = 200_000;
 /** A runner that neither finishes nor waits after this many steps has been tampered with. */
 const MAX_STEPS = 200_000;
 
@@ -48,6 +52,7 @@ interface RunnerState {
   output: unknown;
   error: unknown;
   figures: unknown;
+  controls: unknown;
 }
 
 // The runner lives in a top-level lexical binding of the context's script scope: later scripts
@@ -134,5 +139,6 @@ function readResult(id: number, state: RunnerState): HostResult {
   const output = typeof state.output === "string" ? state.output.slice(0, MAX_RESULT_CHARS) : "";
   const error = typeof state.error === "string" && state.error ? state.error.slice(0, MAX_RESULT_CHARS) : undefined;
   const figures = figureTexts(typeof state.figures === "string" ? state.figures : "");
-  return { id, output, ...(error ? { error } : {}), ...(figures.length ? { figures } : {}) };
+  const controls = typeof state.controls === "string" && state.controls ? state.controls.slice(0, MAX_CONTROLS_CHARS) : undefined;
+  return { id, output, ...(error ? { error } : {}), ...(figures.length ? { figures } : {}), ...(controls ? { controls } : {}) };
 }
