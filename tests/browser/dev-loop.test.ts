@@ -136,6 +136,18 @@ describe("npm run dev: the author's loop", () => {
     await expect.poll(notice, poll).toBe("");
   });
 
+  it("draws a saved snippet's figures as after Run", async () => {
+    const accepted = readFileSync(entry, "utf8");
+    const drawing = 'import { show } from "daybook/show";\nshow.bar("Wait by utilisation", { "80%": 4, "90%": 9 });\nconst utilisation = 0.9;';
+    writeFileSync(entry, accepted.replace("const utilisation = 0.9;", drawing));
+    await expect.poll(output, poll).toContain('[figure bar "Wait by utilisation"');
+    const figure = () => inPage(() => document.querySelector("daybook-snippet .snippet-figure svg[role=img] title")?.textContent ?? "");
+    await expect.poll(figure, poll).toBe("Wait by utilisation");
+    writeFileSync(entry, accepted);
+    await expect.poll(figure, poll).toBe("");
+    await expect.poll(notice, poll).toBe("");
+  });
+
   it("shows an unknown tag on every page, and the problem goes when it is fixed", async () => {
     const home = await browser.newPage();
     await home.goto(`${server.origin}/`);

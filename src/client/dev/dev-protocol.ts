@@ -31,6 +31,8 @@ export interface DevSnippet {
   output?: string;
   /** Hash of `output`: the Accept request sends it back so the server writes only what was shown. */
   outputHash?: string;
+  /** The latest run's figures (`daybook/show`), their JSON texts one a line: the page checks and draws them as after Run. */
+  figures?: string;
   /** True when `output` differs from the ```output fence, or there is no fence. */
   outOfDate: boolean;
   /** `- expected` / `+ actual` lines, when there is a fence to compare with. */

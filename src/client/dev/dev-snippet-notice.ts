@@ -5,7 +5,7 @@ import { ACCEPT_ALL_COMMAND, DEV_ACCEPT_PATH, DEV_TOKEN_HEADER, type DevClientCo
 import { location } from "./dev-problems.ts";
 
 interface SnippetElement extends HTMLElement {
-  showLatest?(output: string): void;
+  showLatest?(output: string, figures?: string): void;
 }
 
 /** Pairs each snippet on the page with the server's state by its code, in order. */
@@ -22,7 +22,7 @@ export function showSnippetStates(states: readonly DevSnippet[], config: DevClie
 }
 
 function show(element: SnippetElement, state: DevSnippet, config: DevClientConfig): void {
-  if (state.output !== undefined) element.showLatest?.(state.output);
+  if (state.output !== undefined) element.showLatest?.(state.output, state.figures);
   element.querySelector(".daybook-dev-snippet")?.remove();
   if (!state.outOfDate && !state.problems.length) return;
   const notice = document.createElement("div");

@@ -50,6 +50,7 @@ function compared(snippet: Snippet, run: SnippetRun): Partial<DevSnippet> {
   return {
     output: run.result.output,
     outputHash: outputHash(run.result.output),
+    ...(run.result.figures?.length && { figures: run.result.figures.join("\n") }),
     outOfDate,
     ...(outOfDate && expected !== undefined && { diff: lineDiff(expected, output) }),
     // A stopped run is cut short, and some outputs no text file can hold: neither is ever written.
