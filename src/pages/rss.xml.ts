@@ -9,6 +9,7 @@ import { loadJournal } from "../lib/journal.ts";
 import { startOfDay } from "../lib/time-zone.ts";
 import { daybookSettings } from "../integration/daybook-settings.ts";
 import { feedHtml } from "../lib/feed-html.ts";
+import { ENTRY_COMPONENTS } from "../components/entry-components.ts";
 import { entryPath, withBase } from "../lib/urls.ts";
 
 /**
@@ -34,7 +35,7 @@ export const GET: APIRoute = async ({ site }) => {
           link: withBase(entryPath(entry.data.day)),
           pubDate: startOfDay(entry.data.date, timeZone),
           description: entry.data.summary,
-          content: feedHtml(await container.renderToString(Content), origin),
+          content: feedHtml(await container.renderToString(Content, { props: { components: ENTRY_COMPONENTS } }), origin),
           categories: journal.tagIdsOf(entry).map((id) => journal.tagById.get(id)!.data.title),
         };
       }),

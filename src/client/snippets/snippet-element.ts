@@ -4,7 +4,8 @@
 import { capOutput } from "./output-limit.ts";
 import { outputParts, outputText, replaceParts, textPart } from "./output-panel.ts";
 import type { SnippetEditor } from "./snippet-editor.ts";
-import { authorCode, forgetEdit, keepEdit, keptEdit, shareEdit, type KeptEdit } from "./edit-keeping.ts";
+import { authorCode, forgetEdit, keepEdit, keptEdit, shareEdit, snippetNumber, type KeptEdit } from "./edit-keeping.ts";
+import type { SnippetInputs } from "./snippet-inputs.ts";
 import { startTypechecker } from "./typecheck-start.ts";
 
 const RUNNER = `${import.meta.env.BASE_URL.replace(/\/$/, "")}/runner`;
@@ -19,6 +20,10 @@ class DaybookSnippet extends HTMLElement {
   #bakedParts: Node[] | undefined = [];
   /** The figures of the dev server's latest output (with #baked, what Reset shows then). */
   #latestFigures = "";
+  /** The snippet's controls, once wired (snippet-inputs.ts, loaded only when the build baked some). */
+  #inputs: SnippetInputs | undefined;
+  /** A control changed while a run was going: that run's output is stale, so it is not shown and the snippet runs again. */
+  #again = false;
 
   connectedCallback(): void {
     if (this.querySelector(".snippet-toolbar")) return;
@@ -44,7 +49,19 @@ class DaybookSnippet extends HTMLElement {
         void this.run();
       }
     });
-    void keptEdit(this).then((kept) => kept && this.edit(kept));
+    const fieldset = this.querySelector<HTMLFieldSetElement>("fieldset.snippet-inputs");
+    const inputs = fieldset ? import("./snippet-inputs.ts").then(({ wireInputs }) => (this.#inputs = wireInputs(fieldset, snippetNumber(this), () => this.rerun()))) : Promise.resolve(undefined);
+    // A link's control values re-run the author's code (never a kept or shared edit, which waits for Run).
+    void Promise.all([keptEdit(this), inputs]).then(([kept, wired]) => {
+      if (kept) void this.edit(kept);
+      else if (wired?.fromLink) void this.run();
+    });
+  }
+
+  /** Runs again after a control changed: now, or once the run in progress ends (its output, made with old values, is dropped). */
+  rerun(): void {
+    if (this.#running) this.#again = true;
+    else void this.run();
   }
 
   async run(): Promise<void> {
@@ -69,7 +86,8 @@ class DaybookSnippet extends HTMLElement {
         return;
       }
       const { runInSandbox } = await import("./sandbox.ts");
-      const result = await runInSandbox(js.js, Number(this.dataset.timeout) || 2000, RUNNER_URLS);
+      const result = await runInSandbox(js.js, Number(this.dataset.timeout) || 2000, RUNNER_URLS, this.#inputs?.text() ?? "{}");
+      if (this.#again) return; // superseded by a newer change: the finally block runs again
       const status = result.outcome === "timed-out" ? `Stopped after ${Math.round(result.ms / 100) / 10} s on this device` : `${{ ran: "Ran in", failed: "Failed in", stopped: "Stopped after" }[result.outcome]} ${result.ms} ms`;
       await this.#show(result.output, typeErrors?.length ? `${status} (ran with ${typeErrors.length} type error${typeErrors.length === 1 ? "" : "s"})` : status, result.figures);
     } catch (error) {
@@ -78,6 +96,10 @@ class DaybookSnippet extends HTMLElement {
     } finally {
       runButton.disabled = false;
       this.#running = false;
+      if (this.#again) {
+        this.#again = false;
+        void this.run();
+      }
     }
   }
 

@@ -5,6 +5,8 @@ import { escapeXml } from "../../lib/escape-xml.ts";
 import { placeFigures, outputParts } from "../../figures/run-figures.ts";
 import { figureBlockHtml, figureErrorHtml } from "../../figures/figure-block.ts";
 import { htmlToJsx } from "./html-to-jsx.ts";
+import { controlsHtml } from "./controls-html.ts";
+import { validateControls } from "../../figures/input-controls.ts";
 
 /**
  * Turns each ```` ```ts run ```` block into a `<daybook-snippet>`: the highlighted code, then the
@@ -31,6 +33,7 @@ export const snippetBlocks: MdastPluginEntry = {
       js: run?.js,
       output: run ? run.result.output : "This snippet has not been run yet.",
       figures: run?.result.figures ?? [],
+      controls: run?.result.controls,
       title,
     };
     if (ctx.sourceFormat === "markdown") {
@@ -41,7 +44,7 @@ export const snippetBlocks: MdastPluginEntry = {
       ctx.insertAfter(node, { type: "html", value: close });
     } else {
       // MDX: text goes in as JS string expressions, which keep every space and newline (JSX text would trim them).
-      const [open, close] = snippetHtml(parts, (text) => `{${inertString(text)}}`, (text) => `{${inertString(text)}}`, (html) => htmlToJsx(html, inertString));
+      const [open, close] = snippetHtml(parts, (text) => `{${inertString(text)}}`, (text) => `{${inertString(text)}}`, (html) => htmlToJsx(html, inertString), true);
       ctx.wrapNode(node, { raw: `${open}${close}`, mdxExpressions: true });
     }
   },
@@ -64,6 +67,8 @@ interface SnippetParts {
   output: string;
   /** The run's figure texts, checked again here (run-figures.ts) before anything is drawn. */
   figures: readonly string[];
+  /** The run's declared controls' JSON text, checked again here (input-controls.ts; a refused one is a build problem, snippet-check.ts). */
+  controls: string | undefined;
   title: string | undefined;
 }
 
@@ -71,7 +76,7 @@ interface SnippetParts {
  * The element's opening tag, and what follows the code: title, output panel, closing tag. `markup`
  * writes Daybook's own figure HTML for the format (as is, or as MDX JSX).
  */
-function snippetHtml(parts: SnippetParts, text: (t: string) => string, attribute: (t: string) => string, markup: (html: string) => string): [string, string] {
+function snippetHtml(parts: SnippetParts, text: (t: string) => string, attribute: (t: string) => string, markup: (html: string) => string, xml = false): [string, string] {
   const attributes = [`class="snippet"`, `data-timeout="${parts.timeout}"`, `aria-label=${attribute(parts.label)}`, parts.js === undefined ? "" : `data-js=${attribute(parts.js)}`];
   const open = `<daybook-snippet ${attributes.filter(Boolean).join(" ")}>`;
   const title = parts.title ? `<p class="snippet-title">${text(parts.title)}</p>` : "";
@@ -80,5 +85,7 @@ function snippetHtml(parts: SnippetParts, text: (t: string) => string, attribute
     .map((part) => ("text" in part ? `<pre class="snippet-output-text" tabindex="0"><code>${text(part.text)}</code></pre>` : markup(part.figure)))
     .join("");
   const panel = `<div class="snippet-output" aria-live="polite"><p class="snippet-output-label">Output</p>${body}</div>`;
-  return [open, `${title}${panel}</daybook-snippet>`];
+  const checked = parts.controls === undefined ? undefined : validateControls(parts.controls);
+  const inputs = checked?.ok ? controlsHtml(checked.controls, xml) : "";
+  return [open, `${title}${inputs ? markup(inputs) : ""}${panel}</daybook-snippet>`];
 }
