@@ -96,6 +96,47 @@ describe("runnable snippets in Chromium", () => {
     await context.close();
   });
 
+  it("re-runs Day 9 when its slider moves (by keyboard), redraws the curve, keeps the value in the link, and the link reproduces it", async () => {
+    await open("day/9/");
+    const snippet = page.locator("daybook-snippet").first();
+    const slider = snippet.getByRole("slider", { name: "utilisation" });
+    // Baked disabled (nothing to change without JavaScript); the page enables it.
+    await expect.poll(() => slider.isEnabled()).toBe(true);
+    const bakedPanel = await snippet.locator(".snippet-output").innerHTML();
+    const bakedSvg = await snippet.locator(".snippet-output svg.fig").innerHTML();
+    await slider.focus();
+    for (let i = 0; i < 15; i++) await page.keyboard.press("ArrowLeft");
+    expect(await slider.inputValue()).toBe("0.8");
+    expect(await snippet.locator(".snippet-input output").textContent()).toBe("0.8");
+    await expect.poll(() => new URL(page.url()).search, { timeout: 15_000 }).toBe("?in.1.utilisation=0.8");
+    const status = snippet.locator(".snippet-status");
+    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toMatch(/^Ran in \d+ ms$/);
+    await expect.poll(() => snippet.locator(".snippet-output svg.fig").innerHTML(), { timeout: 15_000 }).not.toBe(bakedSvg);
+    const moved = await snippet.locator(".snippet-output").innerHTML();
+    expect(moved).not.toBe(bakedPanel);
+    // The table's rows are the same; the curve's line (its hash) is not.
+    const text = (await snippet.locator(".snippet-output-text").allTextContents()).join("\n");
+    expect(text).toMatch(/^util {3}mean ms/);
+    expect(text).not.toContain("sha256:7cab2ebb");
+
+    // The link alone: it sets the slider and re-runs the author's code with that value, giving the same panel.
+    const other = await context.newPage();
+    await other.goto(page.url());
+    const again = other.locator("daybook-snippet").first();
+    await expect.poll(() => again.locator(".snippet-status").textContent(), { timeout: 30_000 }).toMatch(/^Ran in \d+ ms$/);
+    expect(await again.getByRole("slider", { name: "utilisation" }).inputValue()).toBe("0.8");
+    expect(await again.locator(".snippet-output").innerHTML()).toBe(moved);
+
+    // A hostile value in the link is ignored: the baked output stays, nothing runs.
+    await other.goto(`${session.site.url}day/9/?in.1.utilisation=1e999&in.1.__proto__=x`);
+    const hostile = other.locator("daybook-snippet").first();
+    await expect.poll(() => hostile.getByRole("slider", { name: "utilisation" }).isEnabled()).toBe(true);
+    expect(await hostile.getByRole("slider", { name: "utilisation" }).inputValue()).toBe("0.95");
+    expect(await hostile.locator(".snippet-output").innerHTML()).toBe(bakedPanel);
+    expect(await hostile.locator(".snippet-status").textContent()).toBe("");
+    await context.close();
+  }, 120_000);
+
   it("shows output as text, never as HTML", async () => {
     await open("day/16/");
     const snippet = page.locator("daybook-snippet").first();
