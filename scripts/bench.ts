@@ -104,6 +104,7 @@ try {
   row("first Edit: editor + transpiler (gzip)", kb(figures.firstEditGz));
   row(`Run → output, median of ${figures.runLatencyMs.runs}`, ms(figures.runLatencyMs.median), "target ≤ 150 ms");
   row(`Run → output, p90 of ${figures.runLatencyMs.runs}`, ms(figures.runLatencyMs.p90));
+  await (await import("../bench/input-browser.ts")).reportInputChange(browser, `${site.url}day/9/`, row, ms);
   const editor = await benchEditorBrowser(browser, `${site.url}day/1/`);
   row("first Edit → first diagnostics: editor + TypeScript (gzip)", kb(editor.firstEditGz));
   row("first keystroke → first diagnostics (typing at once)", ms(editor.keystrokeToDiagnosticsMs), "target ≤ 1.5 s");
