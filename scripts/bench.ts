@@ -9,6 +9,7 @@ import { benchSnippetBrowser } from "../bench/snippet-browser.ts";
 import { benchEditorBrowser } from "../bench/editor-browser.ts";
 import { benchGraph } from "../bench/graph.ts";
 import { benchDevLoop } from "../bench/dev-loop.ts";
+import { benchFigureCost, figureCodeOnFirstRun } from "../bench/figure-cost.ts";
 import { writeSyntheticJournal } from "../bench/synthetic-site.ts";
 import { benchGraphBrowser, benchSearchBrowser } from "../bench/site-browser.ts";
 import { baselineBuild, daybookBuild } from "../bench/build-timing.ts";
@@ -40,6 +41,9 @@ const snippets = await benchSnippetBuild(root, count);
 row(`build CPU per snippet, cold (${count})`, ms(snippets.coldCpuMsPerSnippet), "target ≤ 15 ms");
 row(`build CPU per snippet, cached (${count})`, ms(snippets.cachedCpuMsPerSnippet), "target ≤ 1 ms");
 row(`check wall time, cold (${count})`, ms(snippets.coldWallMs));
+
+const figureCost = benchFigureCost();
+row("figure at build: 50-point line / 5,000-point scatter", `${ms(figureCost.lineMs)} / ${ms(figureCost.largestScatterMs)}`, "check, SVG and table");
 
 heading("Sample journal (content/)");
 const sample = mkdtempSync(path.join(tmpdir(), "daybook-bench-sample-"));
@@ -105,6 +109,7 @@ try {
   row(`Run → output, median of ${figures.runLatencyMs.runs}`, ms(figures.runLatencyMs.median), "target ≤ 150 ms");
   row(`Run → output, p90 of ${figures.runLatencyMs.runs}`, ms(figures.runLatencyMs.p90));
   await (await import("../bench/input-browser.ts")).reportInputChange(browser, `${site.url}day/9/`, row, ms);
+  row("first Run that draws (Day 9): figure code (gzip)", kb(await figureCodeOnFirstRun(browser, `${site.url}day/9/`)));
   const editor = await benchEditorBrowser(browser, `${site.url}day/1/`);
   row("first Edit → first diagnostics: editor + TypeScript (gzip)", kb(editor.firstEditGz));
   row("first keystroke → first diagnostics (typing at once)", ms(editor.keystrokeToDiagnosticsMs), "target ≤ 1.5 s");
