@@ -126,6 +126,12 @@ describe("runnable snippets in Chromium", () => {
     expect(await again.getByRole("slider", { name: "utilisation" }).inputValue()).toBe("0.8");
     expect(await again.locator(".snippet-output").innerHTML()).toBe(moved);
 
+    // Reset shows the baked output again, with the controls back at their defaults and the link clean.
+    await again.locator("[data-action=reset]").click();
+    expect(await again.getByRole("slider", { name: "utilisation" }).inputValue()).toBe("0.95");
+    expect(new URL(other.url()).search).toBe("");
+    expect(await again.locator(".snippet-output").innerHTML()).toBe(bakedPanel);
+
     // A hostile value in the link is ignored: the baked output stays, nothing runs.
     await other.goto(`${session.site.url}day/9/?in.2.utilisation=1e999&in.2.__proto__=x&in.1.utilisation=0.8`);
     const hostile = other.locator("daybook-snippet").nth(1);

@@ -54,12 +54,13 @@ class DaybookSnippet extends HTMLElement {
     // A link's control values re-run the author's code (never a kept or shared edit, which waits for Run).
     void Promise.all([keptEdit(this), inputs]).then(([kept, wired]) => {
       if (kept) void this.edit(kept);
-      else if (wired?.fromLink) void this.run();
+      else if (wired?.fromLink) this.rerun();
     });
   }
 
   /** Runs again after a control changed: now, or once the run in progress ends (its output, made with old values, is dropped). */
   rerun(): void {
+    this.querySelector<HTMLButtonElement>("[data-action=reset]")!.hidden = false; // back to the defaults and the baked output
     if (this.#running) this.#again = true;
     else void this.run();
   }
@@ -133,6 +134,7 @@ class DaybookSnippet extends HTMLElement {
     this.querySelector<HTMLButtonElement>("[data-action=reset]")!.hidden = true;
     this.querySelector<HTMLButtonElement>("[data-action=share]")!.hidden = true;
     forgetEdit(this);
+    this.#inputs?.reset();
     if (this.#bakedParts) {
       replaceParts(this.#panel(), this.#bakedParts.map((part) => part.cloneNode(true)));
       this.#status("Reset to the original code and output");

@@ -15,6 +15,8 @@ type Field = HTMLInputElement | HTMLSelectElement;
 export interface SnippetInputs {
   /** The controls' current values, by name, each read against its control, as a run carries them (sandbox-protocol.ts). */
   text(): string;
+  /** Sets every control back to its default and takes the values out of the link (Reset shows the baked output, made with the defaults). */
+  reset(): void;
   /** Whether the page's link set any control to other than its default. */
   readonly fromLink: boolean;
 }
@@ -42,18 +44,29 @@ export function wireInputs(fieldset: HTMLFieldSetElement, snippet: number, onCha
   fieldset.disabled = false;
 
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const keepInLink = () => {
+    const search = withQueryValues(location.search, snippet, controls, current());
+    if (search !== location.search) history.replaceState(history.state, "", `${location.pathname}${search}${location.hash}`);
+  };
   fieldset.addEventListener("input", (event) => {
     const item = (event.target as Element).closest<HTMLElement>(".snippet-input");
     const index = item ? items.indexOf(item) : -1;
     if (index >= 0) showValue(items[index]!, fields[index]!);
     clearTimeout(timer);
     timer = setTimeout(() => {
-      const search = withQueryValues(location.search, snippet, controls, current());
-      if (search !== location.search) history.replaceState(history.state, "", `${location.pathname}${search}${location.hash}`);
+      keepInLink();
       onChange();
     }, INPUT_DEBOUNCE_MS);
   });
-  return { text: () => inputsText(Object.fromEntries(current())), fromLink: linked.size > 0 };
+  const reset = () => {
+    clearTimeout(timer);
+    controls.forEach((control, i) => {
+      set(fields[i]!, control, controlText(control.default));
+      showValue(items[i]!, fields[i]!);
+    });
+    keepInLink();
+  };
+  return { text: () => inputsText(Object.fromEntries(current())), reset, fromLink: linked.size > 0 };
 }
 
 function parseControl(text: string | undefined): unknown {
