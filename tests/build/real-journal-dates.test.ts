@@ -61,7 +61,9 @@ describe("entries ordered by date, then day number", () => {
     expect(pagerOf(1)).toEqual({ prev: 90, next: 10 });
     expect(pagerOf(10)).toEqual({ prev: 1, next: 91 });
     expect(pagerOf(91)).toEqual({ prev: 10, next: 11 });
-    expect(pagerOf(71)).toEqual({ prev: 70 });
+    // Days 100-103 (figures, inputs) come after Day 71 on its date and after it; 103 is the last.
+    expect(pagerOf(71)).toEqual({ prev: 70, next: 100 });
+    expect(pagerOf(103)).toEqual({ prev: 102 });
   });
 
   it("the feed is newest first, dated at the start of each entry's date in the journal's zone (UTC here)", () => {
