@@ -43,10 +43,7 @@ export async function startDevSession(options: {
   // 1,000 entries); the first render waits for all of it, since the Markdown plugin reads the link
   // targets it registers, and later renders wait for the snippet runs of the re-check in progress.
   const first = journal.refresh().then(
-    () => {
-      logChecked(journal, logger);
-      thread.warm();
-    },
+    () => logChecked(journal, logger),
     (error: unknown) => logger.error(`the journal could not be checked: ${(error as Error).stack ?? error}`),
   );
   waitBeforeRendering(options.processor, async () => {

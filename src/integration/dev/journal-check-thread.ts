@@ -9,9 +9,9 @@ const WORKER = new URL("./journal-check-worker.ts", import.meta.url);
  * The dev server's journal validation after a save, in a worker thread. Validating 1,000 entries
  * takes 100–600 ms (reading every file, then re-parsing the ones that changed); on the main
  * thread it delayed the page render each save triggers by that much. (The first check, at
- * start-up, stays on the main thread, whose modules are already loaded, while this thread warms
- * up.) The link targets the Markdown plugin publishes links with are registered here, on the
- * main thread, from the journal the worker returns.
+ * start-up, stays on the main thread, whose modules are already loaded.) The link targets the
+ * Markdown plugin publishes links with are registered here, on the main thread, from the journal
+ * the worker returns.
  */
 export class JournalCheckThread {
   readonly #settings: DaybookSettings;
@@ -27,14 +27,6 @@ export class JournalCheckThread {
     const next = this.#last.catch(() => undefined).then(() => this.#checkNow());
     this.#last = next;
     return next;
-  }
-
-  /**
-   * Starts the thread and has it validate once, so that its modules are loaded and its per-file
-   * results filled before the first save needs them.
-   */
-  warm(): void {
-    void this.check().catch(() => undefined);
   }
 
   #checkNow(): Promise<Journal> {
