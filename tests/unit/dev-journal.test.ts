@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -102,6 +102,26 @@ describe("the dev journal's re-checks", () => {
     rmSync(path.join(content, "days/004-new.mdx"));
     await journal.refresh();
     expect(journal.snippetsOfDay(4)).toEqual([]);
+  });
+
+  it("never reads through a saved entry that became a symbolic link", async () => {
+    const second = path.join(content, "days/002-second-day.md");
+    const text = readFileSync(second, "utf8");
+    const secret = path.join(work, "secret.md");
+    writeFileSync(secret, text.replace(/console\.log\(/, "console.log('SECRET-BEHIND-LINK');\nconsole.log("));
+    rmSync(second);
+    symlinkSync(secret, second);
+    try {
+      await journal.refresh(second);
+      expect(journal.snippetsOfDay(2)).toEqual([]);
+      expect(JSON.stringify(journal.problems())).not.toContain("SECRET-BEHIND-LINK");
+      expect(journal.problems().some((p) => p.file.endsWith("002-second-day.md") && p.message.includes("symbolic link"))).toBe(true);
+    } finally {
+      rmSync(second);
+      writeFileSync(second, text);
+      await journal.refresh();
+    }
+    expect(journal.snippetsOfDay(2)).not.toEqual([]);
   });
 
   it("validates in a worker thread as on the main thread, and registers the link targets there", async () => {
