@@ -1,6 +1,8 @@
 // The script of /runner/sandbox.html (inlined there by src/integration/snippets/sandbox-page.ts).
 // It runs snippets for one page of the journal, each in a fresh Worker, and answers on a
-// MessagePort that page handed it; it listens to nothing else.
+// MessagePort that page handed it; it listens to nothing else. After each run it starts the next
+// run's worker while the page is idle (a spare: started, never used by anything before its run),
+// so a run does not wait for a worker to load the runtime.
 //
 // It runs nothing unless all of these hold:
 // - its own origin is opaque ("null"): it was framed with sandbox="allow-scripts" and without
@@ -55,6 +57,7 @@ if (refused) {
 function serve(port: MessagePort, workerSource: string): void {
   const workerUrl = URL.createObjectURL(new Blob([workerSource], { type: "text/javascript" }));
   const running = new Set<string>();
+  let spare: Worker | undefined;
   let heartbeat: ReturnType<typeof setInterval> | undefined;
   const beat = () => port.postMessage({ kind: "beat" } satisfies Heartbeat);
   status.textContent = "Snippet sandbox: ready";
@@ -63,8 +66,19 @@ function serve(port: MessagePort, workerSource: string): void {
     if (isRunRequest(event.data) && !running.has(event.data.nonce)) start(event.data);
   };
 
+  function startSpare(): void {
+    if (spare) return;
+    const worker = (spare = new Worker(workerUrl));
+    // A spare that fails to start is dropped; the run then starts a worker of its own and reports its error.
+    worker.onerror = () => {
+      worker.terminate();
+      if (spare === worker) spare = undefined;
+    };
+  }
+
   function start(request: RunRequest): void {
-    const worker = new Worker(workerUrl);
+    const worker = spare ?? new Worker(workerUrl);
+    spare = undefined;
     const channel = new MessageChannel();
     const finish = (output: string, failed: boolean, stopped = false, figures = "") => {
       if (!running.delete(request.nonce)) return;
@@ -75,6 +89,7 @@ function serve(port: MessagePort, workerSource: string): void {
       if (running.size === 0) {
         clearInterval(heartbeat);
         heartbeat = undefined;
+        startSpare();
       }
     };
     running.add(request.nonce);

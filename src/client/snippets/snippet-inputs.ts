@@ -1,14 +1,16 @@
 // A snippet's controls on the page: the build bakes them, disabled, with their defaults
 // (src/integration/snippets/controls-html.ts); this enables them, sets them from the page's link
-// (`?in.<snippet>.<name>=`), and after a change (debounced) keeps the values in the link with
-// history.replaceState and asks the snippet to run again. Loaded only by pages whose snippets
-// declared controls.
+// (`?in.<snippet>.<name>=`), and after a change keeps the values in the link with
+// history.replaceState and asks the snippet to run again: at once for the first change, then at
+// most once per INPUT_SETTLE_MS while a slider is dragged, always ending with the latest values
+// (the snippet drops the output of a run that a newer change overtook). Loaded only by pages whose
+// snippets declared controls.
 import { controlText, controlValue, validateControls, type Control } from "../../figures/input-controls.ts";
 import { queryValues, withQueryValues } from "./input-query.ts";
 import { inputsText } from "./sandbox-protocol.ts";
 
-/** How long the controls must be still before a run starts; a run already going is superseded. */
-export const INPUT_DEBOUNCE_MS = 150;
+/** After a change starts a run, later changes within this time wait for its end and start one run, with the latest values. */
+export const INPUT_SETTLE_MS = 150;
 
 type Field = HTMLInputElement | HTMLSelectElement;
 
@@ -43,23 +45,32 @@ export function wireInputs(fieldset: HTMLFieldSetElement, snippet: number, onCha
   });
   fieldset.disabled = false;
 
-  let timer: ReturnType<typeof setTimeout> | undefined;
   const keepInLink = () => {
     const search = withQueryValues(location.search, snippet, controls, current());
     if (search !== location.search) history.replaceState(history.state, "", `${location.pathname}${search}${location.hash}`);
+  };
+  // Leading edge and trailing edge: a key press or a click runs at once; a drag runs at its start,
+  // every INPUT_SETTLE_MS while it goes on, and once more with where it stopped.
+  let settling: ReturnType<typeof setTimeout> | undefined;
+  let pending = false;
+  const fire = () => {
+    pending = false;
+    keepInLink();
+    onChange();
+    settling = setTimeout(() => {
+      settling = undefined;
+      if (pending) fire();
+    }, INPUT_SETTLE_MS);
   };
   fieldset.addEventListener("input", (event) => {
     const item = (event.target as Element).closest<HTMLElement>(".snippet-input");
     const index = item ? items.indexOf(item) : -1;
     if (index >= 0) showValue(items[index]!, fields[index]!);
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      keepInLink();
-      onChange();
-    }, INPUT_DEBOUNCE_MS);
+    if (settling === undefined) fire();
+    else pending = true;
   });
   const reset = () => {
-    clearTimeout(timer);
+    pending = false;
     controls.forEach((control, i) => {
       set(fields[i]!, control, controlText(control.default));
       showValue(items[i]!, fields[i]!);
