@@ -21,8 +21,12 @@ export interface SandboxResult {
 export const SANDBOX_STOPPED = "Error: the sandbox stopped (out of memory?)";
 /** The name of the error a frame that never starts rejects with: this browser cannot run snippets. */
 export const SANDBOX_UNAVAILABLE = "SandboxUnavailable";
-/** No heartbeat for this long while a run is pending means the frame is gone. */
-const SILENCE_MS = 1000;
+/**
+ * No heartbeat for this long while a run is pending means the frame is gone. Long enough that a
+ * frame's process starved of the CPU for a moment (a busy phone, a loaded machine) is not taken
+ * for dead; short beside any run's deadline.
+ */
+export const SILENCE_MS = 3000;
 /** The frame stops a run at its wall-clock limit; the page gives up this much later if no reply came. */
 const DEADLINE_MARGIN_MS = 3000;
 const STARTUP_MS = 10_000;
