@@ -7,7 +7,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { availableParallelism } from "node:os";
 import type { TestProject } from "vitest/node";
-import { buildSite, type BuildResult } from "./build-site.ts";
+import { SAMPLE_TODAY, buildSite, type BuildResult } from "./build-site.ts";
 
 export const REAL_JOURNAL = "tests/fixtures/real-journal";
 /** A GitHub Pages project site's base path. */
@@ -27,7 +27,7 @@ export default async function setup(project: TestProject): Promise<void> {
   const loops: ChildProcess[] = [];
   for (let i = 0; i < 2 * availableParallelism(); i++) loops.push(spawn(process.execPath, ["-e", "for (;;) {}"], { stdio: "ignore" }));
   try {
-    const build = await buildSite({ content: "content" });
+    const build = await buildSite({ content: "content", today: SAMPLE_TODAY });
     const alive = loops.filter((loop) => loop.exitCode === null && loop.signalCode === null).length;
     project.provide("sampleBuild", build);
     project.provide("sampleBuildBusyLoops", alive);
