@@ -17,7 +17,7 @@ describe("the tag graph in Chromium", () => {
     const page = await open(false);
     const nodes = page.locator("svg.tag-graph a.node");
     const count = await nodes.count();
-    expect(count).toBe(27);
+    expect(count).toBe(29);
     const names = await nodes.evaluateAll((links) => links.map((a) => [a.getAttribute("aria-label"), a.getAttribute("href")]));
     for (const [name, href] of names) {
       expect(name).toMatch(/^.+, \d+ (entry|entries)$/);
@@ -111,7 +111,7 @@ describe("the tag graph in Chromium", () => {
     const response = await fetch(`${session.site.url}graph.json`);
     const graph = (await response.json()) as { version: number; nodes: { id: string; weight: number; firstDay: number | null }[]; edges: unknown[] };
     expect(graph.version).toBe(1);
-    expect(graph.nodes).toHaveLength(27);
+    expect(graph.nodes).toHaveLength(29);
     expect(graph.nodes.find((n) => n.id === "two-phase-commit")).toMatchObject({ weight: 2, firstDay: 16 });
     expect(graph.edges.length).toBeGreaterThan(20);
   });

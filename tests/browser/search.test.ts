@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { buildSite } from "../helpers/build-site.ts";
+import { SAMPLE_TODAY, buildSite } from "../helpers/build-site.ts";
 import { launchChromium } from "../helpers/chromium.ts";
 import { serveStatic, type StaticSite } from "../helpers/static-server.ts";
 import { recordErrors } from "../helpers/sample-site-session.ts";
@@ -44,7 +44,7 @@ function describeSite(base: string) {
     const errors: string[] = [];
 
     beforeAll(async () => {
-      const build = base === "/" ? inject("sampleBuild") : await buildSite({ content: "content", base });
+      const build = base === "/" ? inject("sampleBuild") : await buildSite({ content: "content", base, today: SAMPLE_TODAY });
       expect(build.code, build.output).toBe(0);
       site = await serveStatic(build.outDir, base);
       browser = await launchChromium();

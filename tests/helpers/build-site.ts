@@ -21,6 +21,8 @@ export interface BuildResult {
 }
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
+/** The pinned build date for the sample journal in content/: its newest entry, Day 23, is dated 2026-11-25. */
+export const SAMPLE_TODAY = "2026-11-25";
 
 /** Runs `npm run build`'s script exactly as an author would, into a fresh temporary folder. */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {

@@ -7,7 +7,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { availableParallelism } from "node:os";
 import type { TestProject } from "vitest/node";
-import { buildSite, type BuildResult } from "./build-site.ts";
+import { buildSite, SAMPLE_TODAY, type BuildResult } from "./build-site.ts";
 
 export const REAL_JOURNAL = "tests/fixtures/real-journal";
 /** A GitHub Pages project site's base path. */
@@ -35,7 +35,7 @@ async function buildSamples(): Promise<SampleBuilds> {
   let sample: BuildResult;
   let busyLoops: number;
   try {
-    sample = await buildSite({ content: "content" });
+    sample = await buildSite({ content: "content", today: SAMPLE_TODAY });
     busyLoops = loops.filter((loop) => loop.exitCode === null && loop.signalCode === null).length;
   } finally {
     for (const loop of loops) loop.kill("SIGKILL");

@@ -7,7 +7,8 @@ import { runImport } from "../../src/integration/import/import-run.ts";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 export const FIXTURES = path.join(ROOT, "tests/fixtures/import");
-export const TODAY = "2026-11-23";
+/** Pinned, and no earlier than the sample journal's newest entry (Day 23, 2026-11-25), so --keep-sample imports validate. */
+export const TODAY = "2026-11-25";
 
 /**
  * A copy of one fixture folder as its own git repository, committed topic by topic on fixed

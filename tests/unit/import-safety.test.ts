@@ -50,12 +50,12 @@ describe("the sample journal", () => {
     const after = snapshot(content);
     for (const [file, text] of Object.entries(before)) expect(after[file]).toBe(text);
     const added = Object.keys(after).filter((f) => !(f in before));
-    expect(added.sort()).toEqual(["days/021-a-note.md", "days/022-other.md", "tags/git.md"]); // http.md is the sample's own
+    expect(added.sort()).toEqual(["days/024-a-note.md", "days/025-other.md", "tags/git.md"]); // http.md is the sample's own
   });
 
   it.each([
     ["an edited sample entry", (content: string) => writeFileSync(path.join(content, "days", readdirSync(path.join(content, "days"))[0]!), "changed")],
-    ["an entry of someone's own", (content: string) => writeFileSync(path.join(content, "days", "021-mine.mdx"), "mine")],
+    ["an entry of someone's own", (content: string) => writeFileSync(path.join(content, "days", "024-mine.mdx"), "mine")],
     ["a hidden file", (content: string) => writeFileSync(path.join(content, ".notes"), "mine")],
   ])("refuses content/ holding %s, with or without --keep-sample, and writes nothing", async (_name, change) => {
     for (const flags of [[], ["--keep-sample"]]) {
