@@ -1,5 +1,5 @@
 import { BASE, loadPagefind, loadTags, type PagefindResultData, type PagefindSearch, type TagInfo } from "./pagefind-loader.ts";
-import { renderClosestTags, renderResult } from "./search-results.ts";
+import { renderClosestTags, renderResult, resultHref } from "./search-results.ts";
 import { unmatchedTerms, queryTerms } from "./real-matches.ts";
 import { closestTags } from "./closest-tags.ts";
 import { attachResultKeys } from "./result-keys.ts";
@@ -59,7 +59,7 @@ export function attachSearch(el: SearchElements, options: { limit: number; onQue
     }
     const data = dropped.length && !kept.length ? [] : await resultData(search);
     if (mine !== generation) return;
-    show(data, tags);
+    show(data, tags, query);
     renderChips(data.length ? search.filters : {}, tags);
     const what = query ? `“${query}”` : "the selected tags";
     const count = data.length ? search.results.length : 0;
@@ -79,7 +79,12 @@ export function attachSearch(el: SearchElements, options: { limit: number; onQue
     return Promise.all(search.results.slice(0, options.limit).map((r) => r.data()));
   }
 
-  function show(data: PagefindResultData[], tags: TagInfo): void {
+  let shown = "";
+  /** Renders the results, unless they are the ones on screen (the same query run again), so a focused result keeps its focus. */
+  function show(data: PagefindResultData[], tags: TagInfo, query = ""): void {
+    const key = JSON.stringify([query, [...selected], data.map(resultHref)]);
+    if (key === shown) return;
+    shown = key;
     el.results.replaceChildren(...data.map((d) => renderResult(d, tags)));
     el.results.hidden = data.length === 0;
   }
