@@ -4,12 +4,10 @@ import { describe, expect, inject, it } from "vitest";
 import { htmlFiles } from "../helpers/html.ts";
 
 /**
- * Every page of the built sample journal passes html-validate's recommended rules, with two
- * documented exceptions in .htmlvalidate.json:
+ * Every page of the built sample journal passes html-validate's recommended rules, with one
+ * documented exception in .htmlvalidate.json:
  * - long-title: page titles are "Day N: <the author's title> · <journal>"; a journal's titles
  *   are the author's words, and cutting them would lose more than the SEO advice gains.
- * - prefer-native-element (listbox only): search results are a combobox's listbox of links,
- *   which a native <select> cannot hold.
  */
 describe("HTML validity", () => {
   // The built pages live outside the repository, so the config is loaded explicitly.

@@ -3,6 +3,9 @@
 export interface PagefindResultData {
   url: string;
   excerpt: string;
+  /** The page's indexed text; `locations` index its whitespace-separated words. */
+  content: string;
+  locations: number[];
   meta: Record<string, string | undefined>;
   filters: Record<string, string[] | undefined>;
   sub_results?: { title: string; url: string; excerpt: string }[];
@@ -35,7 +38,8 @@ export function loadPagefind(): Promise<Pagefind> {
       loading = undefined;
       throw new Error("The search index is missing. It is made by `npm run build`; run that once and search works here too.");
     }
-    await pagefind.options({ baseUrl: BASE, excerptLength: 24 });
+    // Aliases ("2pc") count like words of the summary; a tag's aliases on a day rank it like a mention.
+    await pagefind.options({ baseUrl: BASE, excerptLength: 24, ranking: { metaWeights: { title: 5, aliases: 2 } } });
     await pagefind.init();
     await pagefind.filters(); // loads the filter index, without which searches report no filter counts
     return pagefind;
@@ -43,10 +47,12 @@ export function loadPagefind(): Promise<Pagefind> {
   return loading;
 }
 
-let titles: Promise<Record<string, string>> | undefined;
+export type TagInfo = Record<string, { title: string; aliases: string[] }>;
 
-/** Tag id → title, for filter chips and result tags. */
-export function loadTagTitles(): Promise<Record<string, string>> {
-  titles ??= fetch(`${BASE}search/tags.json`).then((r) => (r.ok ? (r.json() as Promise<Record<string, string>>) : {}));
-  return titles;
+let tags: Promise<TagInfo> | undefined;
+
+/** Tag id → title and aliases, for filter chips, result tags and the closest tags to a query. */
+export function loadTags(): Promise<TagInfo> {
+  tags ??= fetch(`${BASE}search/tags.json`).then((r) => (r.ok ? (r.json() as Promise<TagInfo>) : {}));
+  return tags;
 }

@@ -25,6 +25,7 @@ export function enhanceSearchDialog(): void {
           results: dialog.querySelector<HTMLElement>(".search-results")!,
           filters: dialog.querySelector<HTMLElement>(".search-filters")!,
           status: dialog.querySelector<HTMLElement>(".search-status")!,
+          suggest: dialog.querySelector<HTMLElement>(".search-suggest")!,
         },
         {
           // Each shown result fetches its own excerpt, so the dialog shows a few and links to the rest.

@@ -14,6 +14,7 @@ export function enhanceSearchPage(): void {
       results: document.querySelector<HTMLElement>(".search-page .search-results")!,
       filters: document.querySelector<HTMLElement>(".search-page .search-filters")!,
       status: document.querySelector<HTMLElement>(".search-page .search-status")!,
+      suggest: document.querySelector<HTMLElement>(".search-page .search-suggest")!,
     },
     {
       limit: 30,

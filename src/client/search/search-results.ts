@@ -1,4 +1,4 @@
-import type { PagefindResultData } from "./pagefind-loader.ts";
+import type { PagefindResultData, TagInfo } from "./pagefind-loader.ts";
 
 /**
  * Pagefind's excerpts are HTML (escaped text plus <mark>). They are parsed in an inert document
@@ -25,16 +25,13 @@ export function resultHref(data: PagefindResultData): string {
 }
 
 /**
- * One result as an option: "Day N", title, date, excerpt with marks, and tags. An option may
- * not contain a link (nested interactive content), so it carries its address in `data-href`
- * and the controller opens it on click or Enter.
+ * One result: "Day N" and date, the title as a real link (so it opens in a new tab, copies and
+ * middle-clicks like any link; CSS stretches it over the whole card), the excerpt with marks,
+ * and the tags.
  */
-export function renderResult(data: PagefindResultData, id: string, tagTitles: Record<string, string>): HTMLLIElement {
+export function renderResult(data: PagefindResultData, tags: TagInfo): HTMLLIElement {
   const item = document.createElement("li");
-  item.id = id;
   item.className = "search-result";
-  item.setAttribute("role", "option");
-  item.setAttribute("aria-selected", "false");
 
   const meta = document.createElement("p");
   meta.className = "entry-meta";
@@ -49,9 +46,9 @@ export function renderResult(data: PagefindResultData, id: string, tagTitles: Re
     meta.append(time);
   }
 
-  item.dataset.href = resultHref(data);
-  const link = document.createElement("span");
+  const link = document.createElement("a");
   link.className = "search-result-title";
+  link.href = resultHref(data);
   link.textContent = data.meta.title ?? data.url;
 
   const excerpt = document.createElement("p");
@@ -59,12 +56,26 @@ export function renderResult(data: PagefindResultData, id: string, tagTitles: Re
   excerpt.append(...excerptNodes(data.excerpt));
 
   item.append(meta, link, excerpt);
-  const tags = (data.filters.tag ?? []).filter(() => data.meta.kind !== "tag");
-  if (tags.length) {
+  const ids = (data.filters.tag ?? []).filter(() => data.meta.kind !== "tag");
+  if (ids.length) {
     const list = document.createElement("p");
     list.className = "search-result-tags";
-    list.textContent = tags.map((t) => tagTitles[t] ?? t).join(" · ");
+    list.textContent = ids.map((t) => tags[t]?.title ?? t).join(" · ");
     item.append(list);
   }
   return item;
+}
+
+/** "Closest tags: A, B, C" as links to the tag pages, for a query that found nothing. */
+export function renderClosestTags(ids: string[], tags: TagInfo, base: string): Node[] {
+  if (ids.length === 0) return [];
+  const nodes: Node[] = [document.createTextNode("Closest tags: ")];
+  ids.forEach((id, i) => {
+    const link = document.createElement("a");
+    link.href = `${base}tags/${id}/`;
+    link.textContent = tags[id]?.title ?? id;
+    if (i > 0) nodes.push(document.createTextNode(", "));
+    nodes.push(link);
+  });
+  return nodes;
 }

@@ -6,6 +6,14 @@ import path from "node:path";
 import * as pagefind from "pagefind";
 import type { Journal } from "../content/journal-validate.ts";
 import type { Problem } from "../content/problem.ts";
+import { codeForIndex, withAliases } from "./index-html.ts";
+
+/**
+ * Pagefind's index chunk size, in word occurrences (its default is 20,000). Smaller chunks let a
+ * later query fetch only the few words it needs: a two-word query on the sample journal then
+ * fetches under 40 KB. Pagefind reads it from this environment variable only.
+ */
+const INDEX_CHUNK_SIZE = "4000";
 
 export interface SearchIndexResult {
   pages: number;
@@ -16,12 +24,16 @@ export interface SearchIndexResult {
  * Builds the Pagefind index into `<outDir>/pagefind/` from exactly the pages that should be
  * searchable (every published entry and every tag) and checks that each one was indexed, so a
  * page can never drop out of search silently. Other pages (home, archive, graph) are left out.
+ * Pagefind reads each page as `index-html.ts` prepares it (code reduced to its longer words,
+ * entries given their tags' aliases).
  */
 export async function buildSearchIndex(outDir: string, journal: Journal): Promise<SearchIndexResult> {
+  const aliasesOf = new Map(journal.tags.map((t) => [t.id, t.data.aliases ?? []]));
   const pages = [
-    ...journal.entries.filter((e) => !e.data.draft).map((e) => ({ file: e.file, url: `/day/${e.data.day}/` })),
-    ...journal.tags.map((t) => ({ file: t.file, url: `/tags/${t.id}/` })),
+    ...journal.entries.filter((e) => !e.data.draft).map((e) => ({ file: e.file, url: `/day/${e.data.day}/`, aliases: e.tagIds.flatMap((id) => aliasesOf.get(id) ?? []) })),
+    ...journal.tags.map((t) => ({ file: t.file, url: `/tags/${t.id}/`, aliases: [] as string[] })),
   ];
+  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= INDEX_CHUNK_SIZE;
   const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
   if (!index) return { pages: 0, problems: [{ file: outDir, message: `Pagefind could not start: ${errors.join("; ")}`, fix: "reinstall dependencies with npm install" }] };
   const problems: Problem[] = [];
@@ -29,7 +41,7 @@ export async function buildSearchIndex(outDir: string, journal: Journal): Promis
   try {
     for (const page of pages) {
       const html = readFileSync(path.join(outDir, page.url, "index.html"), "utf8");
-      const added = await index.addHTMLFile({ url: page.url, content: html });
+      const added = await index.addHTMLFile({ url: page.url, content: withAliases(codeForIndex(html), page.aliases) });
       if (added.errors.length || added.file.uniqueWords === 0) {
         problems.push({ file: page.file, message: `the page ${page.url} was not indexed for search${added.errors.length ? `: ${added.errors.join("; ")}` : " (no searchable text)"}`, fix: "check that the page renders its body inside data-pagefind-body" });
       } else indexed++;

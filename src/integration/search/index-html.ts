@@ -1,0 +1,60 @@
+// What Pagefind reads of a page, which is not quite what the reader gets: code and output blocks
+// keep only their words of three or more characters, and entries carry their tags' aliases as
+// searchable metadata. The served page is unchanged.
+
+/** Identifiers, numbers and hyphenated words (`tx-2`, `cache-aside`) of code and output. */
+const TOKEN = /[\p{L}\p{N}_$]+(?:-[\p{L}\p{N}_$]+)*/gu;
+
+/** Shorter words in code are loop variables and operators' neighbours (`i`, `k`, `x`, `ok`), not what readers search for. */
+export const MIN_CODE_WORD = 3;
+
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === "#") return String.fromCodePoint(name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10));
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/** A hyphenated token is kept whole when one of its parts is a word (`tx-2`); `a-b` is two short tokens. */
+function keep(token: string): boolean {
+  if (token.length < MIN_CODE_WORD) return false;
+  return !token.includes("-") || token.split("-").some((part) => /\p{L}{2,}/u.test(part));
+}
+
+/** The searchable words of a code or output block's text, in order. */
+export function codeWords(text: string): string[] {
+  const words: string[] = [];
+  for (const [token] of text.matchAll(TOKEN)) {
+    if (keep(token)) words.push(token);
+    else if (token.includes("-")) words.push(...token.split("-").filter((part) => part.length >= MIN_CODE_WORD));
+  }
+  return words;
+}
+
+/**
+ * Replaces the content of every `<pre>` (highlighted code, snippet code, baked output) with its
+ * words of three or more characters. Daybook's own HTML never nests `<pre>`, so a non-greedy match
+ * finds each block whole.
+ */
+export function codeForIndex(html: string): string {
+  return html.replace(/(<pre\b[^>]*>)([\s\S]*?)(<\/pre>)/g, (_whole, open: string, inner: string, close: string) => {
+    const text = decodeEntities(inner.replace(/<[^>]*>/g, ""));
+    return `${open}${escapeText(codeWords(text).join(" "))}${close}`;
+  });
+}
+
+/**
+ * Adds `aliases` metadata (searchable, not shown) just inside the page's `data-pagefind-body`
+ * element, so "2pc" finds the days tagged Two-phase commit.
+ */
+export function withAliases(html: string, aliases: string[]): string {
+  if (aliases.length === 0) return html;
+  const value = escapeText(aliases.join(", "));
+  return html.replace(/(<[a-z]+\b[^>]*\bdata-pagefind-body\b[^>]*>)/, `$1<span data-pagefind-meta="aliases:${value}"></span>`);
+}
