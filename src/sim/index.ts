@@ -17,6 +17,7 @@ export {
 } from "./network.ts";
 export { createLog, type DurableLog } from "./durable-log.ts";
 export { createNode, type DurableNode, type NodeOptions, type CrashOptions } from "./durable-node.ts";
+export { createLocks, type LockTable, type LockOptions, type LockWaitRecord } from "./locks.ts";
 export { createCounters, createRecorder, type Counters, type Recorder, type Summary } from "./metrics.ts";
 export { formatNumber } from "./format.ts";
 export { table, type TableOptions } from "./text-table.ts";

@@ -2,8 +2,10 @@
  * What a sequence diagram draws from a simulation: messages, crashes, restarts, drops, partitions,
  * lock waits and notes, as plain data. {@link traceEvents} reads them from `sim.trace`, which
  * already records messages (network records) and notes (crashes, restarts, partitions, log
- * writes); lock waits and drops of your own are not in the trace, so you add them yourself.
+ * writes) and the waits of lock tables (locks.ts); drops of your own, and lock waits you did not
+ * model with a lock table, are not in the trace, so you add them yourself.
  */
+import type { LockWaitRecord } from "./locks.ts";
 import type { TimelineEvent } from "./timeline.ts";
 
 /** A message from one node to another. Exactly one of `received` and `dropped` is set, or neither while it is still in flight. */
@@ -94,13 +96,16 @@ interface MessageLike extends TimelineEvent {
 
 const isMessage = (event: TimelineEvent): event is MessageLike =>
   event.to !== undefined && "status" in event && "arrivesAt" in event && typeof event.status === "string";
+const isLockWait = (event: TimelineEvent): event is LockWaitRecord =>
+  event.from !== undefined && event.to === undefined && "lock" in event && typeof event.lock === "string" && "owner" in event && typeof event.owner === "string";
 const isTraceEvent = (event: TimelineEvent | TraceEvent): event is TraceEvent => "kind" in event && typeof event.kind === "string";
 
 /**
  * The events of a trace, in order: `traceEvents(sim.trace)`. Network messages become messages;
  * the notes durable nodes and the network write become crashes (`crashed`), restarts
- * (`restarted`) and partitions (`partition a, b | c`, ended by `healed`); every other note is a
- * note on its actor's lane. Items that already are {@link TraceEvent}s pass through, so
+ * (`restarted`) and partitions (`partition a, b | c`, ended by `healed`); a lock table's waits
+ * become lock waits on its node's lane (labelled with the lock and who waited, e.g. `sku-42 (tx-2)`);
+ * every other note is a note on its actor's lane. Items that already are {@link TraceEvent}s pass through, so
  * `traceEvents([...sim.trace, { kind: "lock-wait", node: "b", lock: "row 7", start: 3, end: 9 }])` works.
  * Node names containing `, ` or ` | ` cannot be read back from a partition note.
  */
@@ -123,6 +128,9 @@ export function traceEvents(trace: Iterable<TimelineEvent | TraceEvent>): TraceE
     } else if (item.from === "network" && item.to === undefined && item.text === "healed") {
       for (const { groups, start, index } of open) events[index] = { kind: "partition", groups, start, end: item.time };
       open = [];
+    } else if (isLockWait(item)) {
+      const end = item.granted === undefined ? {} : { end: item.granted };
+      events.push({ kind: "lock-wait", node: item.from, lock: `${item.lock} (${item.owner})`, start: item.time, ...end });
     } else if (item.from !== undefined && item.to === undefined && (item.text === "crashed" || item.text === "restarted")) {
       events.push({ kind: item.text === "crashed" ? "crash" : "restart", node: item.from, time: item.time });
     } else if (item.from !== undefined || item.to !== undefined) {

@@ -140,14 +140,15 @@ describe("the snippet editor in Chromium", () => {
   }, 60_000);
 
   it("keeps an edit across a reload, shares it as a link that opens without running, and Reset forgets it", async () => {
-    const page = await open("day/16/");
+    // Day 17: its snippet declares no inputs, so opening the page loads nothing of the sandbox (inputs load a small module sharing its message format).
+    const page = await open("day/17/");
     const snippet = page.locator("daybook-snippet").first();
     const baked = await snippet.locator(".snippet-output-text").textContent();
     await snippet.locator("[data-action=edit]").click();
     await snippet.locator(".cm-content").click();
     await page.keyboard.press("Control+a");
     await page.keyboard.insertText('console.log("shared edit");');
-    await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("daybook-edit:")))).toEqual(["daybook-edit:/:/day/16/:1"]);
+    await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("daybook-edit:")))).toEqual(["daybook-edit:/:/day/17/:1"]);
 
     await page.reload();
     await expect.poll(() => snippet.locator(".cm-content").textContent(), { timeout: 15_000 }).toBe('console.log("shared edit");');
@@ -156,7 +157,7 @@ describe("the snippet editor in Chromium", () => {
 
     // The author changes the snippet: the kept edit says so.
     await page.evaluate(() => {
-      const key = "daybook-edit:/:/day/16/:1";
+      const key = "daybook-edit:/:/day/17/:1";
       localStorage.setItem(key, JSON.stringify({ ...JSON.parse(localStorage.getItem(key)!), author: "0000000000000000" }));
     });
     await page.reload();
@@ -165,7 +166,7 @@ describe("the snippet editor in Chromium", () => {
     await snippet.locator("[data-action=share]").click();
     await expect.poll(() => snippet.locator(".snippet-status").textContent()).toMatch(/^Link copied/);
     const link = await page.evaluate(() => navigator.clipboard.readText());
-    expect(link).toMatch(/\/day\/16\/#edit\.1=[A-Za-z0-9_-]+$/);
+    expect(link).toMatch(/\/day\/17\/#edit\.1=[A-Za-z0-9_-]+$/);
 
     // Reset restores the author's code and output and forgets the edit.
     await snippet.locator("[data-action=reset]").click();
@@ -189,7 +190,7 @@ describe("the snippet editor in Chromium", () => {
     await context!.close();
 
     // Any other fragment stays a heading anchor: nothing opens.
-    const anchored = await open("day/16/#edit.1");
+    const anchored = await open("day/17/#edit.1");
     await anchored.waitForLoadState("networkidle");
     expect(await anchored.locator("daybook-snippet .cm-content").count()).toBe(0);
   }, 90_000);

@@ -25,7 +25,8 @@ describe("runnable snippets in Chromium", () => {
   }
 
   it("loads nothing of the runner but the bootstrap before the reader interacts", async () => {
-    await open("day/16/");
+    // Day 17's snippet declares no inputs (a page with inputs loads their small wiring module, which shares the sandbox's message format).
+    await open("day/17/");
     await page.waitForLoadState("networkidle");
     const loaded = () => session.site.requests.filter((r) => /runner\/worker\.js|sandbox|transpile|snippet-editor/.test(r));
     expect(loaded()).toEqual([]);
