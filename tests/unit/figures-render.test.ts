@@ -3,6 +3,7 @@ import type { Element } from "domhandler";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { MAX_TABLE_ROWS, renderFigureSvg, renderFigureTable, validateFigure, type Figure } from "../../src/figures/index.ts";
 import { samples, sequence } from "./figures-samples.ts";
+import { LABEL_CHAR_PX } from "../../src/figures/svg/chart-sequence.ts";
 
 const HOSTILE = `</svg><script>alert(1)</script><style>*{}</style>" onload="x' &amp;`;
 const checked = (value: unknown): Figure => {
@@ -106,7 +107,7 @@ describe("renderFigureSvg", () => {
 
   it("pins one rendering, so a change to the renderer is a decision (update this hash with it)", async () => {
     const { sha256Hex } = await import("../../src/figures/sha256.ts");
-    expect(sha256Hex(samples.map(renderFigureSvg).join("\n")).slice(0, 16)).toBe("de63f0b98e8f4058");
+    expect(sha256Hex(samples.map(renderFigureSvg).join("\n")).slice(0, 16)).toBe("519254558b0f27a4");
   });
 
   it("draws extreme but valid numbers without NaN, Infinity or exponents in the markup", () => {
@@ -159,6 +160,19 @@ describe("the sequence diagram", () => {
     expect(byClass("fig-msg-head")).toHaveLength(1);
     expect(byClass("fig-msg-cross")).toHaveLength(2);
     expect(svg).toContain("<title>payments → coordinator: YES, sent at 4.0 ms, dropped at 9.0 ms (down)</title>");
+  });
+
+  it("leaves room inside the figure for the longest label beside the last lane", () => {
+    const long = "x".repeat(200);
+    for (const nodes of [["a"], ["a", "b"], ["a", "b", "c"], ["a", "b", "c", "d", "e", "f"]]) {
+      const last = nodes.at(-1)!;
+      const figure = checked({ kind: "sequence", title: "t", nodes, events: [{ kind: "note", node: last, time: 1, text: long }, { kind: "lock-wait", node: last, lock: long, start: 2, end: 3 }] });
+      const doc = parseDocument(renderFigureSvg(figure), { xmlMode: true }).children;
+      const svgWidth = Number(/viewBox="0 0 (\d+)/.exec(renderFigureSvg(figure))![1]);
+      const beside = DomUtils.getElementsByTagName("text", doc, true).filter((e) => (e.attribs["class"] ?? "").includes("fig-mark-label"));
+      expect(beside.length, nodes.join()).toBeGreaterThan(0);
+      for (const label of beside) expect(Number(label.attribs["x"]) + DomUtils.textContent(label).length * LABEL_CHAR_PX, `${nodes.length} lanes: ${DomUtils.textContent(label)}`).toBeLessThanOrEqual(svgWidth);
+    }
   });
 
   it("leaves labels out of a diagram too dense to read (over 400 events) and says so, still drawing every arrow", () => {

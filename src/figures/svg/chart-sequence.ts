@@ -14,6 +14,8 @@ const LEFT = 64;
 const TOP = 72;
 /** Past this many events labels could not be read (the diagram is at most 1,600 px tall) and would cost the page 100 ms: arrows and marks only. */
 const LABELS_UP_TO = 400;
+/** Width allowed per character of a 12 px label in the figure's sans-serif (an average letter is about 6.5 px). */
+export const LABEL_CHAR_PX = 7;
 
 const eventTimes = (event: TraceEvent): number[] =>
   event.kind === "message" ? [event.sent, event.received ?? event.dropped ?? event.sent] : "time" in event ? [event.time] : [event.start, event.end ?? event.start];
@@ -21,7 +23,10 @@ const eventTimes = (event: TraceEvent): number[] =>
 export function renderSequence(figure: SequenceFigure): { markup: string; width: number; height: number } {
   const lane = Math.max(110, Math.floor(520 / Math.max(1, figure.nodes.length)));
   const right = LEFT + lane * figure.nodes.length;
-  const width = right + 36; // room for the last lane's labels
+  const chars = Math.max(6, Math.floor(lane / 7) - 2);
+  // Room for the labels beside the last lane: they start 10 px right of it and take up to `chars`
+  // characters of at most LABEL_CHAR_PX each.
+  const width = Math.max(right + 36, Math.ceil(right - lane / 2 + 10 + chars * LABEL_CHAR_PX));
   const times = figure.events.flatMap(eventTimes);
   const ts = niceTicks(times.reduce((a, b) => Math.min(a, b), times[0] ?? 0), times.reduce((a, b) => Math.max(a, b), times[0] ?? 1), 8);
   const height = TOP + Math.min(1600, Math.max(220, 24 * figure.events.length)) + 24;
@@ -29,7 +34,6 @@ export function renderSequence(figure: SequenceFigure): { markup: string; width:
   const y = linearScale(ts.min, ts.max, TOP, bottom);
   const laneX = new Map(figure.nodes.map((node, i) => [node, LEFT + lane * (i + 0.5)] as const));
   const x = (node: string) => laneX.get(node) ?? LEFT;
-  const chars = Math.max(6, Math.floor(lane / 7) - 2);
 
   const dense = figure.events.length > LABELS_UP_TO;
   let markup = text(16, 22, clip(figure.title, 80), "fig-title") + text(16, 50, "time (ms)", "fig-axis-label");
