@@ -18,6 +18,7 @@ import { withMarkdownFingerprint } from "./src/integration/markdown/markdown-fin
 import { entryLinks } from "./src/integration/links/mdast-entry-links.ts";
 import { generatedCss } from "./src/integration/styles/vite-generated-css.ts";
 import { contentSecurityPolicy } from "./src/integration/content-security-policy.ts";
+import { pageConcurrency } from "./src/integration/machine-budget.ts";
 
 const settings = daybookSettings();
 
@@ -30,8 +31,9 @@ export default defineConfig({
   cacheDir: process.env.DAYBOOK_CACHE || "./node_modules/.astro",
   build: {
     format: "directory",
-    // Pages render a few at a time, so share images (rendered in worker threads) overlap.
-    concurrency: 4,
+    // Pages render a few at a time (two per core, fewer when memory is short), so share images,
+    // rendered in worker threads, overlap with them.
+    concurrency: pageConcurrency(),
   },
   security: { csp: contentSecurityPolicy() },
   markdown: {
