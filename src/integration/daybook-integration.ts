@@ -13,6 +13,8 @@ import { serveLastSearchIndex } from "./search/dev-search-index.ts";
 import { startDevSession, type DevSession } from "./dev/dev-server.ts";
 import { loadJournal } from "./journal-load.ts";
 import { shareImageCounts } from "./share-images/og-image-counts.ts";
+import { daybookCacheDir } from "./daybook-cache.ts";
+import { cacheKey } from "./cache-key.ts";
 
 export { loadJournal };
 
@@ -29,6 +31,7 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
           dev = await startDevSession({ settings, processor: config.markdown.processor, injectScript, logger });
           return;
         }
+        logger.info(`cache: ${path.relative(settings.root, daybookCacheDir(settings.root)) || "."} (valid for ${cacheKey(settings.root).key})`);
         const checked = await checkJournal(settings, { includeDrafts: false });
         journal = checked.journal;
         if (checked.snippets) {
