@@ -18,6 +18,8 @@ import { withMarkdownFingerprint } from "./src/integration/markdown/markdown-fin
 import { entryLinks } from "./src/integration/links/mdast-entry-links.ts";
 import { generatedCss } from "./src/integration/styles/vite-generated-css.ts";
 import { contentSecurityPolicy } from "./src/integration/content-security-policy.ts";
+import { pageConcurrency } from "./src/integration/machine-budget.ts";
+import { daybookCacheDir } from "./src/integration/daybook-cache.ts";
 
 const settings = daybookSettings();
 
@@ -27,11 +29,13 @@ export default defineConfig({
   trailingSlash: "always",
   // Tests and the benchmark build other journals side by side without sharing output or caches.
   outDir: process.env.DAYBOOK_OUT || "./dist",
-  cacheDir: process.env.DAYBOOK_CACHE || "./node_modules/.astro",
+  // .cache/daybook/ (src/integration/daybook-cache.ts): kept between builds, and between deploys in CI.
+  cacheDir: daybookCacheDir(settings.root),
   build: {
     format: "directory",
-    // Pages render a few at a time, so share images (rendered in worker threads) overlap.
-    concurrency: 4,
+    // Pages render a few at a time (two per core, fewer when memory is short), so share images,
+    // rendered in worker threads, overlap with them.
+    concurrency: pageConcurrency(),
   },
   security: { csp: contentSecurityPolicy() },
   markdown: {

@@ -10,6 +10,7 @@ import { benchEditorBrowser } from "../bench/editor-browser.ts";
 import { benchGraph } from "../bench/graph.ts";
 import { benchDevLoop } from "../bench/dev-loop.ts";
 import { benchFigureCost, figureCodeOnFirstRun } from "../bench/figure-cost.ts";
+import { benchShareImageCost } from "../bench/share-image-cost.ts";
 import { writeSyntheticJournal } from "../bench/synthetic-site.ts";
 import { benchGraphBrowser, benchSearchBrowser } from "../bench/site-browser.ts";
 import { baselineBuild, daybookBuild } from "../bench/build-timing.ts";
@@ -44,6 +45,11 @@ row(`check wall time, cold (${count})`, ms(snippets.coldWallMs));
 
 const figureCost = benchFigureCost();
 row("figure at build: 50-point line / 5,000-point scatter", `${ms(figureCost.lineMs)} / ${ms(figureCost.largestScatterMs)}`, "check, SVG and table");
+
+heading("Share images");
+const shareImages = await benchShareImageCost();
+row(`CPU per share image, workers included (${shareImages.cards})`, ms(shareImages.cpuMsPerCard), "target ≤ 7 ms");
+row("  a card with a character outside the small fonts", ms(shareImages.cpuMsPerWholeFontCard), "whole fonts");
 
 heading("Sample journal (content/)");
 const sample = mkdtempSync(path.join(tmpdir(), "daybook-bench-sample-"));

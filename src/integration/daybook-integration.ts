@@ -12,6 +12,9 @@ import { buildSearchIndex } from "./search/search-index.ts";
 import { serveLastSearchIndex } from "./search/dev-search-index.ts";
 import { startDevSession, type DevSession } from "./dev/dev-server.ts";
 import { loadJournal } from "./journal-load.ts";
+import { shareImageCounts } from "./share-images/og-image-counts.ts";
+import { daybookCacheDir } from "./daybook-cache.ts";
+import { cacheKey } from "./cache-key.ts";
 
 export { loadJournal };
 
@@ -28,6 +31,7 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
           dev = await startDevSession({ settings, processor: config.markdown.processor, injectScript, logger });
           return;
         }
+        logger.info(`cache: ${path.relative(settings.root, daybookCacheDir(settings.root)) || "."} (valid for ${cacheKey(settings.root).key})`);
         const checked = await checkJournal(settings, { includeDrafts: false });
         journal = checked.journal;
         if (checked.snippets) {
@@ -49,6 +53,8 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
         const missing = missingPages(outDir, journal!, settings.base);
         if (missing.length) throw new JournalError(missing, "The build output is incomplete; it is in dist/ but must not be deployed.");
         logger.info(`${journal!.entries.filter((e) => !e.data.draft).length} entries and ${journal!.tags.length} tags built`);
+        const images = shareImageCounts();
+        logger.info(`${images.rendered + images.reused} share images (${images.rendered} rendered, ${images.reused} from cache)`);
         const search = await buildSearchIndex(outDir, journal!);
         if (search.problems.length) throw new JournalError(search.problems, "The search index is incomplete; the output must not be deployed.");
         logger.info(`search index: ${search.pages} pages`);

@@ -7,6 +7,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
 import { cleanEnv, runNode } from "../helpers/build-site.ts";
+import { CACHE_FOLDER } from "../../src/integration/daybook-cache.ts";
+import { cacheKey } from "../../src/integration/cache-key.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const WORKFLOW_PATH = path.join(ROOT, ".github/workflows/deploy.yml");
@@ -240,6 +242,8 @@ describe("deploy workflow: the file", () => {
       "actions/configure-pages": "v5",
       "actions/upload-pages-artifact": "v3",
       "actions/deploy-pages": "v4",
+      "actions/cache/restore": "v4",
+      "actions/cache/save": "v4",
     };
     const used = allSteps.flatMap((step) => (step.uses ? [step.uses] : []));
     for (const action of ["actions/checkout", "actions/setup-node", "actions/upload-pages-artifact", "actions/deploy-pages"]) {
@@ -415,6 +419,62 @@ describe("deploy workflow: the link check", () => {
     const none = await check(path.join(work, "no-such-dist"));
     expect(none.code).toBe(1);
     expect(none.output).toContain("run `npm run build` first");
+  });
+});
+
+describe("deploy workflow: the build cache", () => {
+  const [, job] = testJob();
+  const steps = job.steps ?? [];
+  const index = (predicate: (step: Step) => boolean, what: string) => stepIndex(steps, predicate, what);
+  const keyStep = () => steps[index((s) => runsCommand(s, 'echo "key=$(npm run --silent cache-key)" >> "$GITHUB_OUTPUT"'), "writes the cache key to the step's outputs")]!;
+  const restore = () => steps[index((s) => usesAction(s, "actions/cache/restore"), "restores the cache")]!;
+  const save = () => steps[index((s) => usesAction(s, "actions/cache/save"), "saves the cache")]!;
+  const folder = (step: Step) => String(step.with?.["path"] ?? "").replace(/^\.\//, "").replace(/\/+$/, "");
+
+  it("caches the build's own cache folder (src/integration/daybook-cache.ts), restored and saved alike", () => {
+    expect(folder(restore())).toBe(CACHE_FOLDER);
+    expect(folder(save())).toBe(CACHE_FOLDER);
+  });
+
+  it("keys it on what npm run cache-key prints, the key the build computes (source, lock file, Node)", async () => {
+    expect(PACKAGE.scripts["cache-key"]).toBe("node scripts/cache-key.ts");
+    const printed = await runNode(["scripts/cache-key.ts"], cleanEnv());
+    expect(printed.code, printed.output).toBe(0);
+    const key = cacheKey(ROOT);
+    expect(printed.output.trim()).toBe(key.key);
+    expect(key.key).toContain(process.version);
+    const id = keyStep().id;
+    expect(id, "the key step has an id to read its output by").toBeTruthy();
+    const output = `\${{ steps.${id}.outputs.key }}`;
+    expect(String(restore().with?.["key"]).startsWith(`${output}-`), "the key starts with the build's key").toBe(true);
+    expect(String(restore().with?.["restore-keys"]).trim()).toBe(`${output}-`);
+    expect(save().with?.["key"], "saved under the key restored from").toBe(restore().with?.["key"]);
+  });
+
+  it("restores after npm ci (which deletes node_modules, not the cache) and before the tests and the build", () => {
+    const install = index((s) => runsCommand(s, "npm ci"), "runs npm ci");
+    const keyAt = steps.indexOf(keyStep());
+    const restoreAt = steps.indexOf(restore());
+    expect(keyAt).toBeGreaterThan(install);
+    expect(restoreAt).toBeGreaterThan(keyAt);
+    expect(restoreAt).toBeLessThan(index((s) => runsCommand(s, "npm test"), "runs npm test"));
+    expect(restoreAt).toBeLessThan(index((s) => runsCommand(s, "npm run build"), "runs npm run build"));
+    expect(runs(restore().if, PULL_REQUEST), "a pull request's build starts warm too").toBe(true);
+    expect(runs(restore().if, PUSH_MAIN)).toBe(true);
+  });
+
+  it("saves only from builds of main that passed, after the build and its link check, never for a pull request", () => {
+    const saveAt = steps.indexOf(save());
+    expect(saveAt).toBeGreaterThan(index((s) => runsCommand(s, "npm run build"), "runs npm run build"));
+    expect(saveAt).toBeGreaterThan(index((s) => runsCommand(s, "npm run check:links"), "runs npm run check:links"));
+    expect(runs(save().if, PUSH_MAIN), "a push to main saves").toBe(true);
+    expect(runs(save().if, PULL_REQUEST), "a pull request never saves, even from a branch called main").toBe(false);
+    expect(runs(save().if, { ...PUSH_MAIN, ref: "refs/heads/feature" }), "another branch never saves").toBe(false);
+    expect(runs(save().if, PUSH_MAIN_FAILED), "a failed build never saves").toBe(false);
+  });
+
+  it("never uses actions/cache itself, which saves after every job, pull requests included", () => {
+    for (const step of allSteps) expect(step.uses ?? "").not.toMatch(/^actions\/cache@/);
   });
 });
 

@@ -6,25 +6,28 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { OgRenderPool } from "./og-render-pool.ts";
+import { fitsSmallFonts, prepareCardFonts } from "./og-fonts.ts";
+import { shareImageCounts } from "./og-image-counts.ts";
 
 const require = createRequire(import.meta.url);
-// Fonts come from an npm package, so every machine renders the same pixels.
-const FONT_DIR = path.join(path.dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf");
-const FONTS = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"].map((f) => path.join(FONT_DIR, f));
-const RESVG_OPTIONS = { font: { fontFiles: FONTS, loadSystemFonts: false, defaultFontFamily: "DejaVu Sans" } };
 
-let pool: OgRenderPool | undefined;
+let pool: Promise<OgRenderPool> | undefined;
 
 /** PNG of an SVG card, cached by content hash; rendered off the main thread when not cached. */
 export async function renderPng(svg: string, cacheDir: string): Promise<Buffer> {
   const file = path.join(cacheDir, "daybook-og", `${createHash("sha256").update(svg).digest("hex").slice(0, 24)}.png`);
+  const counts = shareImageCounts();
   try {
-    return readFileSync(file);
+    const png = readFileSync(file);
+    counts.reused++;
+    return png;
   } catch {
-    pool ??= new OgRenderPool(require.resolve("@resvg/resvg-js"), RESVG_OPTIONS);
-    const png = await pool.render(svg);
+    // Fonts are prepared once per build, and the workers load them once each.
+    pool ??= prepareCardFonts(cacheDir).then((fonts) => new OgRenderPool(require.resolve("@resvg/resvg-js"), fonts));
+    const png = await (await pool).render(svg, fitsSmallFonts(svg) ? "small" : "full");
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, png);
+    counts.rendered++;
     return png;
   }
 }

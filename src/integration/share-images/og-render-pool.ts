@@ -1,14 +1,16 @@
-import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import { shareImageWorkers } from "../machine-budget.ts";
+import type { CardFonts } from "./og-fonts.ts";
 
-// Runs in each worker: one Resvg render and PNG encoding per message. Evaluated code rather than
-// a file, because this module is bundled into the site's build and its worker file would not be.
+// Runs in each worker: one Resvg render and PNG encoding per message, with one of the font sets
+// the worker was started with. Evaluated code rather than a file, because this module is bundled
+// into the site's build and its worker file would not be.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const { Resvg } = require(workerData.resvg);
-parentPort.on("message", ({ id, svg }) => {
+parentPort.on("message", ({ id, svg, fonts }) => {
   try {
-    const png = new Resvg(svg, workerData.options).render().asPng();
+    const png = new Resvg(svg, workerData.fonts[fonts]).render().asPng();
     parentPort.postMessage({ id, png });
   } catch (error) {
     parentPort.postMessage({ id, error: String(error && error.message || error) });
@@ -22,9 +24,10 @@ interface Pending {
 }
 
 /**
- * Share images are rendered in worker threads, one per core: rendering and PNG encoding take
- * ~18 ms of CPU per card, which for a long journal is most of the build when done one at a time
- * on the main thread. A worker keeps the process alive only while it has cards to render.
+ * Share images are rendered in worker threads, as many as the machine has cores and memory for
+ * (src/integration/machine-budget.ts): a card costs milliseconds of CPU, which for a long journal
+ * adds up to much of the build when done one at a time on the main thread. A worker keeps the
+ * process alive only while it has cards to render.
  */
 export class OgRenderPool {
   readonly #workers: Worker[];
@@ -32,9 +35,14 @@ export class OgRenderPool {
   readonly #busy = new Map<Worker, number>();
   #next = 0;
 
-  constructor(resvgPath: string, options: object, size = Math.max(1, availableParallelism())) {
+  constructor(resvgPath: string, fonts: CardFonts, size = shareImageWorkers()) {
+    // resvg's allocator (mimalloc, linked into its native module) hands a freed 3 MB pixmap back
+    // to the system at once, so every card faults its pages in again: about a third of a card's
+    // CPU on a busy machine. Kept for a second, the next card reuses them. mimalloc reads this
+    // when the module loads, in the first worker, so a build's resvg gets it and nothing else does.
+    process.env["MIMALLOC_PURGE_DELAY"] ??= "1000";
     this.#workers = Array.from({ length: size }, () => {
-      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { resvg: resvgPath, options } });
+      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { resvg: resvgPath, fonts } });
       worker.unref();
       worker.on("message", ({ id, png, error }: { id: number; png?: Uint8Array; error?: string }) => {
         const pending = this.#pending.get(id);
@@ -47,7 +55,8 @@ export class OgRenderPool {
     });
   }
 
-  render(svg: string): Promise<Buffer> {
+  /** The PNG of `svg`, drawn with the small fonts only when every character of it is in them (og-fonts.ts). */
+  render(svg: string, fonts: keyof CardFonts): Promise<Buffer> {
     const id = this.#next++;
     const worker = this.#workers[id % this.#workers.length]!;
     const busy = this.#busy.get(worker) ?? 0;
@@ -55,7 +64,7 @@ export class OgRenderPool {
     this.#busy.set(worker, busy + 1);
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { worker, resolve, reject });
-      worker.postMessage({ id, svg });
+      worker.postMessage({ id, svg, fonts });
     });
   }
 

@@ -8,6 +8,7 @@ import { SNIPPET_LIBS } from "../../runtime/typecheck-options.ts";
 import type { TypecheckFiles } from "../../client/snippets/typecheck-protocol.ts";
 import { SHOW_ENTRY, SIM_ENTRY } from "./snippet-typecheck.ts";
 import { CLASSIC_SCRIPT_OPTIONS } from "./runner-bundle.ts";
+import { projectCacheDir } from "../daybook-cache.ts";
 
 const require = createRequire(import.meta.url);
 const TS_LIB = path.dirname(require.resolve("typescript"));
@@ -34,13 +35,14 @@ export function typecheckFiles(root = process.cwd()): TypecheckFiles {
 
 /**
  * The `typescript` package the build type-checks with, minified for the page (3.6 MB, ~1 MB
- * gzipped, instead of 9 MB). Minifying takes seconds, so the result is kept under
- * node_modules/.cache, keyed by the TypeScript and esbuild versions: it depends on nothing else.
+ * gzipped, instead of 9 MB). Minifying takes seconds, so the result is kept in the project's
+ * cache folder (not `DAYBOOK_CACHE`'s: every build of this checkout shares it), keyed by the
+ * TypeScript and esbuild versions: it depends on nothing else.
  */
 export async function typescriptForPage(root = process.cwd()): Promise<string> {
   const version = (require("typescript") as { version: string }).version;
   const key = createHash("sha256").update(`${version}\0${esbuildVersion}`).digest("hex").slice(0, 16);
-  const file = path.join(root, "node_modules/.cache/daybook", `typescript-${key}.min.js`);
+  const file = path.join(projectCacheDir(root), "daybook-editor", `typescript-${key}.min.js`);
   try {
     return readFileSync(file, "utf8");
   } catch {

@@ -1,13 +1,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { DaybookSettings } from "../daybook-settings.ts";
+import { daybookCacheDir } from "../daybook-cache.ts";
 import type { Journal } from "../content/journal-validate.ts";
 import { checkSnippets, type SnippetReport } from "./snippet-check.ts";
 
-/** Where snippet results are cached between builds (`DAYBOOK_CACHE` moves it, as it moves Astro's). */
+/** Where snippet results are cached between builds: in the build's cache folder, beside Astro's. */
 export function snippetCacheFile(settings: DaybookSettings): string {
-  const dir = process.env.DAYBOOK_CACHE || path.join(settings.root, "node_modules/.astro");
-  return path.join(dir, "daybook-snippets.json");
+  return path.join(daybookCacheDir(settings.root), "daybook-snippets.json");
 }
 
 /** Checks the snippets of a validated journal; drafts only when they will be shown (dev). */

@@ -1,0 +1,42 @@
+// Share images in `npm run bench`: the CPU one card costs through the build's own path (cache
+// miss, worker pool, resvg, PNG file written), measured with process.cpuUsage(), which counts
+// every thread of the process, the workers included. CPU rather than wall time, so a busy
+// machine does not make the figure.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { ogCardSvg } from "../src/lib/og-card.ts";
+import { renderPng } from "../src/integration/share-images/og-image.ts";
+
+export interface ShareImageFigures {
+  cards: number;
+  /** CPU per card whose characters are all in the small fonts (nearly every card). */
+  cpuMsPerCard: number;
+  /** CPU per card with a character outside them (here Greek), drawn with the whole fonts. */
+  cpuMsPerWholeFontCard: number;
+}
+
+const card = (i: number, title: string) => ogCardSvg({ day: i, title, tags: ["Distributed transactions", "Consensus", "Reliability"], site: "example.github.io/daybook" });
+
+async function cpuPerCard(svgs: string[], cache: string): Promise<number> {
+  const used = process.cpuUsage();
+  await Promise.all(svgs.map((svg) => renderPng(svg, cache)));
+  const { user, system } = process.cpuUsage(used);
+  return (user + system) / 1000 / svgs.length;
+}
+
+export async function benchShareImageCost(cards = 200): Promise<ShareImageFigures> {
+  const cache = mkdtempSync(path.join(tmpdir(), "daybook-bench-og-"));
+  try {
+    // The first card starts the workers and prepares the fonts, once per build: not a card's cost.
+    await renderPng(card(0, "Warm-up"), cache);
+    const titles = (what: string) => Array.from({ length: cards }, (_, i) => card(i + 1, `${what} ${i + 1}: why the coordinator's log decides every outcome`));
+    return {
+      cards,
+      cpuMsPerCard: await cpuPerCard(titles("Two-phase commit, part"), cache),
+      cpuMsPerWholeFontCard: await cpuPerCard(titles("Παξος, part"), cache),
+    };
+  } finally {
+    rmSync(cache, { recursive: true, force: true });
+  }
+}

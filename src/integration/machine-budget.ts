@@ -1,0 +1,37 @@
+import { availableParallelism, freemem, totalmem } from "node:os";
+
+/** What a build may use of the machine it runs on. */
+export interface Machine {
+  cores: number;
+  /** Memory the build may still take: the free memory, and at most half of all of it. */
+  spareBytes: number;
+}
+
+const MB = 1024 * 1024;
+// Generous estimates, not measurements: a share-image worker holds its isolate, resvg's 3 MB
+// pixmap, the PNG and the font data resvg reads; a page in flight holds its journal view, its
+// local graph and its HTML while Astro renders it.
+const WORKER_BYTES = 64 * MB;
+const PAGE_BYTES = 128 * MB;
+
+export function currentMachine(): Machine {
+  return { cores: Math.max(1, availableParallelism()), spareBytes: Math.min(freemem(), totalmem() / 2) };
+}
+
+const clamp = (value: number, low: number, high: number) => Math.max(low, Math.min(high, Math.floor(value)));
+
+/**
+ * Share images render in worker threads, one per core: the main thread mostly waits for them
+ * while Astro renders pages, so it needs no core of its own. Fewer on a machine short of memory.
+ */
+export function shareImageWorkers(machine: Machine = currentMachine()): number {
+  return clamp(Math.min(machine.cores, machine.spareBytes / WORKER_BYTES), 1, 16);
+}
+
+/**
+ * Pages Astro renders at once: two per core, so a page waiting for its share image leaves
+ * another one rendering; fewer when memory is short, since every page in flight holds memory.
+ */
+export function pageConcurrency(machine: Machine = currentMachine()): number {
+  return clamp(Math.min(2 * machine.cores, machine.spareBytes / PAGE_BYTES), 1, 32);
+}

@@ -1,0 +1,68 @@
+// share-images/: the fonts the cards are drawn with, prepared once per build rather than per image.
+
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { HARFBUZZ_SUBSET_WASM, subsetFont } from "./og-font-subset.ts";
+
+const require = createRequire(import.meta.url);
+// Fonts come from an npm package, so every machine renders the same pixels.
+const FONT_DIR = path.join(path.dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf");
+export const FONT_FILES = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"].map((f) => path.join(FONT_DIR, f));
+
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => String.fromCodePoint(from + i));
+
+/**
+ * The characters the small fonts hold: printable ASCII, Latin-1, Latin Extended-A and the
+ * dashes, quotes, bullets and ellipsis of General Punctuation, plus € and ™. Every one is in
+ * both DejaVu faces. A card with any other character is drawn with the whole fonts.
+ */
+export const SUBSET_CHARACTERS: ReadonlySet<string> = new Set([...range(0x20, 0x7e), ...range(0xa0, 0x17f), ...range(0x2010, 0x2027), "€", "™"]);
+/** Whitespace in the SVG's markup (between elements), which draws nothing. */
+const MARKUP_WHITESPACE = new Set(["\n", "\r", "\t"]);
+
+export interface ResvgOptions {
+  font: { fontFiles: string[]; loadSystemFonts: false; defaultFontFamily: string };
+}
+
+export interface CardFonts {
+  /** The whole DejaVu fonts: any character they have. */
+  full: ResvgOptions;
+  /** The same fonts holding only SUBSET_CHARACTERS: same pixels, a fraction of the work. */
+  small: ResvgOptions;
+}
+
+const options = (fontFiles: string[]): ResvgOptions => ({ font: { fontFiles, loadSystemFonts: false, defaultFontFamily: "DejaVu Sans" } });
+
+/**
+ * resvg 2.6 reads the whole font file again for every glyph it draws (fontdb's file source has
+ * no shared copy), ~1.4 MB per character of a card with the whole DejaVu fonts; the small fonts
+ * are ~5% of that. They are made once and kept in the cache folder, keyed by the fonts' bytes,
+ * the character set and the subsetter's.
+ */
+export async function prepareCardFonts(cacheDir: string): Promise<CardFonts> {
+  const fonts = FONT_FILES.map((file) => readFileSync(file));
+  const key = createHash("sha256").update(readFileSync(HARFBUZZ_SUBSET_WASM)).update([...SUBSET_CHARACTERS].join(""));
+  for (const font of fonts) key.update(font);
+  const dir = path.join(cacheDir, "daybook-og-fonts", key.digest("hex").slice(0, 16));
+  const small: string[] = [];
+  for (const [i, font] of fonts.entries()) {
+    const file = path.join(dir, path.basename(FONT_FILES[i]!));
+    if (!existsSync(file)) {
+      mkdirSync(dir, { recursive: true });
+      // Parallel builds may race here: each writes its own file and renames it into place whole.
+      const partial = `${file}.${process.pid}.partial`;
+      writeFileSync(partial, await subsetFont(font, SUBSET_CHARACTERS));
+      renameSync(partial, file);
+    }
+    small.push(file);
+  }
+  return { full: options(FONT_FILES), small: options(small) };
+}
+
+/** Whether every character of the card's SVG is one the small fonts hold (the markup is ASCII). */
+export function fitsSmallFonts(svg: string): boolean {
+  for (const character of svg) if (!SUBSET_CHARACTERS.has(character) && !MARKUP_WHITESPACE.has(character)) return false;
+  return true;
+}
