@@ -1,13 +1,17 @@
 type Theme = "light" | "dark";
 const STORAGE_KEY = "daybook-theme";
+const NAMES: Record<Theme, string> = { light: "Light", dark: "Dark" };
 
 function current(): Theme {
   return document.documentElement.dataset.theme === "dark" ? "dark" : "light";
 }
 
+/** The button shows the theme in use, is pressed when it is dark, and its title says what a press does. */
 function apply(button: HTMLButtonElement, theme: Theme): void {
   document.documentElement.dataset.theme = theme;
   button.setAttribute("aria-pressed", String(theme === "dark"));
+  button.title = `Switch to the ${theme === "dark" ? "light" : "dark"} theme`;
+  button.querySelector(".theme-toggle-label")!.textContent = NAMES[theme];
 }
 
 /** Shows the theme button and makes it switch and remember the theme. */

@@ -5,9 +5,13 @@
  * the current week never depend on the machine that builds the site.
  *
  * Layout. Weeks start on Monday (ISO 8601): each column runs Monday (row 0) to Sunday
- * (row 6). The window is the 52 full weeks before the current week plus the current week,
- * so 53 columns that always start on a Monday and end on the Sunday of `today`'s week;
- * the days of that last week after `today` are flagged `future`.
+ * (row 6). The window spans the journal's own history: from the week of its first entry
+ * (at least `MIN_CALENDAR_WEEKS` back) to the current week, and at most the 52 full weeks
+ * before the current week plus the current week, so a month-old journal shows its five or
+ * six weeks and a three-year one its latest year (`earlierYears` names the years before,
+ * which pages link to). Columns always start on a Monday and end on the Sunday of `today`'s
+ * week; the days of that last week after `today` are flagged `future`. A calendar of one
+ * past year (`{ year }`) runs from the week of its 1 January to the week of its 31 December.
  *
  * Missing days. A day is missing when it has no entry, is not after `today`, and is on or
  * after the first entry inside the window (`trackedFrom`). Today counts: a build made
@@ -22,8 +26,10 @@ import { countOf } from "./plural.ts";
 import { addDays, daysBetween, formatDate, formatMonth, isRealIsoDate } from "./dates.ts";
 import { computeStreaks, type StreakSummary } from "./streak.ts";
 
-/** Columns in the calendar: 52 full weeks and the current one. */
+/** The most columns in the calendar: 52 full weeks and the current one. */
 export const CALENDAR_WEEKS = 53;
+/** The fewest columns, so a journal a few days old still reads as a calendar. */
+export const MIN_CALENDAR_WEEKS = 4;
 
 /** Intensity of a day: 0 no entry, 1 one entry, 2 two entries, 3 three or more. */
 export type CalendarLevel = 0 | 1 | 2 | 3;
@@ -86,6 +92,13 @@ export interface StreakCalendarData {
   /** Tracked months, oldest first; empty when the window has no entry. */
   months: MonthSummary[];
   summary: CalendarSummary;
+  /** Years before the window that have entries, newest first: where "earlier years" links go. */
+  earlierYears: number[];
+}
+
+export interface CalendarOptions {
+  /** Draw this calendar year instead of the journal's recent history. */
+  year?: number;
 }
 
 /** Columns a month label may need; the first column's label is dropped if the next one is closer. */
@@ -106,11 +119,26 @@ export function calendarLevel(count: number): CalendarLevel {
   return count >= 3 ? 3 : (count as 1 | 2);
 }
 
-/** The calendar of the 53 weeks ending with `today`'s week. `dates` are entry dates, repeats allowed. */
-export function buildCalendar(dates: readonly string[], today: string): StreakCalendarData {
+/** The weeks to draw: the journal's own span up to today's week, between the least and the most columns. */
+export function calendarWindow(dates: readonly string[], today: string, { year }: CalendarOptions = {}): { start: string; weeks: number } {
+  if (year !== undefined) {
+    const start = mondayOf(`${year}-01-01`);
+    return { start, weeks: daysBetween(start, mondayOf(`${year}-12-31`)) / 7 + 1 };
+  }
+  const first = dates.filter((d) => d <= today).sort()[0] ?? today;
+  const span = daysBetween(mondayOf(first), mondayOf(today)) / 7 + 1;
+  const weeks = Math.min(CALENDAR_WEEKS, Math.max(MIN_CALENDAR_WEEKS, span));
+  return { start: addDays(mondayOf(today), -7 * (weeks - 1)), weeks };
+}
+
+/**
+ * The calendar of the journal's recent history ending with `today`'s week (or of one year, see
+ * `CalendarOptions`). `dates` are entry dates, repeats allowed.
+ */
+export function buildCalendar(dates: readonly string[], today: string, options: CalendarOptions = {}): StreakCalendarData {
   if (!isRealIsoDate(today)) throw new Error(`buildCalendar: today must be YYYY-MM-DD, got "${today}"`);
-  const start = addDays(mondayOf(today), -7 * (CALENDAR_WEEKS - 1));
-  const end = addDays(mondayOf(today), 6);
+  const { start, weeks: columns } = calendarWindow(dates, today, options);
+  const end = addDays(start, 7 * columns - 1);
 
   const counts = new Map<string, number>();
   for (const date of dates) {
@@ -125,7 +153,7 @@ export function buildCalendar(dates: readonly string[], today: string): StreakCa
   const months = new Map<string, MonthSummary>();
   let missingTotal = 0;
 
-  for (let column = 0; column < CALENDAR_WEEKS; column++) {
+  for (let column = 0; column < columns; column++) {
     const monday = addDays(start, 7 * column);
     const days: CalendarDay[] = [];
     for (let row = 0; row < 7; row++) {
@@ -150,7 +178,7 @@ export function buildCalendar(dates: readonly string[], today: string): StreakCa
   }
 
   // The first column usually starts mid-month: name that month too when there is room.
-  if (monthLabels[0]?.column !== 0 && (monthLabels[0]?.column ?? CALENDAR_WEEKS) >= LABEL_COLUMNS) {
+  if (monthLabels[0]?.column !== 0 && (monthLabels[0]?.column ?? columns) >= LABEL_COLUMNS) {
     monthLabels.unshift({ month: start.slice(0, 7), column: 0 });
   }
 
@@ -162,6 +190,7 @@ export function buildCalendar(dates: readonly string[], today: string): StreakCa
     monthLabels,
     months: [...months.values()],
     summary: { ...computeStreaks(dates, today), missing: missingTotal, trackedFrom },
+    earlierYears: [...new Set(dates.filter((d) => d < start).map((d) => Number(d.slice(0, 4))))].sort((a, b) => b - a),
   };
 }
 

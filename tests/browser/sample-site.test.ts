@@ -59,6 +59,9 @@ describe("the sample journal in Chromium", () => {
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe("dark");
     const toggle = page.locator("[data-theme-toggle]");
     await expect(toggle.getAttribute("aria-pressed")).resolves.toBe("true");
+    // It names the theme in use and says what a press does.
+    await expect(toggle.textContent()).resolves.toMatch(/^\s*Theme:\s*Dark\s*$/);
+    await expect(toggle.getAttribute("title")).resolves.toBe("Switch to the light theme");
     const darkBg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     // Code tokens follow the theme too (their colours are classes, see shiki-token-classes.ts).
     const keyword = page.locator("pre.astro-code span.l-cf222e").first();
@@ -67,6 +70,8 @@ describe("the sample journal in Chromium", () => {
     await toggle.click();
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe("light");
     await expect(toggle.getAttribute("aria-pressed")).resolves.toBe("false");
+    await expect(toggle.textContent()).resolves.toMatch(/^\s*Theme:\s*Light\s*$/);
+    await expect(toggle.getAttribute("title")).resolves.toBe("Switch to the dark theme");
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe(darkBg);
     expect(await keyword.evaluate((el) => getComputedStyle(el).color)).toBe("rgb(207, 34, 46)");
 
@@ -106,6 +111,56 @@ describe("the sample journal in Chromium", () => {
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Skip to content");
     expect(await page.locator("header, nav, main, footer").count()).toBeGreaterThanOrEqual(4);
+    await context.close();
+  });
+
+  it("keeps the table of contents beside the text on wide screens, marking the section being read", async () => {
+    page = await newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${session.site.url}day/16/`);
+    const toc = page.locator("details.toc");
+    const prose = await page.locator(".prose").boundingBox();
+    const box = await toc.boundingBox();
+    expect(box!.x).toBeGreaterThanOrEqual(prose!.x + prose!.width);
+    // Open beside the text even though the <details> is closed, and it stays in view while reading.
+    expect(await toc.evaluate((el) => (el as HTMLDetailsElement).open)).toBe(false);
+    expect(await toc.locator("a").first().isVisible()).toBe(true);
+    const links = toc.locator("a");
+    const third = links.nth(2);
+    const id = decodeURIComponent((await third.getAttribute("href"))!.slice(1));
+    await page.evaluate((target) => document.getElementById(target)!.scrollIntoView({ block: "start" }), id);
+    await expect.poll(() => third.getAttribute("aria-current"), { timeout: 10_000 }).toBe("true");
+    expect(await toc.locator("a[aria-current]").count()).toBe(1);
+    const after = await toc.boundingBox();
+    expect(after!.y).toBeGreaterThanOrEqual(0);
+    expect(after!.y).toBeLessThan(100);
+    await context.close();
+
+    // Narrow screens: a collapsed "On this page" between the entry's header and its text.
+    page = await newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${session.site.url}day/16/`);
+    const narrow = page.locator("details.toc");
+    expect(await narrow.locator("a").first().isVisible()).toBe(false);
+    await narrow.locator("summary").click();
+    expect(await narrow.locator("a").first().isVisible()).toBe(true);
+    const [summaryBox, proseBox] = [await narrow.boundingBox(), await page.locator(".prose").boundingBox()];
+    expect(summaryBox!.y).toBeLessThan(proseBox!.y);
+    await context.close();
+  });
+
+  it("draws graph labels at 12 px or more on a phone", async () => {
+    page = await newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    for (const [path, selector] of [["graph/", ".graph-viewport svg.tag-graph"], ["day/16/", ".local-graph svg.tag-graph"]] as const) {
+      await page.goto(`${session.site.url}${path}`);
+      const svg = page.locator(selector).first();
+      const size = await svg.evaluate((el) => {
+        const s = el as SVGSVGElement;
+        const label = s.querySelector("text")!;
+        return (Number.parseFloat(getComputedStyle(label).fontSize) * s.getBoundingClientRect().width) / s.viewBox.baseVal.width;
+      });
+      expect(size, path).toBeGreaterThanOrEqual(12);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+    }
     await context.close();
   });
 

@@ -4,6 +4,7 @@ import {
   buildCalendar,
   CALENDAR_WEEKS,
   calendarLevel,
+  MIN_CALENDAR_WEEKS,
   describeDay,
   describeMonth,
   formatDayList,
@@ -19,6 +20,8 @@ import { contrastRatio } from "../../src/lib/graph/graph-palette.ts";
 const day = (cal: StreakCalendarData, date: string) => cal.weeks.flatMap((w) => w.days).find((d) => d.date === date);
 const range = (from: string, to: string) =>
   Array.from({ length: daysBetween(from, to) + 1 }, (_, i) => addDays(from, i));
+/** A journal begun long ago: its calendar shows the full 53 weeks. */
+const LONG_AGO = ["2000-01-03"];
 
 describe("buildCalendar: week alignment (weeks start on Monday)", () => {
   it.each([
@@ -32,7 +35,7 @@ describe("buildCalendar: week alignment (weeks start on Monday)", () => {
     ["2026-11-22", "Sunday", "2025-11-17", "2026-11-22", 0],
     ["2026-11-23", "Monday", "2025-11-24", "2026-11-29", 6],
   ])("today %s (%s)", (today, _weekday, start, end, future) => {
-    const cal = buildCalendar([], today);
+    const cal = buildCalendar(LONG_AGO, today);
     expect(cal.start).toBe(start);
     expect(cal.end).toBe(end);
     expect(cal.weeks).toHaveLength(CALENDAR_WEEKS);
@@ -64,16 +67,16 @@ describe("buildCalendar: dates", () => {
     expect(last.days[2]).toMatchObject({ date: "2028-03-01", future: true });
     expect(cal.months).toEqual([{ month: "2028-02", tracked: 2, written: 2, missing: [] }]);
     expect(cal.summary).toEqual({ current: 2, longest: 2, total: 2, missing: 0, trackedFrom: "2028-02-28" });
-    // March has not begun, so it gets no label yet; February has one above the column holding the 1st.
-    expect(cal.monthLabels.at(-1)).toEqual({ month: "2028-02", column: 48 });
-    expect(cal.weeks[48]!.days.some((d) => d.date === "2028-02-01")).toBe(true);
+    // A journal two days old: the fewest weeks. March has not begun, so it gets no label yet.
+    expect(cal.weeks).toHaveLength(MIN_CALENDAR_WEEKS);
+    expect(cal.monthLabels).toEqual([{ month: "2028-02", column: 0 }]);
   });
 
   it("crosses a year boundary", () => {
     const cal = buildCalendar(["2026-12-30", "2026-12-31", "2027-01-01"], "2027-01-02");
     expect(cal.weeks.at(-1)!.monday).toBe("2026-12-28");
     expect(cal.end).toBe("2027-01-03");
-    expect(cal.monthLabels.at(-1)).toEqual({ month: "2027-01", column: 52 });
+    expect(cal.monthLabels.at(-1)).toEqual({ month: "2027-01", column: 3 });
     expect(cal.months).toEqual([
       { month: "2026-12", tracked: 2, written: 2, missing: [] },
       { month: "2027-01", tracked: 2, written: 1, missing: [2] },
@@ -127,6 +130,7 @@ describe("buildCalendar: dates", () => {
     const cal = buildCalendar([...old, "2026-10-30", "2026-11-02"], "2026-11-03");
     expect(cal.weeks.flatMap((w) => w.days).reduce((n, d) => n + d.count, 0)).toBe(2);
     expect(cal.summary).toEqual({ current: 1, longest: 10, total: 12, missing: 3, trackedFrom: "2026-10-30" });
+    expect(cal.earlierYears).toEqual([2024]);
     expect(cal.months.map((m) => describeMonth(m, "en-GB"))).toEqual([
       "October 2026: 1 of 2 days written; missing 31",
       "November 2026: 1 of 3 days written; missing 1, 3",
@@ -135,7 +139,8 @@ describe("buildCalendar: dates", () => {
 
   it("handles an empty journal", () => {
     const cal = buildCalendar([], "2026-11-18");
-    expect(cal.weeks).toHaveLength(53);
+    expect(cal.weeks).toHaveLength(MIN_CALENDAR_WEEKS);
+    expect(cal.earlierYears).toEqual([]);
     expect(cal.weeks.flatMap((w) => w.days).every((d) => d.count === 0 && d.level === 0)).toBe(true);
     expect(cal.months).toEqual([]);
     expect(cal.summary).toEqual({ current: 0, longest: 0, total: 0, missing: 0, trackedFrom: undefined });
@@ -147,11 +152,47 @@ describe("buildCalendar: dates", () => {
   });
 });
 
+describe("buildCalendar: the window spans the journal's own history", () => {
+  it("shows a month-old journal's weeks, from the week of its first entry", () => {
+    const written = range("2026-10-31", "2026-11-22");
+    const cal = buildCalendar(written, "2026-12-02");
+    expect(cal.start).toBe("2026-10-26");
+    expect(cal.end).toBe("2026-12-06");
+    expect(cal.weeks).toHaveLength(6);
+    expect(cal.summary.trackedFrom).toBe("2026-10-31");
+    expect(cal.earlierYears).toEqual([]);
+  });
+
+  it("keeps the fewest weeks for a journal begun this week", () => {
+    const cal = buildCalendar(["2026-11-18"], "2026-11-18");
+    expect(cal.weeks).toHaveLength(MIN_CALENDAR_WEEKS);
+    expect(cal.end).toBe("2026-11-22");
+  });
+
+  it("shows a three-year journal's latest year and names the years before it", () => {
+    const cal = buildCalendar(["2024-01-01", "2024-06-01", "2025-03-02", "2025-12-01", "2026-11-18"], "2026-11-18");
+    expect(cal.weeks).toHaveLength(CALENDAR_WEEKS);
+    expect(cal.start).toBe("2025-11-17");
+    expect(cal.earlierYears).toEqual([2025, 2024]);
+  });
+
+  it("draws one past year from the week of 1 January to the week of 31 December", () => {
+    const cal = buildCalendar(["2024-01-01", "2024-06-01", "2026-11-18"], "2026-11-18", { year: 2024 });
+    expect(cal.start).toBe("2024-01-01");
+    expect(cal.end).toBe("2025-01-05");
+    expect(cal.weeks).toHaveLength(53);
+    expect(cal.weeks.flatMap((w) => w.days).filter((d) => d.count > 0).map((d) => d.date)).toEqual(["2024-01-01", "2024-06-01"]);
+    expect(cal.weeks.flatMap((w) => w.days).some((d) => d.future)).toBe(false);
+    expect(cal.monthLabels[0]).toEqual({ month: "2024-01", column: 0 });
+    expect(cal.earlierYears).toEqual([]);
+  });
+});
+
 describe("buildCalendar: month labels", () => {
   it.each(["2026-11-18", "2027-01-02", "2028-02-29", "2026-03-01", "2026-12-31", "2027-01-04"])(
     "today %s: one label per month begun, above the column holding its 1st, 3+ columns apart",
     (today) => {
-      const cal = buildCalendar([], today);
+      const cal = buildCalendar(LONG_AGO, today);
       const labels = cal.monthLabels;
       for (const [i, label] of labels.entries()) {
         if (i > 0) expect(label.column - labels[i - 1]!.column).toBeGreaterThanOrEqual(3);
@@ -166,12 +207,12 @@ describe("buildCalendar: month labels", () => {
 
   it("names the first column's month only when the next label leaves room", () => {
     // Window starts Monday 2025-11-17: November 2025 gets column 0, December is at column 2: too close.
-    expect(buildCalendar([], "2026-11-18").monthLabels.slice(0, 2)).toEqual([
+    expect(buildCalendar(LONG_AGO, "2026-11-18").monthLabels.slice(0, 2)).toEqual([
       { month: "2025-12", column: 2 },
       { month: "2026-01", column: 6 },
     ]);
     // Window starts Monday 2025-11-03: December 1 is in column 4, so November gets column 0.
-    expect(buildCalendar([], "2026-11-04").monthLabels.slice(0, 2)).toEqual([
+    expect(buildCalendar(LONG_AGO, "2026-11-04").monthLabels.slice(0, 2)).toEqual([
       { month: "2025-11", column: 0 },
       { month: "2025-12", column: 4 },
     ]);

@@ -40,10 +40,19 @@ export function createViewport(svg: SVGSVGElement, container: HTMLElement) {
     { passive: false },
   );
 
+  const scrolls = () => container.scrollWidth > container.clientWidth || container.scrollHeight > container.clientHeight;
+  // Start a scrolling frame at the middle of the drawing, where the best-connected tags sit.
+  if (scrolls()) {
+    container.scrollLeft = (container.scrollWidth - container.clientWidth) / 2;
+    container.scrollTop = (container.scrollHeight - container.clientHeight) / 2;
+  }
+
   const pointers = new Map<number, { x: number; y: number }>();
   let pinchDistance = 0;
   svg.addEventListener("pointerdown", (event) => {
     if ((event.target as Element).closest("a.node") && event.pointerType === "mouse") return; // let links be clicked
+    // On a phone the graph is drawn at full size in a frame that scrolls (global.css): a finger scrolls it natively.
+    if (event.pointerType === "touch" && scrolls()) return;
     pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
     svg.setPointerCapture(event.pointerId);
   });
