@@ -98,7 +98,7 @@ export interface StreakCalendarData {
 
 export interface CalendarOptions {
   /** Draw this calendar year instead of the journal's recent history. */
-  year?: number;
+  year?: number | undefined;
 }
 
 /** Columns a month label may need; the first column's label is dropped if the next one is closer. */

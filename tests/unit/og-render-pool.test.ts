@@ -1,28 +1,30 @@
+import { mkdtempSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { Resvg } from "@resvg/resvg-js";
 import { describe, expect, it } from "vitest";
 import { ogCardSvg } from "../../src/lib/og-card.ts";
 import { OgRenderPool } from "../../src/integration/share-images/og-render-pool.ts";
+import { prepareCardFonts } from "../../src/integration/share-images/og-fonts.ts";
 
 const require = createRequire(import.meta.url);
-const fontDir = path.join(path.dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf");
-const options = { font: { fontFiles: ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"].map((f) => path.join(fontDir, f)), loadSystemFonts: false, defaultFontFamily: "DejaVu Sans" } };
+const fonts = await prepareCardFonts(mkdtempSync(path.join(tmpdir(), "daybook-og-pool-")));
 const card = (day: number) => ogCardSvg({ day, title: `Day ${day} of the pool test`, tags: ["queueing"], site: "example.org" });
 
 describe("share images rendered in worker threads", () => {
-  it("gives each card the same PNG as rendering it on the main thread, whatever order they finish in", async () => {
-    const pool = new OgRenderPool(require.resolve("@resvg/resvg-js"), options, 2);
+  it("gives each card the same PNG as rendering it on the main thread with the whole fonts, whatever order they finish in", async () => {
+    const pool = new OgRenderPool(require.resolve("@resvg/resvg-js"), fonts, 2);
     const days = [1, 2, 3, 4, 5, 6];
-    const pngs = await Promise.all(days.map((day) => pool.render(card(day))));
-    for (const [i, day] of days.entries()) expect(pngs[i]!.equals(new Resvg(card(day), options).render().asPng())).toBe(true);
+    const pngs = await Promise.all(days.map((day) => pool.render(card(day), day % 2 ? "small" : "full")));
+    for (const [i, day] of days.entries()) expect(pngs[i]!.equals(new Resvg(card(day), fonts.full).render().asPng())).toBe(true);
     expect(new Set(pngs.map((png) => png.toString("base64"))).size).toBe(days.length);
   });
 
   it("rejects with the renderer's reason when a card cannot be rendered", async () => {
-    const pool = new OgRenderPool(require.resolve("@resvg/resvg-js"), options, 1);
-    await expect(pool.render("<svg")).rejects.toThrow(/rendering a share image failed/);
+    const pool = new OgRenderPool(require.resolve("@resvg/resvg-js"), fonts, 1);
+    await expect(pool.render("<svg", "small")).rejects.toThrow(/rendering a share image failed/);
     // The worker survives a bad card.
-    expect((await pool.render(card(7))).subarray(1, 4).toString()).toBe("PNG");
+    expect((await pool.render(card(7), "small")).subarray(1, 4).toString()).toBe("PNG");
   });
 });
