@@ -1,4 +1,4 @@
-// Vitest global setup for the two site projects: builds the sample journal (and the real-journal
+// Vitest global setup for the "site" project: builds the sample journal (and the real-journal
 // fixture) once, so every browser
 // test reads the same `npm run build` output instead of building it again. It builds the way a
 // new user's first `npm test` or a CI deploy does: from an empty snippet cache, on a machine whose
@@ -23,36 +23,17 @@ declare module "vitest" {
   }
 }
 
-interface SampleBuilds {
-  sample: BuildResult;
-  busyLoops: number;
-  realJournal: BuildResult;
-}
-
-async function buildSamples(): Promise<SampleBuilds> {
+export default async function setup(project: TestProject): Promise<void> {
   const loops: ChildProcess[] = [];
   for (let i = 0; i < 2 * availableParallelism(); i++) loops.push(spawn(process.execPath, ["-e", "for (;;) {}"], { stdio: "ignore" }));
-  let sample: BuildResult;
-  let busyLoops: number;
   try {
-    sample = await buildSite({ content: "content", today: SAMPLE_TODAY });
-    busyLoops = loops.filter((loop) => loop.exitCode === null && loop.signalCode === null).length;
+    const build = await buildSite({ content: "content", today: SAMPLE_TODAY });
+    const alive = loops.filter((loop) => loop.exitCode === null && loop.signalCode === null).length;
+    project.provide("sampleBuild", build);
+    project.provide("sampleBuildBusyLoops", alive);
   } finally {
     for (const loop of loops) loop.kill("SIGKILL");
   }
   // Built on an idle machine: what it proves is how real Markdown renders under a base path.
-  const realJournal = await buildSite({ content: REAL_JOURNAL, base: REAL_JOURNAL_BASE, site: "https://example.github.io" });
-  return { sample, busyLoops, realJournal };
-}
-
-// Both site projects (vitest.config.ts) run this setup in the one test-runner process; they share
-// one pair of builds rather than building the sample twice at once.
-const SHARED = Symbol.for("daybook.sampleBuilds");
-const shared = globalThis as typeof globalThis & { [SHARED]?: Promise<SampleBuilds> };
-
-export default async function setup(project: TestProject): Promise<void> {
-  const builds = await (shared[SHARED] ??= buildSamples());
-  project.provide("sampleBuild", builds.sample);
-  project.provide("sampleBuildBusyLoops", builds.busyLoops);
-  project.provide("realJournalBuild", builds.realJournal);
+  project.provide("realJournalBuild", await buildSite({ content: REAL_JOURNAL, base: REAL_JOURNAL_BASE, site: "https://example.github.io" }));
 }
