@@ -16,14 +16,14 @@ export async function figureOutput(output: string, figures: string): Promise<Nod
   const place = figurePlacer(output);
   const placed: PlacedFigure[] = [];
   for (const [index, text] of figureTexts(figures).entries()) {
-    await nextTask();
+    if (index > 0) await nextTask();
     placed.push(place(text, index));
   }
   const nodes: Node[] = [];
   for (const part of outputParts(output, placed.map((p) => ({ line: p.line, item: p })))) {
     if ("text" in part) nodes.push(textPart(part.text));
     else {
-      await nextTask();
+      await nextTask(); // checking the figures took this task; each drawing gets its own
       nodes.push("figure" in part.figure ? figureBlock(part.figure.figure) : errorBlock(part.figure.error));
     }
   }

@@ -55,8 +55,8 @@ export function wireInputs(fieldset: HTMLFieldSetElement, snippet: number, onCha
   let pending = false;
   const fire = () => {
     pending = false;
+    onChange(); // the run starts first; the link can wait for it to be sent
     keepInLink();
-    onChange();
     settling = setTimeout(() => {
       settling = undefined;
       if (pending) fire();
