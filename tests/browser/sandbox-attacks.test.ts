@@ -125,6 +125,19 @@ describe("the snippet sandbox under attack (Chromium)", () => {
     return { page, evaluate: pageEvaluate(page) };
   }
 
+  // The floods share one page (each run still gets a fresh worker): a flood that left the page
+  // unresponsive or broken shows in the next one's checks too.
+  let floods: Promise<{ page: Page; evaluate: Evaluate }> | undefined;
+  const floodPage = () =>
+    (floods ??= session.browser.newContext().then(async (own) => {
+      const page = await own.newPage();
+      await page.goto(`${session.site.url}day/16/`);
+      return { page, evaluate: pageEvaluate(page) };
+    }));
+  afterAll(async () => {
+    if (floods) await (await floods).page.context().close();
+  });
+
   it("keeps the runtime's output cap inside the page's bound", () => {
     expect(SHOWN_OUTPUT_CHARS).toBeGreaterThan(MAX_OUTPUT_CHARS);
     expect(SHOWN_OUTPUT_CHARS).toBeLessThan(MAX_OUTPUT_CHARS * 2);
@@ -179,7 +192,7 @@ describe("the snippet sandbox under attack (Chromium)", () => {
   });
 
   it.each(FLOODS)("cuts %s where it is produced and again where it is shown, and the page keeps responding", async (_name, js) => {
-    const { evaluate } = await open("day/16/");
+    const { evaluate } = await floodPage();
     const watch = watchResponsiveness(evaluate);
     const run = await runSnippetAt(evaluate, 0, js, 30_000);
     const slowest = await watch.stop();
@@ -187,11 +200,10 @@ describe("the snippet sandbox under attack (Chromium)", () => {
     expect(run.output.length).toBeLessThanOrEqual(LONGEST_SHOWN);
     expect(run.output).toMatch(/truncated/);
     expect(slowest, "slowest answer from the page while the flood ran (ms)").toBeLessThan(1000);
-    await context.close();
   });
 
   it.each(FIGURE_FLOODS)("refuses a figure flood (%s) with errors naming the limits, and the page keeps responding", async (_name, js, expected) => {
-    const { page, evaluate } = await open("day/16/");
+    const { page, evaluate } = await floodPage();
     const watch = watchResponsiveness(evaluate);
     const run = await runSnippetAt(evaluate, 0, js, 30_000);
     const slowest = await watch.stop();
@@ -201,7 +213,6 @@ describe("the snippet sandbox under attack (Chromium)", () => {
     expect(shown.drawn).toBe(expected.drawn);
     for (const message of expected.messages) expect([shown.text, ...shown.errors].join("\n")).toMatch(message);
     expect(slowest, "slowest answer from the page while the figures were checked and drawn (ms)").toBeLessThan(1000);
-    await context.close();
   });
 
   it("accepts only well-formed replies for its own runs from its own frame, capped, even from a compromised frame", async () => {
