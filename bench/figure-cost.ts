@@ -51,9 +51,11 @@ export async function figureCodeOnFirstRun(browser: Browser, entryUrl: string): 
     const { bytes, files } = await bytesDuring(
       page,
       async () => {
-        await page.click("daybook-snippet [data-action=run]");
-        await page.waitForSelector("daybook-snippet .snippet-figure svg[role=img]");
-        await page.waitForFunction(() => /^(Ran|Failed)/.test(document.querySelector("daybook-snippet .snippet-status")?.textContent ?? ""));
+        // The first snippet on the page whose baked output has a figure.
+        const drawing = "daybook-snippet:has(.snippet-figure)";
+        await page.click(`${drawing} [data-action=run]`);
+        await page.waitForFunction((selector) => /^(Ran|Failed)/.test(document.querySelector(`${selector} .snippet-status`)?.textContent ?? ""), drawing);
+        await page.waitForSelector(`${drawing} .snippet-figure svg[role=img]`);
       },
       (url) => /\/_astro\/snippet-figures\.[^/]*\.js$/.test(url),
     );
