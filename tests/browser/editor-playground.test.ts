@@ -124,6 +124,8 @@ describe("the snippet editor in Chromium", () => {
     for (const theme of ["light", "dark"]) {
       if ((await page.evaluate(() => document.documentElement.dataset.theme)) !== theme) await page.locator("[data-theme-toggle]").click();
       await snippet.locator(".cm-content").click();
+      // CodeMirror highlights after it parses, in idle time: wait for the colours before measuring them.
+      await expect.poll(async () => (await colours()).distinct, { timeout: 15_000 }).toBeGreaterThanOrEqual(4);
       const seen = await colours();
       expect(seen.theme).toBe(theme);
       expect(seen.background).toEqual(theme === "dark" ? [13, 17, 23] : [255, 255, 255]);
