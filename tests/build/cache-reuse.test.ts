@@ -6,12 +6,12 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { cleanEnv, runNode } from "../helpers/build-site.ts";
+import { cleanEnv, runAstroScript } from "../helpers/build-site.ts";
 
 const FIXTURE = "tests/fixtures/basic";
 
 function build(work: string, cache: string) {
-  return runNode(["scripts/build.ts"], {
+  return runAstroScript(["scripts/build.ts"], {
     ...cleanEnv(),
     DAYBOOK_CONTENT: FIXTURE,
     DAYBOOK_OUT: path.join(work, "dist"),

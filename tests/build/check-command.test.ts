@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cleanEnv, runNode } from "../helpers/build-site.ts";
+import { cleanEnv, runAstroScript } from "../helpers/build-site.ts";
 
 const FIXTURE = "tests/fixtures/basic";
 const ENTRY = "days/001-first-day.mdx";
@@ -19,7 +19,7 @@ function fixtureCopy(): string {
 
 /** `npm run check`'s script exactly as an author runs it, on another content folder. */
 function check(content: string) {
-  return runNode(["scripts/check.ts"], { ...cleanEnv(), DAYBOOK_CONTENT: content, DAYBOOK_TODAY: "2026-11-23", DAYBOOK_BASE: "", DAYBOOK_SITE: "", FORCE_COLOR: "0" });
+  return runAstroScript(["scripts/check.ts"], { ...cleanEnv(), DAYBOOK_CONTENT: content, DAYBOOK_TODAY: "2026-11-23", DAYBOOK_BASE: "", DAYBOOK_SITE: "", FORCE_COLOR: "0" });
 }
 
 /** 1-based number of the first line of `text` that satisfies `test`. */

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { withAstroLock } from "./astro-lock.ts";
 
 export interface BuildOptions {
   /** Content folder (holding days/ and tags/), relative to the project root or absolute. */
@@ -40,7 +41,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     ASTRO_TELEMETRY_DISABLED: "1",
     FORCE_COLOR: "0",
   };
-  const { code, output } = await runNode(["scripts/build.ts"], env);
+  const { code, output } = await runAstroScript(["scripts/build.ts"], env);
   return { code, output, outDir };
 }
 
@@ -48,6 +49,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 export function cleanEnv(): NodeJS.ProcessEnv {
   const leaked = /^(VITEST|VITE_|TEST$|NODE_ENV$|BASE_URL$|MODE$|DEV$|PROD$|SSR$)/;
   return Object.fromEntries(Object.entries(process.env).filter(([key]) => !leaked.test(key)));
+}
+
+/** {@link runNode} for a script that runs Astro on this checkout (build, check): one at a time (see astro-lock.ts). */
+export function runAstroScript(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; output: string }> {
+  return withAstroLock(() => runNode(args, env));
 }
 
 export function runNode(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ code: number; output: string }> {

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { acquireAstroLock, releaseAstroLock } from "./astro-lock.ts";
 import { ROOT, cleanEnv } from "./build-site.ts";
 
 export interface DevServer {
@@ -17,6 +18,14 @@ export interface DevServer {
  * the project's .astro/ folder and overwrite each other's content modules.
  */
 export async function startDevServer(env: NodeJS.ProcessEnv, timeoutMs = 120_000, cwd = ROOT): Promise<DevServer> {
+  // Held until the server stops: no build of this checkout runs beside it (see astro-lock.ts).
+  const locked = cwd === ROOT;
+  if (locked) await acquireAstroLock();
+  let released = false;
+  const release = () => {
+    if (locked && !released) releaseAstroLock();
+    released = true;
+  };
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, "node_modules/astro/bin/astro.mjs"), "dev", "--port", "0", "--host", "127.0.0.1"], {
     cwd,
     env: { ...cleanEnv(), DAYBOOK_TODAY: "2026-11-23", ASTRO_TELEMETRY_DISABLED: "1", FORCE_COLOR: "0", ...env },
@@ -36,7 +45,12 @@ export async function startDevServer(env: NodeJS.ProcessEnv, timeoutMs = 120_000
     child.stdout!.on("data", onData);
     child.stderr!.on("data", onData);
     child.on("exit", (code) => reject(new Error(`the dev server exited with ${code}:\n${log}`)));
+  }).catch((error: unknown) => {
+    child.kill();
+    release();
+    throw error;
   });
+  child.once("exit", release);
   return {
     origin,
     log: () => log,

@@ -2,7 +2,7 @@
 // fixture) once, so every browser
 // test reads the same `npm run build` output instead of building it again. It builds the way a
 // new user's first `npm test` or a CI deploy does: from an empty snippet cache, on a machine whose
-// every core is busy (twice as many busy loops as cores run until the build ends), which
+// every core is busy (a busy loop per core runs until the build ends), which
 // tests/build/busy-machine.test.ts holds it to.
 import { spawn, type ChildProcess } from "node:child_process";
 import { availableParallelism } from "node:os";
@@ -25,7 +25,7 @@ declare module "vitest" {
 
 export default async function setup(project: TestProject): Promise<void> {
   const loops: ChildProcess[] = [];
-  for (let i = 0; i < 2 * availableParallelism(); i++) loops.push(spawn(process.execPath, ["-e", "for (;;) {}"], { stdio: "ignore" }));
+  for (let i = 0; i < availableParallelism(); i++) loops.push(spawn(process.execPath, ["-e", "for (;;) {}"], { stdio: "ignore" }));
   try {
     const build = await buildSite({ content: "content", today: SAMPLE_TODAY });
     const alive = loops.filter((loop) => loop.exitCode === null && loop.signalCode === null).length;
