@@ -5,7 +5,7 @@
 import { cpSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { cleanEnv, runAstroScript } from "../helpers/build-site.ts";
 
 const FIXTURE = "tests/fixtures/basic";
@@ -31,8 +31,10 @@ const counts = (output: string) => ({
 
 describe("the build cache, copied to a fresh place", () => {
   it("gives a second build every share image and snippet result, and the same images", async () => {
-    const first = mkdtempSync(path.join(tmpdir(), "daybook-cache-first-"));
-    const cold = await build(first, path.join(first, "cache"));
+    // The cold build: tests/fixtures/basic built by buildSite from an empty cache, with the same
+    // settings as build() below (tests/helpers/sample-build-setup.ts builds it once for several files).
+    const cold = inject("basicBuild");
+    const first = path.dirname(cold.outDir);
     expect(cold.code, cold.output).toBe(0);
     const [images, rendered] = counts(cold.output).images ?? [];
     const [snippets, ran] = counts(cold.output).snippets ?? [];

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { buildSite } from "../helpers/build-site.ts";
 
 function files(dir: string): string[] {
@@ -12,7 +12,8 @@ function files(dir: string): string[] {
 
 describe("reproducible builds", () => {
   it("two clean builds of the same journal are byte-identical, graph and search index included", async () => {
-    const first = await buildSite({ content: "tests/fixtures/basic" });
+    // The first is built once for several files (tests/helpers/sample-build-setup.ts), in another temporary folder.
+    const first = inject("basicBuild");
     const second = await buildSite({ content: "tests/fixtures/basic" });
     expect(first.code, first.output).toBe(0);
     expect(second.code, second.output).toBe(0);

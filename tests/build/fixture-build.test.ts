@@ -1,17 +1,15 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { buildSite, type BuildResult } from "../helpers/build-site.ts";
 import { htmlFiles, linkTargets, read } from "../helpers/html.ts";
 
 const FIXTURE = "tests/fixtures/basic";
 
 describe("building the basic fixture journal", () => {
-  let build: BuildResult;
-  beforeAll(async () => {
-    build = await buildSite({ content: FIXTURE });
-  });
+  // buildSite({ content: FIXTURE }), built once for the files that read it (tests/helpers/sample-build-setup.ts).
+  const build = inject("basicBuild");
 
   it("succeeds without any warning", () => {
     expect(build.code, build.output).toBe(0);

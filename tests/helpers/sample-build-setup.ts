@@ -10,6 +10,7 @@ import type { TestProject } from "vitest/node";
 import { buildSite, SAMPLE_TODAY, type BuildResult } from "./build-site.ts";
 
 export const REAL_JOURNAL = "tests/fixtures/real-journal";
+export const BASIC_FIXTURE = "tests/fixtures/basic";
 /** A GitHub Pages project site's base path. */
 export const REAL_JOURNAL_BASE = "/journal/";
 
@@ -20,6 +21,11 @@ declare module "vitest" {
     sampleBuildBusyLoops: number;
     /** tests/fixtures/real-journal (Markdown as authors write it for GitHub) built under the base path REAL_JOURNAL_BASE. */
     realJournalBuild: BuildResult;
+    /**
+     * A clean build of tests/fixtures/basic with the defaults of {@link buildSite}: read by the
+     * fixture, determinism and cache tests (its cache folder is `cache/` beside `outDir`).
+     */
+    basicBuild: BuildResult;
   }
 }
 
@@ -36,4 +42,5 @@ export default async function setup(project: TestProject): Promise<void> {
   }
   // Built on an idle machine: what it proves is how real Markdown renders under a base path.
   project.provide("realJournalBuild", await buildSite({ content: REAL_JOURNAL, base: REAL_JOURNAL_BASE, site: "https://example.github.io" }));
+  project.provide("basicBuild", await buildSite({ content: BASIC_FIXTURE }));
 }
