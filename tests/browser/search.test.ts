@@ -143,6 +143,21 @@ function describeSite(base: string) {
       expect(new URL(page.url()).pathname).toBe(`${base}search/`);
     });
 
+    it("loads Pagefind on the search page only when the reader turns to the form, then lists the tags", async () => {
+      const other = await context.newPage();
+      const pagefind = () => site.requests.filter((r) => r.includes("/pagefind/")).length;
+      await other.goto(`${site.url}search/`);
+      await other.waitForLoadState("networkidle");
+      const before = pagefind();
+      await other.waitForTimeout(300);
+      expect(pagefind(), "Pagefind loaded with the page").toBe(before);
+      expect(await other.locator(".search-page .search-status").textContent()).toBe("Type to search every day of the journal.");
+      await other.locator(".search-page input[type=search]").focus();
+      await expect.poll(pagefind).toBeGreaterThan(before);
+      await expect.poll(() => other.locator(".search-page .search-filters button").count(), { timeout: 10_000 }).toBeGreaterThan(3);
+      await other.close();
+    });
+
     it("logged no errors and opened no dialogs", () => {
       expect(errors).toEqual([]);
     });

@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -18,6 +19,9 @@ const TYPES: Record<string, string> = {
   ".gif": "image/gif",
 };
 
+/** Text a static host sends compressed to a browser that accepts it (GitHub Pages, Netlify and Cloudflare all do). */
+const COMPRESSED = new Set([".html", ".css", ".js", ".svg", ".xml", ".json"]);
+
 export interface StaticSite {
   /** Origin plus base path, ending in "/". */
   url: string;
@@ -26,7 +30,7 @@ export interface StaticSite {
   close(): Promise<void>;
 }
 
-/** Serves a built `dist/` under `base` the way a static host does, 404.html included. */
+/** Serves a built `dist/` under `base` the way a static host does: 404.html, and text gzipped for browsers that accept it. */
 export async function serveStatic(root: string, base = "/"): Promise<StaticSite> {
   const requests: string[] = [];
   const server: Server = createServer(async (req, res) => {
@@ -39,8 +43,15 @@ export async function serveStatic(root: string, base = "/"): Promise<StaticSite>
       res.end(await readFile(path.join(root, "404.html")).catch(() => "Not found"));
       return;
     }
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    res.end(await readFile(file));
+    const type = TYPES[path.extname(file)] ?? "application/octet-stream";
+    const body = await readFile(file);
+    if (COMPRESSED.has(path.extname(file)) && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
+      res.writeHead(200, { "content-type": type, "content-encoding": "gzip", vary: "accept-encoding" });
+      res.end(gzipSync(body));
+      return;
+    }
+    res.writeHead(200, { "content-type": type, vary: "accept-encoding" });
+    res.end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as { port: number };

@@ -8,12 +8,13 @@ export function enhanceSearchPage(): void {
   const input = form.querySelector<HTMLInputElement>("input[type=search]")!;
   input.value = params.get("q") ?? "";
   form.addEventListener("submit", (event) => event.preventDefault());
+  const status = document.querySelector<HTMLElement>(".search-page .search-status")!;
   const controller = attachSearch(
     {
       input,
       results: document.querySelector<HTMLElement>(".search-page .search-results")!,
       filters: document.querySelector<HTMLElement>(".search-page .search-filters")!,
-      status: document.querySelector<HTMLElement>(".search-page .search-status")!,
+      status,
       suggest: document.querySelector<HTMLElement>(".search-page .search-suggest")!,
     },
     {
@@ -27,5 +28,15 @@ export function enhanceSearchPage(): void {
     },
   );
   controller.select(params.getAll("tag"));
-  void controller.run();
+  if (params.has("q") || params.has("tag")) return void controller.run();
+  // Nothing asked yet: Pagefind loads when the reader turns to the form, not with the page.
+  status.textContent = "Type to search every day of the journal.";
+  const start = () => {
+    for (const type of EVENTS) form.removeEventListener(type, start);
+    void controller.run();
+  };
+  for (const type of EVENTS) form.addEventListener(type, start);
 }
+
+/** A reader turning to the form: focusing it (by keyboard or pointer) or pointing at it. */
+const EVENTS = ["focusin", "pointerover", "pointerdown"] as const;

@@ -16,8 +16,12 @@ class DaybookSnippet extends HTMLElement {
   #editorHost: HTMLElement | undefined;
   #running = false;
   #baked = "";
-  /** The build's output panel parts (text and figures), copied at start, for Reset; undefined once the dev server sent newer output. */
-  #bakedParts: Node[] | undefined = [];
+  /**
+   * The build's output panel parts (text and figures), for Reset: copied when the panel first
+   * changes (null until then: copying every figure at load would cost the page its first frames);
+   * undefined once the dev server sent newer output.
+   */
+  #bakedParts: Node[] | undefined | null = null;
   /** The figures of the dev server's latest output (with #baked, what Reset shows then). */
   #latestFigures = "";
   /** The snippet's controls, once wired (snippet-inputs.ts, loaded only when the build baked some). */
@@ -42,7 +46,6 @@ class DaybookSnippet extends HTMLElement {
     toolbar.append(status);
     this.querySelector(".snippet-output")?.before(toolbar);
     this.#baked = outputText(this.#panel());
-    this.#bakedParts = outputParts(this.#panel()).map((part) => part.cloneNode(true));
     this.addEventListener("keydown", (event) => {
       if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
         event.preventDefault();
@@ -135,7 +138,9 @@ class DaybookSnippet extends HTMLElement {
     this.querySelector<HTMLButtonElement>("[data-action=share]")!.hidden = true;
     forgetEdit(this);
     this.#inputs?.reset();
-    if (this.#bakedParts) {
+    if (this.#bakedParts === null) {
+      this.#status("Reset to the original code and output"); // the panel still shows the build's output
+    } else if (this.#bakedParts) {
       replaceParts(this.#panel(), this.#bakedParts.map((part) => part.cloneNode(true)));
       this.#status("Reset to the original code and output");
     } else void this.#show(this.#baked, "Reset to the original code and output", this.#latestFigures);
@@ -177,6 +182,7 @@ class DaybookSnippet extends HTMLElement {
   async #show(output: string, status: string, figures = ""): Promise<void> {
     const text = capOutput(output);
     const parts = outputParts(this.#panel());
+    if (this.#bakedParts === null) this.#bakedParts = parts.map((part) => part.cloneNode(true));
     const code = parts.length === 1 && parts[0]!.matches(".snippet-output-text") ? parts[0]!.querySelector("code") : null;
     if (!figures && code) code.textContent = text;
     else replaceParts(this.#panel(), figures ? await (await import("./snippet-figures.ts")).figureOutput(text, figures) : [textPart(text)]);
