@@ -4,7 +4,10 @@ import path from "node:path";
 import type { RunResult } from "../../runtime/run-snippet.ts";
 import type { Problem } from "../content/problem.ts";
 
-type Entry = RunResult | { problems: Problem[] };
+/** A type problem as the cache keeps it: its line counted from its snippet's fence (`snippet`: the snippet's index in the check), or as it is when it is in no snippet. */
+export type CachedProblem = Problem & { snippet?: number };
+
+type Entry = RunResult | { problems: CachedProblem[] };
 
 /**
  * Results of earlier runs, keyed by a hash of the snippet's JS, its timeout and everything
@@ -29,11 +32,11 @@ export class SnippetCache {
   }
 
   /** Type-check results of a whole set of snippets (the check is one Program over all of them). */
-  getTypecheck(key: string): Problem[] | undefined {
-    return (this.#read(`typecheck:${key}`) as { problems: Problem[] } | undefined)?.problems;
+  getTypecheck(key: string): CachedProblem[] | undefined {
+    return (this.#read(`typecheck:${key}`) as { problems: CachedProblem[] } | undefined)?.problems;
   }
 
-  setTypecheck(key: string, problems: Problem[]): void {
+  setTypecheck(key: string, problems: CachedProblem[]): void {
     this.#write(`typecheck:${key}`, { problems });
   }
 

@@ -7,7 +7,7 @@ import { MAX_OUTPUT_CHARS, MAX_OUTPUT_LINES } from "../../runtime/console-captur
 
 const TRUNCATION_NOTE = "… output truncated:";
 import type { Problem } from "../content/problem.ts";
-import { SnippetCache, hashText, runtimeFingerprint } from "./snippet-cache.ts";
+import { SnippetCache, hashText, runtimeFingerprint, type CachedProblem } from "./snippet-cache.ts";
 import { extractSnippets, type Snippet } from "./snippet-extract.ts";
 import { SnippetPool } from "./snippet-pool.ts";
 import { typecheckSnippets } from "./snippet-typecheck.ts";
@@ -58,11 +58,14 @@ export async function checkSnippets(files: readonly { path: string; text: string
   }
   const cache = new SnippetCache(options.cacheFile);
   const fingerprint = runtimeFingerprint(options.root);
-  const typecheckKey = hashText(fingerprint, ...snippets.map((s) => `${s.file}\0${s.line}\0${s.code}`));
-  const typeProblems = cache.getTypecheck(typecheckKey) ?? typecheckSnippets(snippets, options.root);
-  cache.setTypecheck(typecheckKey, typeProblems);
+  // Keyed by the code alone, not where it sits: a paragraph added above a snippet moves its
+  // problems' lines but changes none of them (each snippet is a module of its own).
+  const typecheckKey = hashText(fingerprint, ...snippets.map((s) => `${s.file}\0${s.code}`));
+  const cached = cache.getTypecheck(typecheckKey);
+  const typeProblems = cached ? cached.map((p) => placedAt(p, snippets)) : typecheckSnippets(snippets, options.root);
+  cache.setTypecheck(typecheckKey, typeProblems.map((p) => relativeTo(p, snippets)));
   problems.push(...typeProblems);
-  const mistyped = (snippet: Snippet) => typeProblems.some((p) => p.file === snippet.file && p.line !== undefined && p.line > snippet.line && p.line <= snippet.line + snippet.code.split("\n").length);
+  const mistyped = (snippet: Snippet) => typeProblems.some((p) => inSnippet(p, snippet));
   let pool: SnippetPool | undefined = options.pool;
   let ran = 0;
   const budget = options.cpuBudgetMs ?? DEFAULT_CPU_BUDGET_MS;
@@ -165,4 +168,18 @@ export function normalise(output: string): string {
 
 function indent(text: string): string {
   return text.replace(/^/gm, "      ");
+}
+
+/** Whether a problem's line is inside the snippet's code (the lines after its opening fence). */
+function inSnippet(problem: Problem, snippet: Snippet): boolean {
+  return problem.file === snippet.file && problem.line !== undefined && problem.line > snippet.line && problem.line <= snippet.line + snippet.code.split("\n").length;
+}
+
+function relativeTo(problem: Problem, snippets: readonly Snippet[]): CachedProblem {
+  const index = snippets.findIndex((s) => inSnippet(problem, s));
+  return index < 0 ? problem : { ...problem, snippet: index, line: problem.line! - snippets[index]!.line };
+}
+
+function placedAt({ snippet, ...problem }: CachedProblem, snippets: readonly Snippet[]): Problem {
+  return snippet === undefined ? problem : { ...problem, line: problem.line! + snippets[snippet]!.line };
 }

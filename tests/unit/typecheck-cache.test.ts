@@ -1,0 +1,61 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { checkSnippets } from "../../src/integration/snippets/snippet-check.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const FILE = "content/days/001-cache.mdx";
+const ENTRY = [
+  "---",
+  "title: x",
+  "---",
+  "",
+  "Intro.",
+  "",
+  "```ts run",
+  'const n: number = "five";',
+  "console.log(n);",
+  "```",
+  "",
+  "Between.",
+  "",
+  "```ts run",
+  'const s: string = 5;',
+  "console.log(s);",
+  "```",
+  "",
+].join("\n");
+
+const typeErrors = (problems: { line?: number | undefined; message: string }[]) => problems.filter((p) => p.message.startsWith("type error")).map((p) => [p.line, p.message]);
+
+describe("the snippets' type-check cache", () => {
+  it("is keyed by the code, not its place: a paragraph added above moves the problems' lines, from the cache", async () => {
+    const cacheFile = path.join(mkdtempSync(path.join(tmpdir(), "daybook-typecheck-cache-")), "snippets.json");
+    const first = await checkSnippets([{ path: FILE, text: ENTRY }], { root: ROOT, cacheFile });
+    expect(typeErrors(first.problems)).toEqual([
+      [8, expect.stringContaining("Type 'string' is not assignable to type 'number'")],
+      [15, expect.stringContaining("Type 'number' is not assignable to type 'string'")],
+    ]);
+
+    // Mark what the cache holds, so a hit can be told from a second type-check.
+    const cache = readFileSync(cacheFile, "utf8");
+    expect(cache).toContain("not assignable to type 'number'");
+    writeFileSync(cacheFile, cache.replaceAll("is not assignable to type", "(from the cache) is not assignable to type"));
+
+    const moved = ENTRY.replace("Intro.\n", "Intro.\n\nA new paragraph,\nover two lines.\n");
+    const second = await checkSnippets([{ path: FILE, text: moved }], { root: ROOT, cacheFile });
+    expect(typeErrors(second.problems)).toEqual([
+      [11, expect.stringContaining("(from the cache) is not assignable to type 'number'")],
+      [18, expect.stringContaining("(from the cache) is not assignable to type 'string'")],
+    ]);
+    // Each line still points at the code: the snippet's first line, as written.
+    expect(moved.split("\n")[10]).toBe('const n: number = "five";');
+    expect(moved.split("\n")[17]).toBe("const s: string = 5;");
+
+    // Changed code is checked again.
+    const edited = moved.replace('const n: number = "five";', "const n: number = 5;");
+    const third = await checkSnippets([{ path: FILE, text: edited }], { root: ROOT, cacheFile });
+    expect(typeErrors(third.problems)).toEqual([[18, expect.not.stringContaining("(from the cache)")]]);
+  });
+});
