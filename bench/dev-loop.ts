@@ -1,7 +1,7 @@
 // The author's loop for `npm run bench`: `npm run dev` start-up to the first entry page and save →
 // the change in the open page, on the synthetic journal, beside the same figures for a plain
 // Astro 7 + MDX site (bench/baseline) started the same way, interleaved so load affects both.
-import { mkdtempSync, readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -24,6 +24,9 @@ export interface DevLoopFigures {
 type Site = "daybook" | "baseline";
 
 export async function benchDevLoop(browser: Browser, content: string, rounds = 3): Promise<DevLoopFigures> {
+  // Astro keeps the baseline's generated content modules in bench/baseline/.astro/, where an
+  // earlier benchmark's journal (another temporary folder) would still be listed.
+  rmSync(path.join(ROOT, "bench/baseline/.astro"), { recursive: true, force: true });
   const caches = { daybook: mkdtempSync(path.join(tmpdir(), "daybook-bench-dev-")), baseline: mkdtempSync(path.join(tmpdir(), "daybook-bench-dev-baseline-")) };
   const files = readdirSync(path.join(content, "days")).sort();
   const middle = Math.ceil(files.length / 2);
@@ -79,6 +82,8 @@ export async function benchDevLoop(browser: Browser, content: string, rounds = 3
             const edited = original.replace(/const arrivals: number = \d+;/, `const arrivals: number = ${arrivals};`);
             figures.snippetSaveMs.push(await timedSave(warm.page, edited, `arrivals: ${arrivals}`));
           }
+        } catch (error) {
+          throw new Error(`${site}, round ${round}: ${(error as Error).message}\nits server's log (end):\n${warm.server.log().slice(-3000)}`);
         } finally {
           await stop(warm);
         }

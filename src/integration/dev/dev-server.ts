@@ -64,16 +64,6 @@ export async function startDevSession(options: {
         const urls = [...(server.resolvedUrls?.local ?? []), ...(server.resolvedUrls?.network ?? [])];
         return devOrigins(port, urls, server.config.server.https ? "https:" : "http:");
       };
-      // The check thread's first check loads its modules and parses every entry (seconds on 1,000
-      // entries). Done once the first page is out, the author's first save costs what later ones do.
-      let warming = false;
-      server.middlewares.use((req, res, next) => {
-        if (!warming && req.headers.accept?.includes("text/html")) {
-          warming = true;
-          res.once("finish", () => void first.then(() => thread.check()).catch(() => undefined));
-        }
-        next();
-      });
       server.middlewares.use(devMiddleware({ base: settings.base, journal, root: settings.root, contentRoot: settings.contentRoot, guard: () => ({ origins: origins(), token }) }));
       void first.then(() => logProblems(journal, serverLogger, false));
       server.httpServer?.once("close", () => void Promise.all([journal.close(), thread.close()]));
