@@ -33,6 +33,8 @@ export interface StaticSite {
 /** Serves a built `dist/` under `base` the way a static host does: 404.html, and text gzipped for browsers that accept it. */
 export async function serveStatic(root: string, base = "/"): Promise<StaticSite> {
   const requests: string[] = [];
+  // Each file compressed once: a built site does not change while it is served.
+  const gzipped = new Map<string, Buffer>();
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     requests.push(url.pathname);
@@ -44,14 +46,14 @@ export async function serveStatic(root: string, base = "/"): Promise<StaticSite>
       return;
     }
     const type = TYPES[path.extname(file)] ?? "application/octet-stream";
-    const body = await readFile(file);
     if (COMPRESSED.has(path.extname(file)) && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
+      if (!gzipped.has(file)) gzipped.set(file, gzipSync(await readFile(file)));
       res.writeHead(200, { "content-type": type, "content-encoding": "gzip", vary: "accept-encoding" });
-      res.end(gzipSync(body));
+      res.end(gzipped.get(file));
       return;
     }
     res.writeHead(200, { "content-type": type, vary: "accept-encoding" });
-    res.end(body);
+    res.end(await readFile(file));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as { port: number };

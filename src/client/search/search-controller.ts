@@ -14,6 +14,9 @@ export interface SearchElements {
   suggest: HTMLElement;
 }
 
+/** What the status says before anything is asked. */
+export const EMPTY_QUERY_STATUS = "Type to search every day of the journal.";
+
 /**
  * Live search shared by the dialog and the /search/ page: results as the reader types (real
  * links), tag filter chips with counts, arrow keys to move between results, Enter to open.
@@ -41,7 +44,7 @@ export function attachSearch(el: SearchElements, options: { limit: number; onQue
     if (!query && selected.size === 0) {
       show([], tags);
       renderChips(await pagefind.filters(), tags);
-      el.status.textContent = "Type to search every day of the journal.";
+      el.status.textContent = EMPTY_QUERY_STATUS;
       return;
     }
     let search: PagefindSearch = first;

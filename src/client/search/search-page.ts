@@ -1,4 +1,4 @@
-import { attachSearch } from "./search-controller.ts";
+import { EMPTY_QUERY_STATUS, attachSearch } from "./search-controller.ts";
 
 /** /search/?q=…&tag=…: the same search as the dialog, with the query kept in the address bar. */
 export function enhanceSearchPage(): void {
@@ -30,7 +30,7 @@ export function enhanceSearchPage(): void {
   controller.select(params.getAll("tag"));
   if (params.has("q") || params.has("tag")) return void controller.run();
   // Nothing asked yet: Pagefind loads when the reader turns to the form, not with the page.
-  status.textContent = "Type to search every day of the journal.";
+  status.textContent = EMPTY_QUERY_STATUS;
   const start = () => {
     for (const type of EVENTS) form.removeEventListener(type, start);
     void controller.run();

@@ -63,7 +63,7 @@ export async function checkSnippets(files: readonly { path: string; text: string
   const typecheckKey = hashText(fingerprint, ...snippets.map((s) => `${s.file}\0${s.code}`));
   const cached = cache.getTypecheck(typecheckKey);
   const typeProblems = cached ? cached.map((p) => placedAt(p, snippets)) : typecheckSnippets(snippets, options.root);
-  cache.setTypecheck(typecheckKey, typeProblems.map((p) => relativeTo(p, snippets)));
+  cache.setTypecheck(typecheckKey, cached ?? typeProblems.map((p) => relativeTo(p, snippets)));
   problems.push(...typeProblems);
   const mistyped = (snippet: Snippet) => typeProblems.some((p) => inSnippet(p, snippet));
   let pool: SnippetPool | undefined = options.pool;
