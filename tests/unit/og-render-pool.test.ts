@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Resvg } from "@resvg/resvg-js";
+import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { ogCardSvg } from "../../src/lib/og-card.ts";
 import { OgRenderPool } from "../../src/integration/share-images/og-render-pool.ts";
@@ -10,15 +11,30 @@ import { prepareCardFonts } from "../../src/integration/share-images/og-fonts.ts
 
 const require = createRequire(import.meta.url);
 const fonts = await prepareCardFonts(mkdtempSync(path.join(tmpdir(), "daybook-og-pool-")));
+const pixels = async (png: Uint8Array) => sharp(png).ensureAlpha().raw().toBuffer();
 const card = (day: number) => ogCardSvg({ day, title: `Day ${day} of the pool test`, tags: ["queueing"], site: "example.org" });
 
 describe("share images rendered in worker threads", () => {
-  it("gives each card the same PNG as rendering it on the main thread with the whole fonts, whatever order they finish in", async () => {
+  it("gives each card the same pixels as rendering it on the main thread with the whole fonts, whatever order they finish in", async () => {
     const pool = new OgRenderPool(require.resolve("@resvg/resvg-js"), fonts, 2);
     const days = [1, 2, 3, 4, 5, 6];
     const pngs = await Promise.all(days.map((day) => pool.render(card(day), day % 2 ? "small" : "full")));
-    for (const [i, day] of days.entries()) expect(pngs[i]!.equals(new Resvg(card(day), fonts.full).render().asPng())).toBe(true);
+    for (const [i, day] of days.entries()) {
+      const resvgPng = new Resvg(card(day), fonts.full).render().asPng();
+      expect((await pixels(pngs[i]!)).equals(await pixels(resvgPng))).toBe(true);
+      // Indexed colour (png-palette.ts): about half of resvg's RGBA file.
+      expect((await sharp(pngs[i]!).metadata()).isPalette).toBe(true);
+      expect(pngs[i]!.length).toBeLessThan(resvgPng.length * 0.7);
+    }
     expect(new Set(pngs.map((png) => png.toString("base64"))).size).toBe(days.length);
+  });
+
+  it("falls back to resvg's own encoder, byte for byte, for a card of more than 256 colours", async () => {
+    const pool = new OgRenderPool(require.resolve("@resvg/resvg-js"), fonts, 1);
+    const gradient = card(8).replace('fill="#ffffff"/>', 'fill="url(#g)"/><defs><linearGradient id="g"><stop offset="0" stop-color="#000"/><stop offset="1" stop-color="#fff"/></linearGradient></defs>');
+    expect(gradient).not.toBe(card(8));
+    const png = await pool.render(gradient, "small");
+    expect(png.equals(new Resvg(gradient, fonts.small).render().asPng())).toBe(true);
   });
 
   it("rejects with the renderer's reason when a card cannot be rendered", async () => {
