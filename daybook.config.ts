@@ -39,6 +39,13 @@ export interface DaybookConfig {
    * the future" for a CI runner in UTC. `DAYBOOK_TIME_ZONE` in the environment overrides it.
    */
   timeZone?: string;
+  /**
+   * Whether each entry gets a 1200×630 share image (`/og/day/N.png`, "Day N", the title and the
+   * tags) and the `og:image` tags that point social sites at it (default true). Without them a
+   * shared link shows the title and summary only, and a long journal builds faster.
+   * `DAYBOOK_SHARE_IMAGES=false` in the environment overrides it.
+   */
+  shareImages?: boolean;
 }
 
 const config: DaybookConfig = {
@@ -54,6 +61,7 @@ const config: DaybookConfig = {
   snippetCpuBudgetMs: 600_000,
   remoteImages: true,
   timeZone: "UTC",
+  shareImages: true,
 };
 
 export default config;

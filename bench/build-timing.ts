@@ -9,6 +9,8 @@ export interface BuildFigures {
   ms: number;
   /** Largest resident set of any process in the build (GNU time's %M), when /usr/bin/time exists. */
   peakMb?: number;
+  /** What the build printed, for its phases (build-phases.ts). */
+  output: string;
 }
 
 const GNU_TIME = "/usr/bin/time";
@@ -21,12 +23,16 @@ function timed(args: string[], cwd: string, env: NodeJS.ProcessEnv): BuildFigure
   const ms = performance.now() - started;
   if (result.status !== 0) throw new Error(`build failed in ${cwd}:\n${result.stdout.slice(-3000)}${result.stderr.slice(-3000)}`);
   const peak = /peak-kb (\d+)/.exec(result.stderr)?.[1];
-  return peak ? { ms, peakMb: Number(peak) / 1024 } : { ms };
+  const output = `${result.stdout}${result.stderr}`;
+  return peak ? { ms, peakMb: Number(peak) / 1024, output } : { ms, output };
 }
 
-/** `npm run build` (scripts/build.ts) on `content`, output and caches under `work` (kept between calls, so a second call is warm). */
-export function daybookBuild(root: string, content: string, work: string): BuildFigures {
-  const env = { ...process.env, DAYBOOK_CONTENT: content, DAYBOOK_OUT: path.join(work, "dist"), DAYBOOK_CACHE: path.join(work, "cache") };
+/**
+ * `npm run build` (scripts/build.ts) on `content`, output and caches under `work` (kept between
+ * calls, so a second call is warm); `env` adds settings such as DAYBOOK_SHARE_IMAGES.
+ */
+export function daybookBuild(root: string, content: string, work: string, env: NodeJS.ProcessEnv = {}): BuildFigures {
+  env = { ...process.env, ...env, DAYBOOK_CONTENT: content, DAYBOOK_OUT: path.join(work, "dist"), DAYBOOK_CACHE: path.join(work, "cache") };
   return timed(["scripts/build.ts"], root, env);
 }
 

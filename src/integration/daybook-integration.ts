@@ -54,10 +54,12 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
         if (missing.length) throw new JournalError(missing, "The build output is incomplete; it is in dist/ but must not be deployed.");
         logger.info(`${journal!.entries.filter((e) => !e.data.draft).length} entries and ${journal!.tags.length} tags built`);
         const images = shareImageCounts();
-        logger.info(`${images.rendered + images.reused} share images (${images.rendered} rendered, ${images.reused} from cache)`);
+        if (settings.shareImages) logger.info(`${images.rendered + images.reused} share images (${images.rendered} rendered, ${images.reused} from cache)`);
+        else logger.info("share images: off (shareImages in daybook.config.ts)");
+        const searchStarted = performance.now();
         const search = await buildSearchIndex(outDir, journal!);
         if (search.problems.length) throw new JournalError(search.problems, "The search index is incomplete; the output must not be deployed.");
-        logger.info(`search index: ${search.pages} pages`);
+        logger.info(`search index: ${search.pages} pages in ${((performance.now() - searchStarted) / 1000).toFixed(2)} s`);
       },
     },
   };

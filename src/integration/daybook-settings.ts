@@ -9,9 +9,11 @@ export interface DaybookSettings extends DaybookConfig {
   root: string;
   /** The journal's time zone, checked and canonical ("UTC" when the config leaves it out). */
   timeZone: string;
+  /** Whether entries get share images (true when the config leaves it out). */
+  shareImages: boolean;
 }
 
-/** daybook.config.ts with the environment's overrides applied (`DAYBOOK_SITE`, `DAYBOOK_BASE`, `DAYBOOK_CONTENT`, `DAYBOOK_TIME_ZONE`). */
+/** daybook.config.ts with the environment's overrides applied (`DAYBOOK_SITE`, `DAYBOOK_BASE`, `DAYBOOK_CONTENT`, `DAYBOOK_TIME_ZONE`, `DAYBOOK_SHARE_IMAGES`). */
 export function daybookSettings(env: NodeJS.ProcessEnv = process.env, root = process.cwd(), fileConfig: DaybookConfig = config): DaybookSettings {
   const base = normaliseBase(env.DAYBOOK_BASE || fileConfig.base);
   const site = (env.DAYBOOK_SITE || fileConfig.site).replace(/\/+$/, "");
@@ -19,7 +21,16 @@ export function daybookSettings(env: NodeJS.ProcessEnv = process.env, root = pro
   const timeZone = env.DAYBOOK_TIME_ZONE?.trim()
     ? checkedTimeZone(env.DAYBOOK_TIME_ZONE, "DAYBOOK_TIME_ZONE in the environment")
     : checkedTimeZone(fileConfig.timeZone ?? "UTC", "timeZone in daybook.config.ts");
-  return { ...fileConfig, base, site, contentDir, timeZone, root, contentRoot: path.resolve(root, contentDir) };
+  const shareImages = env.DAYBOOK_SHARE_IMAGES?.trim() ? checkedSwitch(env.DAYBOOK_SHARE_IMAGES, "DAYBOOK_SHARE_IMAGES in the environment") : (fileConfig.shareImages ?? true);
+  return { ...fileConfig, base, site, contentDir, timeZone, shareImages, root, contentRoot: path.resolve(root, contentDir) };
+}
+
+/** `true`/`1` or `false`/`0`, any case; anything else is an error naming where it was set. */
+export function checkedSwitch(value: string, where: string): boolean {
+  const word = value.trim().toLowerCase();
+  if (word === "true" || word === "1") return true;
+  if (word === "false" || word === "0") return false;
+  throw new Error(`${where}: "${value}" is neither true nor false. Write true or false (or 1 or 0).`);
 }
 
 /** `journal` → `/journal/`; `/` stays `/`. */

@@ -99,10 +99,20 @@ describe("building the basic fixture journal", () => {
   });
 });
 
-describe("building under a base path", () => {
+describe("building under a base path, with share images off", () => {
   let build: BuildResult;
   beforeAll(async () => {
-    build = await buildSite({ content: FIXTURE, base: "/journal/", site: "https://someone.example" });
+    build = await buildSite({ content: FIXTURE, base: "/journal/", site: "https://someone.example", env: { DAYBOOK_SHARE_IMAGES: "false" } });
+  });
+
+  it("writes no share image and no meta pointing at one", () => {
+    expect(build.code, build.output).toBe(0);
+    expect(build.output).toContain("share images: off (shareImages in daybook.config.ts)");
+    expect(existsSync(path.join(build.outDir, "og"))).toBe(false);
+    for (const file of htmlFiles(build.outDir)) {
+      expect(read(build.outDir, file), file).not.toMatch(/og:image|twitter:image|\/og\/day\//);
+    }
+    expect(read(build.outDir, "day/1/index.html")).toContain('<meta name="twitter:card" content="summary">');
   });
 
   it("prefixes every internal link and asset with the base", () => {

@@ -3,9 +3,11 @@ import { loadJournal, type Entry } from "../../../lib/journal.ts";
 import { ogCardSvg } from "../../../lib/og-card.ts";
 import { renderPng } from "../../../integration/share-images/og-image.ts";
 import { daybookCacheDir } from "../../../integration/daybook-cache.ts";
+import { daybookSettings } from "../../../integration/daybook-settings.ts";
 import config from "../../../../daybook.config.ts";
 
 export const getStaticPaths = (async () => {
+  if (!daybookSettings().shareImages) return [];
   const journal = await loadJournal();
   return journal.entries.map((entry) => ({
     params: { day: String(entry.data.day) },

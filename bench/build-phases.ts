@@ -1,0 +1,31 @@
+// The parts of a Daybook build `npm run bench` prints beside its wall time, read from what the
+// build logged: Astro's Vite bundling ("Building static entrypoints… ✓ Completed in"), its page
+// rendering ("generating static routes … ✓ Completed in") and Daybook's search index. A phase
+// the log does not show (another Astro version's wording) is left out rather than guessed.
+
+export interface BuildPhases {
+  viteMs: number | undefined;
+  renderMs: number | undefined;
+  searchIndexMs: number | undefined;
+}
+
+/** Astro prints "812ms", "4.30s" or "1m 3s" (getTimeStat in astro/dist/core/build/util.js). */
+function astroDuration(text: string | undefined): number | undefined {
+  if (!text) return undefined;
+  const minutes = /^(\d+)m\s*(\d+)s$/.exec(text);
+  if (minutes) return (Number(minutes[1]) * 60 + Number(minutes[2])) * 1000;
+  const value = /^([\d.]+)(ms|s)$/.exec(text);
+  return value ? Number(value[1]) * (value[2] === "s" ? 1000 : 1) : undefined;
+}
+
+export function buildPhases(output: string): BuildPhases {
+  // Colour codes would split the phrases apart.
+  const log = output.replace(/\u001b\[[\d;]*m/g, "");
+  const completed = (after: RegExp) => astroDuration(new RegExp(`${after.source}[\\s\\S]*?✓ Completed in (\\d+m \\d+s|[\\d.]+m?s)`).exec(log)?.[1]);
+  const search = /search index: \d+ pages in ([\d.]+) s/.exec(log)?.[1];
+  return {
+    viteMs: completed(/Building static entrypoints\.\.\./),
+    renderMs: completed(/generating static routes/),
+    searchIndexMs: search === undefined ? undefined : Number(search) * 1000,
+  };
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { buildPhases } from "../../bench/build-phases.ts";
+
+// The wording of an Astro 7 build's log, coloured as in a terminal, with Daybook's lines.
+const LOG = `06:05:37 [build] Collecting build info...
+06:05:37 [build] \u001b[32m✓ Completed in 7.47s.\u001b[39m
+06:05:37 [build] Building static entrypoints...
+06:05:40 [vite] ✓ built in 2.97s
+06:05:41 [build] \u001b[32m✓ Completed in 3.50s.\u001b[39m
+
+ generating static routes 
+ (+174ms) 
+06:05:43 \u001b[32m✓ Completed in 812ms.\u001b[39m
+06:05:43 [daybook] search index: 52 pages in 1.25 s
+`;
+
+describe("buildPhases", () => {
+  it("reads Vite's, the pages' and the search index's times from a build's log", () => {
+    expect(buildPhases(LOG)).toEqual({ viteMs: 3500, renderMs: 812, searchIndexMs: 1250 });
+  });
+
+  it("reads minutes, and leaves out what the log does not say", () => {
+    expect(buildPhases("generating static routes\n✓ Completed in 1m 3s.")).toEqual({ viteMs: undefined, renderMs: 63_000, searchIndexMs: undefined });
+  });
+});
