@@ -23,7 +23,7 @@
  * given, not only the window, so they match the journal's other statistics.
  */
 import { countOf } from "./plural.ts";
-import { addDays, daysBetween, formatDate, formatMonth, isRealIsoDate } from "./dates.ts";
+import { addDays, daysBetween, formatDate, formatMonth, isRealIsoDate, utcDateFormat } from "./dates.ts";
 import { computeStreaks, type StreakSummary } from "./streak.ts";
 
 /** The most columns in the calendar: 52 full weeks and the current one. */
@@ -223,15 +223,13 @@ export function describeDay(day: CalendarDay, locale = "en"): string {
 
 /** "Nov": the short month name shown above the columns. */
 export function monthShortName(month: string, locale = "en"): string {
-  return new Intl.DateTimeFormat(locale, { month: "short", timeZone: "UTC" }).format(new Date(`${month}-01T00:00:00Z`));
+  return utcDateFormat(locale, { month: "short" }).format(new Date(`${month}-01T00:00:00Z`));
 }
 
 /** "Mon", "Wed", "Fri" (or the locale's names) for rows 0, 2 and 4. */
 export function weekdayShortName(row: number, locale = "en"): string {
   // 2024-01-01 was a Monday.
-  return new Intl.DateTimeFormat(locale, { weekday: "short", timeZone: "UTC" }).format(
-    new Date(Date.parse("2024-01-01T00:00:00Z") + row * 86_400_000),
-  );
+  return utcDateFormat(locale, { weekday: "short" }).format(new Date(Date.parse("2024-01-01T00:00:00Z") + row * 86_400_000));
 }
 
 /** Days from `trackedFrom` to `today`, inclusive: the span the missing-day count covers. */

@@ -28,16 +28,27 @@ export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * One formatter per locale and style, made once: making an Intl.DateTimeFormat costs far more
+ * than formatting with it, and a long journal's build formats dates hundreds of thousands of
+ * times (every entry in every list, every day of the calendar). Always in UTC, because the
+ * dates are calendar days written as midnight UTC.
+ */
+export function utcDateFormat(locale: string, options: Omit<Intl.DateTimeFormatOptions, "timeZone">): Intl.DateTimeFormat {
+  const key = `${locale}\u0000${JSON.stringify(options)}`;
+  let formatter = formatters.get(key);
+  if (!formatter) formatters.set(key, (formatter = new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" })));
+  return formatter;
+}
+
 /** "18 November 2026" (or the locale's equivalent), never shifted by the reader's time zone. */
 export function formatDate(date: string, locale = "en"): string {
-  return new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
-    new Date(`${date}T00:00:00Z`),
-  );
+  return utcDateFormat(locale, { day: "numeric", month: "long", year: "numeric" }).format(new Date(`${date}T00:00:00Z`));
 }
 
 /** "November 2026", for grouping the archive. */
 export function formatMonth(month: string, locale = "en"): string {
-  return new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(
-    new Date(`${month}-01T00:00:00Z`),
-  );
+  return utcDateFormat(locale, { month: "long", year: "numeric" }).format(new Date(`${month}-01T00:00:00Z`));
 }

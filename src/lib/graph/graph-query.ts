@@ -65,9 +65,12 @@ export function neighbourhood(model: GraphModel, tagIds: readonly string[], opti
     if (chosen.size >= limit) break;
     chosen.add(other.id);
   }
-  return {
-    focus,
-    nodes: [...chosen].map((id) => model.byId.get(id)!),
-    edges: model.edges.filter((e) => chosen.has(e.source) && chosen.has(e.target)),
-  };
+  // From the chosen nodes' own edges rather than all of the model's: a page asks this of a graph
+  // that may have tens of thousands of edges, and a long journal has a thousand pages.
+  const edges: GraphEdge[] = [];
+  for (const id of chosen) {
+    for (const edge of model.adjacency.get(id) ?? []) if (edge.source === id && chosen.has(edge.target)) edges.push(edge);
+  }
+  edges.sort((a, b) => compareIds(a.source, b.source) || compareIds(a.target, b.target));
+  return { focus, nodes: [...chosen].map((id) => model.byId.get(id)!), edges };
 }
