@@ -33,7 +33,16 @@ export function palettePng(rgba: Uint8Array, width: number, height: number, zlib
   let previousIndex = 0;
   let p = 0;
   let o = 0;
+  const rowBytes = width * 4;
   for (let y = 0; y < height; y++) {
+    // Most of a card's rows repeat the row above (the margins around the text): one native
+    // comparison, and the indices are copied instead of looked up pixel by pixel.
+    if (y > 0 && Buffer.compare(rgba.subarray(p * 4, p * 4 + rowBytes), rgba.subarray(p * 4 - rowBytes, p * 4)) === 0) {
+      rows.copyWithin(o, o - width - 1, o);
+      o += width + 1;
+      p += width;
+      continue;
+    }
     rows[o++] = 0;
     const rowEnd = p + width;
     while (p < rowEnd) {
