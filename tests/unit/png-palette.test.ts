@@ -26,6 +26,14 @@ describe("palettePng", () => {
     expect((await sharp(png).metadata()).isPalette).toBe(true);
   });
 
+  it("encodes rows that repeat the row above, as a card's margins do, exactly", async () => {
+    // Rows 0-2 alike, row 3 different, rows 4-5 like row 3, row 6 like row 0 again.
+    const kind = (row: number) => (row <= 2 || row === 6 ? 0 : 1);
+    const rgba = image(9, 7, (i) => (kind(Math.floor(i / 9)) === 0 ? [255, 255, 255, 255] : i % 2 ? [29, 78, 216, 255] : [13, 17, 23, 255]));
+    const decoded = await decode(palettePng(rgba, 9, 7, zlib)!);
+    expect(Buffer.from(decoded.data).equals(Buffer.from(rgba))).toBe(true);
+  });
+
   it("gives the same bytes for the same pixels", () => {
     const rgba = image(64, 8, (i) => (i % 9 < 3 ? [13, 17, 23, 255] : [255, 255, 255, 255]));
     expect(Buffer.compare(palettePng(rgba, 64, 8, zlib)!, palettePng(rgba.slice(), 64, 8, zlib)!)).toBe(0);
