@@ -49,7 +49,7 @@ export interface SnippetEditor {
 export function createEditor(host: HTMLElement, code: string, onRun: () => void, options: EditorOptions = {}): SnippetEditor {
   const root = host.shadowRoot ?? host.attachShadow({ mode: "open" });
   const theme = siteTheme();
-  warmTypechecker();
+  warmTypechecker(code);
   let saving: ReturnType<typeof setTimeout> | undefined;
   const view = new EditorView({
     doc: options.initial ?? code,

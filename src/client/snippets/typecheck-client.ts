@@ -17,6 +17,8 @@ let failed: string | undefined;
 let next = 0;
 let queue: Waiting[] = [];
 let inFlight: { id: number; waiting: Waiting } | undefined;
+/** The code of the editor opened last: checked once the worker is ready, if nothing else is waiting. */
+let warmCode: string | undefined;
 
 function failAll(message: string): void {
   failed = message;
@@ -44,6 +46,7 @@ function start(): void {
   started.ready.then(
     () => {
       ready = true;
+      warmUp();
       pump();
     },
     (error: Error) => failAll(error.message),
@@ -61,8 +64,22 @@ function pump(): void {
   worker.postMessage({ ...send.request, id: inFlight.id } as TypecheckRequest);
 }
 
-/** Starts the worker now, if the Edit button has not already. */
-export function warmTypechecker(): void {
+/**
+ * A first check of the author's code, answered to nobody (the editor shows no errors for the
+ * author's code), if the reader has not asked for anything by the time the worker is ready: it
+ * parses and binds the modules the code imports (`daybook/sim` alone is ~250 ms in Node) and runs
+ * the checker over code like the reader's once, work the reader's first edit would otherwise wait
+ * for. Not when a request is waiting: that request does the same work, and the reader waits for it.
+ */
+function warmUp(): void {
+  if (warmCode === undefined || queue.length > 0 || inFlight) return;
+  queue.push({ request: { kind: "check", code: warmCode }, settle: [] });
+  warmCode = undefined;
+}
+
+/** Starts the worker now, if the Edit button has not already; `code` (the author's) warms it up once it is ready. */
+export function warmTypechecker(code?: string): void {
+  warmCode = code;
   start();
 }
 

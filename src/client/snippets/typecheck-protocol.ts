@@ -1,8 +1,12 @@
 // Messages between the page and the editor's type-check worker (typecheck-worker.ts). Offsets are
 // UTF-16 positions in the snippet's code, as CodeMirror and TypeScript both count them.
 
-/** The page's first message (typecheck-start.ts): typecheck-files.json's bytes (TypecheckFiles as JSON), or why it could not fetch them. */
-export type TypecheckFilesMessage = { kind: "files"; json: ArrayBuffer } | { kind: "files"; error: string };
+/**
+ * The page's first message (typecheck-start.ts): typecheck-files.json, already parsed by the page
+ * while the worker compiles TypeScript (a structured copy of its strings is far cheaper for the
+ * worker than parsing 1.5 MB of JSON once it has the compiler), or why it could not fetch it.
+ */
+export type TypecheckFilesMessage = { kind: "files"; files: TypecheckFiles } | { kind: "files"; error: string };
 
 export type TypecheckRequest =
   | { id: number; kind: "check"; code: string }
@@ -47,7 +51,7 @@ export interface TypecheckFiles {
 }
 
 export type TypecheckResponse =
-  /** Sent once, when the service is built and has checked a first snippet: requests go out from then on. */
+  /** Sent once, when the service has built its Program (library files parsed and bound): requests go out from then on. */
   | { kind: "ready" }
   /** Sent instead of "ready" when the worker could not set up. */
   | { kind: "unavailable"; message: string }

@@ -13,6 +13,11 @@ const SIM_DIR = "/daybook/sim/";
 const SHOW_DIR = "/daybook/figures/";
 
 export interface SnippetService {
+  /**
+   * Builds the Program for an empty snippet: the library files parsed and bound and the
+   * checker's globals merged, most of the first check's cost, and the same for any code.
+   */
+  prepare(): void;
   check(code: string): SnippetDiagnostic[];
   info(code: string, pos: number): QuickInfo | null;
   complete(code: string, pos: number): Completions | null;
@@ -86,7 +91,7 @@ export function createSnippetService(ts: typeof TS, files: TypecheckFiles): Snip
     return { from: found.optionalReplacementSpan?.start ?? from, options: found.entries.slice(0, 500).map((e) => ({ label: e.name, type: completionType(e.kind) })) };
   }
 
-  return { check, info, complete };
+  return { prepare: () => void use(""), check, info, complete };
 }
 
 /**

@@ -2,7 +2,7 @@
 // own code has loaded: the compiler and the library files take longer to load than CodeMirror,
 // so they set how soon the first diagnostics can show. Small on purpose, as it ships with every
 // page that has snippets; typecheck-client.ts takes the worker over.
-import type { TypecheckFilesMessage, TypecheckResponse } from "./typecheck-protocol.ts";
+import type { TypecheckFiles, TypecheckFilesMessage, TypecheckResponse } from "./typecheck-protocol.ts";
 
 const WORKER_URL = `${import.meta.env.BASE_URL.replace(/\/$/, "")}/editor/typecheck-worker.js`;
 const FILES_URL = `${import.meta.env.BASE_URL.replace(/\/$/, "")}/editor/typecheck-files.json`;
@@ -19,11 +19,12 @@ export function startTypechecker(): StartedTypechecker | Error {
   if (started) return started;
   try {
     const worker = new Worker(WORKER_URL);
-    // Fetched here and handed over: the worker is busy compiling TypeScript and would read it late.
+    // Fetched and parsed here, and handed over: the worker is busy compiling TypeScript and would
+    // read it late, and parsing it there would put the parse between the compiler and the Program.
     fetch(FILES_URL)
-      .then((response) => (response.ok ? response.arrayBuffer() : Promise.reject(new Error(`HTTP ${response.status}`))))
+      .then((response) => (response.ok ? (response.json() as Promise<TypecheckFiles>) : Promise.reject(new Error(`HTTP ${response.status}`))))
       .then(
-        (json) => worker.postMessage({ kind: "files", json } satisfies TypecheckFilesMessage, [json]),
+        (files) => worker.postMessage({ kind: "files", files } satisfies TypecheckFilesMessage),
         (error: Error) => worker.postMessage({ kind: "files", error: error.message } satisfies TypecheckFilesMessage),
       );
     // Listening from the start: a worker's messages are not kept for a listener added later.

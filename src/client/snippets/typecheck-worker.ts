@@ -4,10 +4,13 @@
 // code; it only reads it and answers with text.
 //
 // Speed on a reader's first edit is what shapes it: the worker script is small, so it starts at
-// once; the page fetches the library files (typecheck-files.json) while the compiler is fetched
-// and compiled here, and hands them over; then one check builds the Program (parsing ~1.4 MB of
-// library files is most of the time), and only then does the worker say "ready", so the page
-// can send its newest request instead of a queue of stale ones (typecheck-client.ts).
+// once; the page fetches and parses the library files (typecheck-files.json) while the compiler
+// is fetched and compiled here, and hands them over; then the Program is built (parsing and
+// binding ~1.4 MB of library files is most of the time) and only then does the worker say
+// "ready", so the page can send its newest request instead of a queue of stale ones
+// (typecheck-client.ts). No snippet is checked before that: a reader who typed at once has a
+// check waiting, and checking anything else first would only delay it (the page sends a
+// warm-up check itself when it has nothing waiting).
 import type TS from "typescript";
 import { createSnippetService, type SnippetService } from "./typecheck-service.ts";
 import type { TypecheckFiles, TypecheckFilesMessage, TypecheckRequest, TypecheckResponse } from "./typecheck-protocol.ts";
@@ -20,9 +23,9 @@ const here = (file: string) => new URL(file, self.location.href).href;
 // The page fetches them, not this worker: a fetch here would stall while importScripts blocks the
 // thread (the browser stops downloading a body nobody reads), adding ~250 ms after the compiler.
 let receive!: (message: TypecheckFilesMessage) => void;
-const files = new Promise<TypecheckFilesMessage>((resolve) => (receive = resolve)).then((message) => {
+const files = new Promise<TypecheckFilesMessage>((resolve) => (receive = resolve)).then((message): TypecheckFiles => {
   if ("error" in message) throw new Error(`typecheck-files.json: ${message.error}`);
-  return JSON.parse(new TextDecoder().decode(message.json)) as TypecheckFiles;
+  return message.files;
 });
 let service: SnippetService | undefined;
 
@@ -45,8 +48,7 @@ try {
   files
     .then((loaded) => {
       const ready = createSnippetService(ts, loaded);
-      // Builds the Program (library files, `daybook/sim`) and the checker's first pass over the globals.
-      ready.check('import * as sim from "daybook/sim";\nconst warm: number = [1].map((n) => n * 2)[0]!;\nconsole.log(sim, warm);');
+      ready.prepare();
       service = ready;
       self.postMessage({ kind: "ready" });
     })
