@@ -1,6 +1,7 @@
 // The parts of a Daybook build `npm run bench` prints beside its wall time, read from what the
-// build logged: Astro's Vite bundling ("Building static entrypoints… ✓ Completed in"), its page
-// rendering ("generating static routes … ✓ Completed in") and Daybook's search index. A phase
+// build logged: Astro's Vite bundling (its "[vite] ✓ built in" lines after "Building static
+// entrypoints"), its page rendering ("generating static routes … ✓ Completed in") and Daybook's
+// search index. A phase
 // the log does not show (another Astro version's wording) is left out rather than guessed.
 
 export interface BuildPhases {
@@ -23,8 +24,10 @@ export function buildPhases(output: string): BuildPhases {
   const log = output.replace(/\u001b\[[\d;]*m/g, "");
   const completed = (after: RegExp) => astroDuration(new RegExp(`${after.source}[\\s\\S]*?✓ Completed in (\\d+m \\d+s|[\\d.]+m?s)`).exec(log)?.[1]);
   const search = /search index: \d+ pages in ([\d.]+) s/.exec(log)?.[1];
+  const bundling = log.slice(Math.max(0, log.indexOf("Building static entrypoints")));
+  const bundles = [...bundling.matchAll(/\[vite\] ✓ built in (\d+m \d+s|[\d.]+m?s)/g)].map((match) => astroDuration(match[1]));
   return {
-    viteMs: completed(/Building static entrypoints\.\.\./),
+    viteMs: log.includes("Building static entrypoints") && bundles.length && bundles.every((v) => v !== undefined) ? bundles.reduce((a, b) => a! + b!, 0) : undefined,
     renderMs: completed(/generating static routes/),
     searchIndexMs: search === undefined ? undefined : Number(search) * 1000,
   };

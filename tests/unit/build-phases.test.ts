@@ -6,17 +6,19 @@ const LOG = `06:05:37 [build] Collecting build info...
 06:05:37 [build] \u001b[32m✓ Completed in 7.47s.\u001b[39m
 06:05:37 [build] Building static entrypoints...
 06:05:40 [vite] ✓ built in 2.97s
-06:05:41 [build] \u001b[32m✓ Completed in 3.50s.\u001b[39m
+06:05:41 [vite] ✓ built in 403ms
+06:05:41 [build] Rearranging server assets...
 
  generating static routes 
  (+174ms) 
 06:05:43 \u001b[32m✓ Completed in 812ms.\u001b[39m
+06:05:43 [build] \u001b[32m✓ Completed in 5.51s.\u001b[39m
 06:05:43 [daybook] search index: 52 pages in 1.25 s
 `;
 
 describe("buildPhases", () => {
-  it("reads Vite's, the pages' and the search index's times from a build's log", () => {
-    expect(buildPhases(LOG)).toEqual({ viteMs: 3500, renderMs: 812, searchIndexMs: 1250 });
+  it("reads Vite's bundles, the pages' and the search index's times from a build's log", () => {
+    expect(buildPhases(LOG)).toEqual({ viteMs: 2970 + 403, renderMs: 812, searchIndexMs: 1250 });
   });
 
   it("reads minutes, and leaves out what the log does not say", () => {
