@@ -149,6 +149,22 @@ describe("npm run dev: the author's loop", () => {
     await expect.poll(notice, poll).toBe("");
   });
 
+  it("keeps a snippet's type error at its line when prose is added above it, and drops it once fixed", async () => {
+    const accepted = readFileSync(entry, "utf8");
+    const mistyped = accepted.replace("const utilisation = 0.9;", "const utilisation: string = 0.9;");
+    writeFileSync(entry, mistyped);
+    await expect.poll(notice, poll).toMatch(/001-first-day\.mdx:18(:\d+)?: .*not assignable to type 'string'/);
+    await expect.poll(() => panel(), poll).toMatch(/001-first-day\.mdx:18:\d+✗ type error/);
+    // A save that changes only prose: the snippet is not checked again, its problem moves with it.
+    writeFileSync(entry, mistyped.replace("A first entry.", "A first entry.\n\nA paragraph added above the snippet."));
+    await expect.poll(() => inPage(() => document.body.textContent ?? ""), poll).toContain("A paragraph added above the snippet.");
+    await expect.poll(notice, poll).toMatch(/001-first-day\.mdx:20(:\d+)?: .*not assignable to type 'string'/);
+    await expect.poll(() => panel(), poll).toMatch(/001-first-day\.mdx:20:\d+✗ type error/);
+    writeFileSync(entry, accepted);
+    await expect.poll(notice, poll).toBe("");
+    await expect.poll(() => panel(), poll).toBe("");
+  });
+
   it("shows an unknown tag on every page, and the problem goes when it is fixed", async () => {
     const home = await browser.newPage();
     await home.goto(`${server.origin}/`);

@@ -124,6 +124,69 @@ describe("the dev journal's re-checks", () => {
     expect(journal.snippetsOfDay(2)).not.toEqual([]);
   });
 
+  it("moves a snippet's problems along when a save only adds prose above it, where a check from scratch puts them", async () => {
+    const text = readFileSync(first, "utf8");
+    const ofFirst = (on: DevJournal) => on.problems().filter((p) => p.file.endsWith("001-first-day.mdx"));
+    // An output that differs from its fence (a problem at the fence), then a type error (one in the code).
+    for (const checked of [text.replace(/const utilisation = [\d.]+;/, "const utilisation = 0.5;"), text.replace(/const utilisation = [\d.]+;/, "const utilisation: string = 0.5;")]) {
+      writeFileSync(first, checked);
+      await journal.refresh(first);
+      const before = ofFirst(journal);
+      expect(before.length).toBeGreaterThan(0);
+      writeFileSync(first, checked.replace("## Waiting grows fast", "Two more\nlines.\n\n## Waiting grows fast"));
+      await journal.refresh(first);
+      expect(journal.lastCheck.ran).toBe(0);
+      expect(ofFirst(journal).map((p) => p.line)).toEqual(before.map((p) => p.line! + 3));
+      const fresh = open();
+      try {
+        await fresh.refresh();
+        expect(ofFirst(journal)).toEqual(ofFirst(fresh));
+        expect(journal.snippetsOfDay(1).map((s) => s.view)).toEqual(fresh.snippetsOfDay(1).map((s) => s.view));
+      } finally {
+        await fresh.close();
+      }
+    }
+    writeFileSync(first, text);
+    await journal.refresh(first);
+    expect(ofFirst(journal).filter((p) => p.message.includes("string"))).toEqual([]);
+  });
+
+  it("lets a render, and the next save's snippets, go ahead of a validation still running", async () => {
+    const text = readFileSync(first, "utf8");
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let validations = 0;
+    const slow = new DevJournal(settings, async () => {
+      if (validations++ > 0) await gate;
+      return loadJournal(settings);
+    });
+    try {
+      await slow.refresh();
+      const saves = ["const utilisation = 0.6;", "const utilisation = 0.7;"].map((line) => text.replace(/const utilisation = [\d.]+;/, line));
+      const checks: Promise<void>[] = [];
+      for (const saved of saves) {
+        writeFileSync(first, saved);
+        checks.push(slow.refresh(first));
+        // The snippets of this save are registered while the validation (of the first save) waits.
+        await slow.snippetsSettled();
+        const code = saved.slice(saved.indexOf("const utilisation"), saved.indexOf('console.log("<b>not bold</b>");') + 'console.log("<b>not bold</b>");'.length);
+        expect(lookupRun(code)?.result.output).toContain(`${Math.round(Number(/0\.\d/.exec(code)![0]) * 100)}% busy`);
+      }
+      expect(validations).toBe(2);
+      let settled = false;
+      void slow.settled().then(() => (settled = true));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(settled).toBe(false);
+      release();
+      await Promise.all(checks);
+      expect(validations).toBe(3);
+    } finally {
+      await slow.close();
+      writeFileSync(first, text);
+      await journal.refresh(first);
+    }
+  });
+
   it("validates in a worker thread as on the main thread, and registers the link targets there", async () => {
     const thread = new JournalCheckThread(settings);
     try {
