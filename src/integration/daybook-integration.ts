@@ -13,6 +13,7 @@ import { serveLastSearchIndex } from "./search/dev-search-index.ts";
 import { startDevSession, type DevSession } from "./dev/dev-server.ts";
 import { loadJournal } from "./journal-load.ts";
 import { shareImageCounts } from "./share-images/og-image-counts.ts";
+import { startShareImages } from "./share-images/share-images-ahead.ts";
 import { daybookCacheDir } from "./daybook-cache.ts";
 import { cacheKey } from "./cache-key.ts";
 
@@ -43,6 +44,9 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
         // A stack trace would only bury the report, so print it and stop here.
         logger.error(`\n${new JournalError(journal.problems).message}`);
         process.exit(1);
+      },
+      "astro:build:start": () => {
+        if (settings.shareImages && journal) startShareImages(journal, settings);
       },
       "astro:server:setup": ({ server, logger }) => {
         serveLastSearchIndex(server.middlewares, settings);

@@ -28,6 +28,16 @@ export function wrapText(text: string, maxChars: number, maxLines: number): stri
   return kept;
 }
 
+/**
+ * The site line of a card: the site's host and base path ("example.github.io/daybook"), or the
+ * journal's title when there is no site. The page that serves a card and the build step that
+ * renders it ahead both call this, so that they agree on the card, byte for byte.
+ */
+export function ogCardSite(site: string | URL | undefined, base: string, title: string): string {
+  const host = site ? new URL(site).host : "";
+  return `${host}${base}`.replace(/\/$/, "") || title;
+}
+
 export function ogCardSvg(card: OgCard): string {
   const title = wrapText(card.title, 30, 3);
   const tags = card.tags.slice(0, 4).join("  ·  ");

@@ -40,6 +40,8 @@ describe("the build cache, copied to a fresh place", () => {
     const [snippets, ran] = counts(cold.output).snippets ?? [];
     expect(images, cold.output).toBeGreaterThan(0);
     expect(rendered, "a cold build renders every share image").toBe(images);
+    // Once each: the cards the build starts ahead (share-images-ahead.ts) are the ones the pages ask for.
+    expect(images, "one share image per entry page, none drawn twice").toBe(readdirSync(path.join(first, "dist/og/day")).length);
     expect(snippets, cold.output).toBeGreaterThan(0);
     expect(ran, "a cold build runs every snippet").toBe(snippets);
 

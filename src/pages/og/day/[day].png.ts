@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from "astro";
 import { loadJournal, type Entry } from "../../../lib/journal.ts";
-import { ogCardSvg } from "../../../lib/og-card.ts";
+import { ogCardSite, ogCardSvg } from "../../../lib/og-card.ts";
 import { renderPng } from "../../../integration/share-images/og-image.ts";
 import { daybookCacheDir } from "../../../integration/daybook-cache.ts";
 import { daybookSettings } from "../../../integration/daybook-settings.ts";
@@ -17,7 +17,7 @@ export const getStaticPaths = (async () => {
 
 /** The image shown when an entry is shared: "Day N", the title and its tags. */
 export const GET: APIRoute<{ entry: Entry; tags: string[] }> = async ({ props, site }) => {
-  const svg = ogCardSvg({ day: props.entry.data.day, title: props.entry.data.title, tags: props.tags, site: `${site?.host ?? ""}${import.meta.env.BASE_URL}`.replace(/\/$/, "") || config.title });
+  const svg = ogCardSvg({ day: props.entry.data.day, title: props.entry.data.title, tags: props.tags, site: ogCardSite(site, import.meta.env.BASE_URL, config.title) });
   const png = await renderPng(svg, daybookCacheDir(process.cwd()));
   return new Response(new Uint8Array(png), { headers: { "content-type": "image/png" } });
 };
