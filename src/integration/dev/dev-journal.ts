@@ -122,12 +122,11 @@ export class DevJournal {
   }
 
   /**
-   * Starts a snippet host (when the journal has runnable snippets), so the first save that changes
-   * a snippet's code does not wait for one to start (about a second: a Node process and the
-   * snippet runtime) before its run. The empty run is not remembered anywhere.
+   * Starts a snippet host, so the first save that changes a snippet's code does not wait for one
+   * to start (about a second: a Node process and the snippet runtime) before its run. The empty
+   * run is not remembered anywhere. dev-warm-up.ts calls it only when the journal has snippets.
    */
   async warmSnippetHost(): Promise<void> {
-    if (!this.hasSnippets()) return;
     this.#pool ??= new SnippetPool({ cpuBudgetMs: this.#settings.snippetCpuBudgetMs ?? DEFAULT_CPU_BUDGET_MS });
     await this.#pool.run("", DEFAULT_TIMEOUT);
   }

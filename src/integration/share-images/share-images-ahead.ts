@@ -2,13 +2,14 @@
 // when Astro reaches their pages. Astro renders the image routes late, after most pages; started
 // then, the images were a tail of the build in which the workers drew and the main thread only
 // waited. Started here, they draw while the main thread bundles and renders pages, and each
-// image's page awaits its card (og-image.ts keeps one promise per card for both).
+// image's page awaits its card and reads it from the cache folder (og-image.ts keeps one promise
+// per card for both).
 
 import { ogCardSite, ogCardSvg } from "../../lib/og-card.ts";
 import type { Journal } from "../content/journal-validate.ts";
 import { daybookCacheDir } from "../daybook-cache.ts";
 import type { DaybookSettings } from "../daybook-settings.ts";
-import { renderPng } from "./og-image.ts";
+import { cachePng } from "./og-image.ts";
 
 /** The card of every published entry, as `src/pages/og/day/[day].png.ts` will ask for it. */
 export function shareCardsOf(journal: Journal, settings: DaybookSettings): string[] {
@@ -22,6 +23,6 @@ export function shareCardsOf(journal: Journal, settings: DaybookSettings): strin
 /** Starts rendering (or reading from the cache) every card; a failure is reported by its page. */
 export function startShareImages(journal: Journal, settings: DaybookSettings): number {
   const cards = shareCardsOf(journal, settings);
-  for (const svg of cards) renderPng(svg, daybookCacheDir(settings.root)).catch(() => undefined);
+  for (const svg of cards) cachePng(svg, daybookCacheDir(settings.root)).catch(() => undefined);
   return cards.length;
 }
