@@ -12,12 +12,18 @@ export const SIM_SPECIFIER = "daybook/sim";
 export const SHOW_SPECIFIER = "daybook/show";
 
 /**
+ * The Web APIs' declarations, cut by the build from TypeScript's worker library
+ * (src/integration/snippets/snippet-web-lib.ts): those of the globals a snippet's realm has and of
+ * every type they mention. Both sides read it as a library file beside TypeScript's own.
+ */
+export const SNIPPET_WEB_LIB = "lib.daybook.web.d.ts";
+
+/**
  * What snippets may use: ECMAScript up to ES2025, the ESNext pieces both snippet runtimes run
  * (Node 26 at build, Chromium in a reader's tab; each is run by tests/unit/snippet-runner.test.ts):
  * `using` and DisposableStack, Map#getOrInsert, Array.fromAsync, Error.isError, Uint8Array's
  * base64 and hex, Atomics.pause, Temporal. Not esnext.decorators: no engine runs decorators, so
- * they are refused (src/runtime/erasable-syntax.ts). The Web APIs come from a worker's library,
- * whose globals a snippet's realm does not have are refused by the build's realm check.
+ * they are refused (src/runtime/erasable-syntax.ts). The Web APIs are SNIPPET_WEB_LIB.
  */
 export const SNIPPET_LIBS = [
   "lib.es2025.d.ts",
@@ -30,9 +36,7 @@ export const SNIPPET_LIBS = [
   "lib.esnext.sharedmemory.d.ts",
   "lib.esnext.temporal.d.ts",
   "lib.esnext.typedarrays.d.ts",
-  "lib.webworker.d.ts",
-  "lib.webworker.iterable.d.ts",
-  "lib.webworker.asynciterable.d.ts",
+  SNIPPET_WEB_LIB,
 ];
 
 /** Diagnostics about syntax erasable-syntax.ts reports in its own words (TS1294 and its companions). */
@@ -62,14 +66,29 @@ export function snippetCompilerOptions(typescript: typeof ts, simEntry: string, 
 }
 
 /**
+ * The name a "Cannot find name 'X'" diagnostic (or "'X' only refers to a type") is about, when X
+ * is a global a snippet does not have: the DOM's or Node's (NOT_IN_SNIPPETS), or one TypeScript's
+ * worker library declares that SNIPPET_WEB_LIB leaves out (`absent`: `self`, `WebSocket`…). Both
+ * sides say it in the same words: "`X` does not exist where snippets run".
+ */
+export function missingGlobal(code: number, text: string, absent: ReadonlySet<string>): string | undefined {
+  const name = /^Cannot find name '([^']+)'|^'([^']+)' only refers to a type/.exec(text);
+  const missing = name?.[1] ?? name?.[2];
+  if (missing === undefined) return undefined;
+  if (NOT_IN_SNIPPETS.has(code)) return missing;
+  return (code === 2304 || code === 2552 || code === 2693) && absent.has(missing) ? missing : undefined;
+}
+
+/**
  * Diagnostics the build and the editor both drop, so the two always agree: an erasable-syntax
  * error inside syntax erasable-syntax.ts already refused (`refused`), or on a `<T>x` cast, which
  * is JavaScript once `<T>` is removed; and a missing name under `typeof` (`typeof document` runs
- * anywhere: it is how code tests for a global). `tsApi` is the `typescript` package each side loaded.
+ * anywhere: it is how code tests for a global; `missing` is missingGlobal's answer). `tsApi` is the
+ * `typescript` package each side loaded.
  */
-export function isDroppedDiagnostic(tsApi: typeof ts, file: ts.SourceFile, code: number, start: number, refused: readonly { start: number; end: number }[]): boolean {
+export function isDroppedDiagnostic(tsApi: typeof ts, file: ts.SourceFile, code: number, start: number, refused: readonly { start: number; end: number }[], missing?: string): boolean {
   if (ERASABLE_CODES.has(code) && (refused.some((f) => start >= f.start && start < f.end) || tsApi.isTypeAssertionExpression(nodeAt(tsApi, file, start)))) return true;
-  return (code === 2304 || NOT_IN_SNIPPETS.has(code)) && tsApi.isTypeOfExpression(nodeAt(tsApi, file, start).parent);
+  return (code === 2304 || missing !== undefined) && tsApi.isTypeOfExpression(nodeAt(tsApi, file, start).parent);
 }
 
 /** Globals the runtime defines only in part: the members a snippet may use. */

@@ -4,6 +4,8 @@ import { createRequire } from "node:module";
 import ts from "typescript";
 import { describe, expect, inject, it } from "vitest";
 import { REAL_JOURNAL_BASE } from "../helpers/sample-build-setup.ts";
+import { SNIPPET_WEB_LIB } from "../../src/runtime/typecheck-options.ts";
+import { snippetWebLib } from "../../src/integration/snippets/snippet-web-lib.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -31,8 +33,12 @@ describe("the editor's type checker under a base path", () => {
 
   it("is the same TypeScript the build type-checks with, with the same library files and daybook/sim sources", () => {
     expect(read("editor/typescript.js")).toContain(`"${ts.version}"`);
-    const files = JSON.parse(read("editor/typecheck-files.json")) as { libs: Record<string, string>; sim: Record<string, string>; globals: string[] };
-    for (const lib of ["lib.es2025.d.ts", "lib.esnext.temporal.d.ts", "lib.webworker.d.ts", "lib.es5.d.ts"]) expect(files.libs[lib]).toBe(readFileSync(path.join(path.dirname(require.resolve("typescript")), lib), "utf8"));
+    const files = JSON.parse(read("editor/typecheck-files.json")) as { libs: Record<string, string>; sim: Record<string, string>; globals: string[]; absent: string[] };
+    for (const lib of ["lib.es2025.d.ts", "lib.esnext.temporal.d.ts", "lib.es5.d.ts"]) expect(files.libs[lib]).toBe(readFileSync(path.join(path.dirname(require.resolve("typescript")), lib), "utf8"));
+    // The Web APIs: the build's own cut of the worker library, not the whole of it, nor the DOM's.
+    expect(files.libs[SNIPPET_WEB_LIB]).toBe(snippetWebLib().text);
+    expect(files.absent).toEqual(snippetWebLib().absent);
+    expect(Object.keys(files.libs)).not.toContain("lib.webworker.d.ts");
     expect(Object.keys(files.libs)).not.toContain("lib.dom.d.ts");
     expect(files.sim["index.ts"]).toBe(readFileSync("src/sim/index.ts", "utf8"));
     // The realm check's globals: what snippets have, and not a worker's own.

@@ -27,6 +27,10 @@ const CASES: Record<string, string> = {
   "syntax the build refuses": "enum Colour { Red }\nnamespace Config {\n  export const retries = 3;\n}\nconsole.log(Colour, Config);",
   "a cast the build allows": "const n = <number>(1 as unknown);\nconsole.log(n);",
   "a syntax error": "const = 1;\nconsole.log(1);",
+  "a worker type in an annotation": 'let ws: WebSocket | undefined;\nconsole.log(ws, typeof WebSocket);',
+  "an object a snippet cannot make": "const canvas = new OffscreenCanvas(1, 1);\nconsole.log(canvas);",
+  "a transfer list": "const buffer = new ArrayBuffer(8);\nconst copy = structuredClone({ buffer }, { transfer: [buffer] });\nstructuredClone(1, { transfer: [42] });\nconsole.log(copy);",
+  "the Web APIs a snippet has": 'const url = new URL("https://example.com/a?b=1");\nconst bytes = new TextEncoder().encode(url.searchParams.get("b") ?? "");\nconst controller = new AbortController();\nconst response: Promise<Response> = fetch(url, { signal: controller.signal });\nconsole.log(bytes, crypto.randomUUID(), performance.now(), response);',
 };
 
 /** The build's problems for one snippet, as `line: message` with lines counted inside the snippet. */
@@ -53,9 +57,15 @@ describe("the editor's type checker and the build agree", () => {
   });
 
   it("reports what the build reports about worker globals (the cases above are not vacuous)", () => {
-    expect(page(CASES["worker globals a snippet lacks"]!)).toEqual(["2: `postMessage` does not exist where snippets run", "2: `self` does not exist where snippets run", "3: `postMessage` does not exist where snippets run", "4: `importScripts` does not exist where snippets run", "5: `WebSocket` does not exist where snippets run"]);
+    // `self` is not declared at all (the snippets' web library leaves it out), so nothing is said about its members.
+    expect(page(CASES["worker globals a snippet lacks"]!)).toEqual(["2: `self` does not exist where snippets run", "3: `postMessage` does not exist where snippets run", "4: `importScripts` does not exist where snippets run", "5: `WebSocket` does not exist where snippets run"]);
     expect(page(CASES["performance beyond now"]!)).toEqual(["2: `performance.mark` does not exist where snippets run (of `performance`, snippets have `now`)"]);
     expect(page(CASES.fine!)).toEqual([]);
+    expect(page(CASES["the Web APIs a snippet has"]!)).toEqual([]);
+    expect(page(CASES["a worker type in an annotation"]!)).toEqual(["1: `WebSocket` does not exist where snippets run"]);
+    expect(page(CASES["an object a snippet cannot make"]!)).toEqual(["1: `OffscreenCanvas` does not exist where snippets run"]);
+    // Only an ArrayBuffer (or a stream or port) can be transferred from a snippet: the types say so as TypeScript's full library does.
+    expect(page(CASES["a transfer list"]!).map((d) => d.split(":")[0])).toEqual(["3"]);
     expect(page(CASES["a figure from daybook/show"]!)).toEqual([]);
     expect(page(CASES["a figure given the wrong data"]!).map((d) => d.split(":")[0])).toEqual(["2", "3"]);
     expect(page(CASES["a chained message"]!)[0]).toContain("\n  ");

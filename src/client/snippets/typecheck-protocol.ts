@@ -48,6 +48,8 @@ export interface TypecheckFiles {
   show: Record<string, string>;
   /** Every global a snippet's realm has (src/runtime/realm.ts's SNIPPET_GLOBALS). */
   globals: string[];
+  /** The names TypeScript's worker library declares and the snippets' web library leaves out (src/integration/snippets/snippet-web-lib.ts). */
+  absent: string[];
 }
 
 export type TypecheckResponse =

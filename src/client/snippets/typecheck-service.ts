@@ -4,7 +4,7 @@
 // answers against the build's (tests/unit/editor-typecheck-parity.test.ts).
 import type TS from "typescript";
 import { findNonErasableSyntax } from "../../runtime/erasable-syntax.ts";
-import { ERASABLE_CODES, NOT_IN_SNIPPETS, findRealmProblems, isDroppedDiagnostic, snippetCompilerOptions } from "../../runtime/typecheck-options.ts";
+import { ERASABLE_CODES, findRealmProblems, isDroppedDiagnostic, missingGlobal, snippetCompilerOptions } from "../../runtime/typecheck-options.ts";
 import type { Completions, QuickInfo, SnippetDiagnostic, TypecheckFiles } from "./typecheck-protocol.ts";
 
 const SNIPPET = "/snippet.ts";
@@ -26,6 +26,7 @@ export interface SnippetService {
 export function createSnippetService(ts: typeof TS, files: TypecheckFiles): SnippetService {
   const virtual = new Map<string, string>([...Object.entries(files.libs).map(([name, text]) => [`/lib/${name}`, text] as const), ...Object.entries(files.sim).map(([name, text]) => [SIM_DIR + name, text] as const), ...Object.entries(files.show).map(([name, text]) => [SHOW_DIR + name, text] as const)]);
   const globals: ReadonlySet<string> = new Set(files.globals);
+  const absent: ReadonlySet<string> = new Set(files.absent);
   const options = snippetCompilerOptions(ts, `${SIM_DIR}index.ts`, `${SHOW_DIR}show-module.ts`);
   let code = "";
   let version = 0;
@@ -64,11 +65,12 @@ export function createSnippetService(ts: typeof TS, files: TypecheckFiles): Snip
     const out: SnippetDiagnostic[] = found.map((f) => ({ from: f.start, to: f.end, line: f.line, message: f.message, code: 0, refused: true }));
     for (const d of [...service.getSyntacticDiagnostics(SNIPPET), ...service.getSemanticDiagnostics(SNIPPET)]) {
       const from = d.start ?? 0;
-      if (isDroppedDiagnostic(ts, file, d.code, from, found)) continue; // as at build
       const text = ts.flattenDiagnosticMessageText(d.messageText, "\n  ");
-      // As at build, a missing DOM or Node name is said plainly.
-      const missing = NOT_IN_SNIPPETS.has(d.code) && /Cannot find name '([^']+)'/.exec(text)?.[1];
-      out.push({ from, to: from + (d.length ?? 0), line: line(from), message: missing ? `\`${missing}\` does not exist where snippets run` : text, code: d.code, refused: ERASABLE_CODES.has(d.code) });
+      // As at build, a missing DOM, Node or worker name is said plainly.
+      const missing = missingGlobal(d.code, text, absent);
+      if (isDroppedDiagnostic(ts, file, d.code, from, found, missing)) continue; // as at build
+      if (missing !== undefined && absent.has(missing)) out.push({ from, to: from + (d.length ?? 0), line: line(from), message: `\`${missing}\` does not exist where snippets run`, code: 0, refused: false }); // as the realm check says it
+      else out.push({ from, to: from + (d.length ?? 0), line: line(from), message: missing !== undefined ? `\`${missing}\` does not exist where snippets run` : text, code: d.code, refused: ERASABLE_CODES.has(d.code) });
     }
     // As at build, a global the worker's library declares but a snippet's realm lacks (`self`, `postMessage`…).
     for (const p of findRealmProblems(ts, file, program.getTypeChecker(), program, globals)) out.push({ from: p.start, to: p.end, line: line(p.start), message: p.message, code: 0, refused: false });

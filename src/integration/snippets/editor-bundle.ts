@@ -4,9 +4,10 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { build, transform, version as esbuildVersion } from "esbuild";
 import { SNIPPET_GLOBALS } from "../../runtime/realm.ts";
-import { SNIPPET_LIBS } from "../../runtime/typecheck-options.ts";
+import { SNIPPET_LIBS, SNIPPET_WEB_LIB } from "../../runtime/typecheck-options.ts";
 import type { TypecheckFiles } from "../../client/snippets/typecheck-protocol.ts";
 import { SHOW_ENTRY, SIM_ENTRY } from "./snippet-typecheck.ts";
+import { snippetWebLib } from "./snippet-web-lib.ts";
 import { CLASSIC_SCRIPT_OPTIONS } from "./runner-bundle.ts";
 import { projectCacheDir } from "../daybook-cache.ts";
 
@@ -27,10 +28,10 @@ export async function bundleTypecheckWorker(root = process.cwd()): Promise<strin
  * What the worker checks against, served at `/editor/typecheck-files.json` and fetched while
  * the compiler loads: the files the build's Program reads too (the library files SNIPPET_LIBS
  * names, with every file they reference, and `daybook/sim`'s sources) and the globals a
- * snippet's realm has, for the build's realm check.
+ * snippet's realm has, for the build's realm check, and those the web library leaves out.
  */
 export function typecheckFiles(root = process.cwd()): TypecheckFiles {
-  return { libs: libraryFiles(), sim: simFiles(root), show: showFiles(root), globals: [...SNIPPET_GLOBALS] };
+  return { libs: libraryFiles(), sim: simFiles(root), show: showFiles(root), globals: [...SNIPPET_GLOBALS], absent: snippetWebLib().absent };
 }
 
 /**
@@ -57,12 +58,12 @@ export async function typescriptForPage(root = process.cwd()): Promise<string> {
   return code;
 }
 
-/** SNIPPET_LIBS and the library files they reference (`/// <reference lib="…" />`), by file name. */
+/** SNIPPET_LIBS (the web library made by snippet-web-lib.ts) and the library files they reference (`/// <reference lib="…" />`), by file name. */
 export function libraryFiles(): Record<string, string> {
   const files: Record<string, string> = {};
   const add = (name: string) => {
     if (name in files) return;
-    const text = readFileSync(path.join(TS_LIB, name), "utf8");
+    const text = name === SNIPPET_WEB_LIB ? snippetWebLib().text : readFileSync(path.join(TS_LIB, name), "utf8");
     files[name] = text;
     for (const m of text.matchAll(/^\/\/\/\s*<reference\s+lib="([^"]+)"/gm)) add(`lib.${m[1]!.toLowerCase()}.d.ts`);
   };

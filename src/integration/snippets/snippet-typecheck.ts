@@ -4,7 +4,8 @@ import type { Problem } from "../content/problem.ts";
 import { findNonErasableSyntax, type NonErasableSyntax } from "../../runtime/erasable-syntax.ts";
 import { REALM_GLOBALS, SNIPPET_GLOBALS } from "../../runtime/realm.ts";
 import type { Snippet } from "./snippet-extract.ts";
-import { NOT_IN_SNIPPETS, findRealmProblems, isDroppedDiagnostic, snippetCompilerOptions } from "../../runtime/typecheck-options.ts";
+import { SNIPPET_WEB_LIB, findRealmProblems, isDroppedDiagnostic, missingGlobal, snippetCompilerOptions } from "../../runtime/typecheck-options.ts";
+import { snippetWebLib } from "./snippet-web-lib.ts";
 
 /** The helper library snippets import as `daybook/sim`. */
 export const SIM_ENTRY = "src/sim/index.ts";
@@ -29,20 +30,23 @@ export function typecheckSnippets(snippets: readonly Snippet[], root: string): P
   const host = ts.createCompilerHost(options);
   const readFile = host.readFile.bind(host);
   const getSourceFile = host.getSourceFile.bind(host);
-  host.fileExists = (file) => virtual.has(file) || ts.sys.fileExists(file);
-  host.readFile = (file) => virtual.get(file)?.code ?? readFile(file);
   const libDir = path.dirname(ts.getDefaultLibFilePath(options));
+  // The snippets' web library is made in memory and read as if it were beside TypeScript's own.
+  const webLib = path.join(libDir, SNIPPET_WEB_LIB);
+  host.fileExists = (file) => virtual.has(file) || file === webLib || ts.sys.fileExists(file);
+  host.readFile = (file) => virtual.get(file)?.code ?? (file === webLib ? snippetWebLib().text : readFile(file));
   host.getSourceFile = (file, language, onError, create) => {
     const snippet = virtual.get(file);
     if (snippet) return ts.createSourceFile(file, snippet.code, language);
     if (path.dirname(file) !== libDir) return getSourceFile(file, language, onError, create);
     const key = `${JSON.stringify(language)}\0${file}`;
-    if (!LIB_FILES.has(key)) LIB_FILES.set(key, getSourceFile(file, language, onError, create));
+    if (!LIB_FILES.has(key)) LIB_FILES.set(key, file === webLib ? ts.createSourceFile(file, snippetWebLib().text, language) : getSourceFile(file, language, onError, create));
     return LIB_FILES.get(key);
   };
   const program = ts.createProgram([...virtual.keys()], options, host);
   const checker = program.getTypeChecker();
   const problems: Problem[] = [];
+  const absent = new Set(snippetWebLib().absent);
   const at = (snippet: Snippet, file: ts.SourceFile, start: number) => {
     const { line, character } = file.getLineAndCharacterOfPosition(start);
     return { file: snippet.file, line: snippet.line + 1 + line, column: character + 1 };
@@ -63,10 +67,10 @@ export function typecheckSnippets(snippets: readonly Snippet[], root: string): P
       continue;
     }
     const start = diagnostic.start;
-    if (isDroppedDiagnostic(ts, diagnostic.file!, diagnostic.code, start, refused.get(diagnostic.file!)!)) continue;
-    // "Cannot find name 'document'/'process'": TypeScript suggests the DOM or Node's types, but a snippet has neither.
-    const missing = NOT_IN_SNIPPETS.has(diagnostic.code) && /Cannot find name '([^']+)'/.exec(text)?.[1];
-    if (missing) problems.push({ ...at(snippet, diagnostic.file!, start), message: `\`${missing}\` does not exist where snippets run`, fix: realmFix() });
+    // "Cannot find name 'document'/'process'/'WebSocket'": TypeScript suggests the DOM or Node's types, but a snippet has neither, nor a worker's own globals.
+    const missing = missingGlobal(diagnostic.code, text, absent);
+    if (isDroppedDiagnostic(ts, diagnostic.file!, diagnostic.code, start, refused.get(diagnostic.file!)!, missing)) continue;
+    if (missing !== undefined) problems.push({ ...at(snippet, diagnostic.file!, start), message: `\`${missing}\` does not exist where snippets run`, fix: realmFix() });
     else problems.push({ ...at(snippet, diagnostic.file!, start), message: `type error in a runnable snippet: ${text} (TS${diagnostic.code})`, fix: "fix the snippet so it type-checks under strict TypeScript" });
   }
   return problems;
