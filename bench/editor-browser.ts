@@ -4,18 +4,28 @@ import { bytesDuring } from "./bytes-during.ts";
 export interface EditorBrowserFigures {
   /** Gzipped bytes fetched from clicking Edit until the first diagnostics show (editor, type-check worker, TypeScript, library files). */
   firstEditGz: number;
-  /** First keystroke → first diagnostics listed, typing as soon as the editor appears (the worker still loading). */
-  keystrokeToDiagnosticsMs: number;
-  /** The same after the worker is ready (a reader who read the code for a few seconds first). */
-  warmKeystrokeToDiagnosticsMs: number;
+  /**
+   * One keystroke that makes a type error, pressed as soon as the editor appears (the worker
+   * still loading) → the error listed; one figure per cold page (a fresh browser context each).
+   */
+  keystrokeToDiagnosticsMs: number[];
+  /** The same once the worker is ready (a reader who read the code for a few seconds first). */
+  warmKeystrokeToDiagnosticsMs: number[];
+  /**
+   * A whole line typed as fast as the page takes the keys, from its first key to its error
+   * listed: the line's own typing (~28 keys on a page that has just loaded the editor) and the
+   * pause the editor waits for before checking are part of it.
+   */
+  lineToDiagnosticsMs: number[];
+  warmLineToDiagnosticsMs: number[];
 }
 
-/** Types a type error at the end of the first snippet and times the first keystroke to the listed error, in the page's clock. */
-async function typeError(page: Page): Promise<number> {
+/** The first snippet's editor: its diagnostics list, in the page's clock, from the next keydown. */
+async function timeNextEdit(page: Page, edit: () => Promise<void>): Promise<number> {
   await page.evaluate(() => {
     const w = window as unknown as { firstKey: number | undefined; listed?: Promise<number> };
     w.firstKey = undefined;
-    document.addEventListener("keydown", () => (w.firstKey ??= performance.now()), { capture: true });
+    document.addEventListener("keydown", () => (w.firstKey ??= performance.now()), { capture: true, once: true });
     const root = document.querySelector(".snippet-editor")!.shadowRoot!;
     w.listed = new Promise((resolve) => {
       const observer = new MutationObserver(() => {
@@ -27,37 +37,63 @@ async function typeError(page: Page): Promise<number> {
       observer.observe(root, { childList: true, subtree: true });
     });
   });
-  await page.locator("daybook-snippet .cm-content").first().click();
-  await page.keyboard.press("Control+End");
-  await page.keyboard.type('\nconst n: number = "five";');
+  await edit();
   return page.evaluate(async () => {
     const w = window as unknown as { firstKey: number; listed: Promise<number> };
     return (await w.listed) - w.firstKey;
   });
 }
 
-export async function benchEditorBrowser(browser: Browser, entryUrl: string): Promise<EditorBrowserFigures> {
-  const cold = await browser.newPage();
-  await cold.goto(entryUrl);
-  let keystrokeToDiagnosticsMs = 0;
-  const { bytes: firstEditGz } = await bytesDuring(cold, async () => {
-    await cold.click("daybook-snippet [data-action=edit]");
-    await cold.waitForSelector("daybook-snippet .cm-content");
-    keystrokeToDiagnosticsMs = await typeError(cold);
-  });
-  await cold.close();
+/** To the end of the code (not timed: moving is not editing). */
+async function toEnd(page: Page): Promise<void> {
+  await page.locator("daybook-snippet .cm-content").first().click();
+  await page.keyboard.press("Control+End");
+}
 
-  const warm = await browser.newPage();
-  await warm.goto(entryUrl);
-  const author = (await warm.locator("daybook-snippet pre.astro-code").first().textContent())!.replace(/\n$/, "");
-  await warm.click("daybook-snippet [data-action=edit]");
-  await warm.waitForSelector("daybook-snippet .cm-content");
-  // Once answered, the worker is warm: put the author's code back (no errors) and time a second error.
-  await typeError(warm);
-  await warm.keyboard.press("Control+a");
-  await warm.keyboard.insertText(author);
-  await warm.waitForFunction(() => !document.querySelector(".snippet-editor")!.shadowRoot!.querySelector(".cm-snippet-diagnostics li"));
-  const warmKeystrokeToDiagnosticsMs = await typeError(warm);
-  await warm.close();
-  return { firstEditGz, keystrokeToDiagnosticsMs, warmKeystrokeToDiagnosticsMs };
+/** `x` after the last statement: "Cannot find name 'x'", from one keystroke. */
+const oneKey = (page: Page) => timeNextEdit(page, () => page.keyboard.press("x"));
+/** A line with a type error, typed key by key. */
+const line = (page: Page) => timeNextEdit(page, () => page.keyboard.type('\nconst n: number = "five";'));
+
+/** Puts the author's code back and waits until no error is listed. */
+async function restore(page: Page, author: string): Promise<void> {
+  await page.locator("daybook-snippet .cm-content").first().click();
+  await page.keyboard.press("Control+a");
+  await page.keyboard.insertText(author);
+  await page.waitForFunction(() => !document.querySelector(".snippet-editor")!.shadowRoot!.querySelector(".cm-snippet-diagnostics li"));
+}
+
+async function openEditor(browser: Browser, entryUrl: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(entryUrl);
+  return { context, page };
+}
+
+/** `rounds` cold pages for each way of editing, and the warm figures from the last of them. */
+export async function benchEditorBrowser(browser: Browser, entryUrl: string, rounds = 5): Promise<EditorBrowserFigures> {
+  const figures: EditorBrowserFigures = { firstEditGz: 0, keystrokeToDiagnosticsMs: [], warmKeystrokeToDiagnosticsMs: [], lineToDiagnosticsMs: [], warmLineToDiagnosticsMs: [] };
+  for (let round = 0; round < rounds; round++) {
+    for (const edit of [oneKey, line]) {
+      // A fresh context each time: nothing of the editor or the compiler is in the browser's caches.
+      const { context, page } = await openEditor(browser, entryUrl);
+      try {
+        const author = (await page.locator("daybook-snippet pre.astro-code").first().textContent())!.replace(/\n$/, "");
+        const { bytes } = await bytesDuring(page, async () => {
+          await page.click("daybook-snippet [data-action=edit]");
+          await page.waitForSelector("daybook-snippet .cm-content");
+          await toEnd(page);
+          (edit === oneKey ? figures.keystrokeToDiagnosticsMs : figures.lineToDiagnosticsMs).push(await edit(page));
+        });
+        if (edit === oneKey) figures.firstEditGz = bytes;
+        // The worker has answered, so it is warm: the author's code back, then the same edit again.
+        await restore(page, author);
+        await toEnd(page);
+        (edit === oneKey ? figures.warmKeystrokeToDiagnosticsMs : figures.warmLineToDiagnosticsMs).push(await edit(page));
+      } finally {
+        await context.close();
+      }
+    }
+  }
+  return figures;
 }
