@@ -69,7 +69,7 @@ export function typecheckSnippets(snippets: readonly Snippet[], root: string): P
     const start = diagnostic.start;
     // "Cannot find name 'document'/'process'/'WebSocket'": TypeScript suggests the DOM or Node's types, but a snippet has neither, nor a worker's own globals.
     const missing = missingGlobal(diagnostic.code, text, absent);
-    if (isDroppedDiagnostic(ts, diagnostic.file!, diagnostic.code, start, refused.get(diagnostic.file!)!, missing)) continue;
+    if (isDroppedDiagnostic(ts, diagnostic.file!, diagnostic.code, start, refused.get(diagnostic.file!)!, missing, absent)) continue;
     if (missing !== undefined) problems.push({ ...at(snippet, diagnostic.file!, start), message: `\`${missing}\` does not exist where snippets run`, fix: realmFix() });
     else problems.push({ ...at(snippet, diagnostic.file!, start), message: `type error in a runnable snippet: ${text} (TS${diagnostic.code})`, fix: "fix the snippet so it type-checks under strict TypeScript" });
   }
