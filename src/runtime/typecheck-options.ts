@@ -95,12 +95,12 @@ export function isDroppedDiagnostic(tsApi: typeof ts, file: ts.SourceFile, code:
   return missing !== undefined && absent?.has(missing) === true && isTypePosition(tsApi, nodeAt(tsApi, file, start));
 }
 
-/** Whether an identifier names a type (a type reference, `implements`, an interface's `extends`), not a value (`class … extends X` is a value). */
+/** Whether an identifier names a type (a type reference, `typeof X` in a type, `implements`, an interface's `extends`), not a value (`class … extends X` is a value). */
 function isTypePosition(tsApi: typeof ts, node: ts.Node): boolean {
   let at = node;
   while (tsApi.isQualifiedName(at.parent) || tsApi.isPropertyAccessExpression(at.parent)) at = at.parent;
   const parent = at.parent;
-  if (tsApi.isTypeReferenceNode(parent)) return true;
+  if (tsApi.isTypeReferenceNode(parent) || tsApi.isTypeQueryNode(parent)) return true;
   if (!tsApi.isExpressionWithTypeArguments(parent) || !tsApi.isHeritageClause(parent.parent)) return false;
   return parent.parent.token === tsApi.SyntaxKind.ImplementsKeyword || tsApi.isInterfaceDeclaration(parent.parent.parent);
 }

@@ -27,7 +27,7 @@ const CASES: Record<string, string> = {
   "syntax the build refuses": "enum Colour { Red }\nnamespace Config {\n  export const retries = 3;\n}\nconsole.log(Colour, Config);",
   "a cast the build allows": "const n = <number>(1 as unknown);\nconsole.log(n);",
   "a syntax error": "const = 1;\nconsole.log(1);",
-  "a worker type in an annotation": 'let ws: WebSocket | undefined;\nconsole.log(ws, typeof WebSocket);',
+  "a worker type in an annotation": 'let ws: WebSocket | undefined;\nlet make: typeof WebSocket | undefined;\nconsole.log(ws, make, typeof WebSocket);',
   "a left-out Web type in a cast and an implements": 'const target = new EventTarget();\ntarget.addEventListener("ping", (event) => console.log((event as CustomEvent).detail ?? null));\nclass Ticker implements CustomEvent {\n  handleEvent() {}\n}\nconsole.log(new Ticker());\nclass Socket extends WebSocket {}\nconsole.log(Socket);',
   "an object a snippet cannot make": "const canvas = new OffscreenCanvas(1, 1);\nconsole.log(canvas);",
   "a transfer list": "const buffer = new ArrayBuffer(8);\nconst copy = structuredClone({ buffer }, { transfer: [buffer] });\nstructuredClone(1, { transfer: [42] });\nconsole.log(copy);",
