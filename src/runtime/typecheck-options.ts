@@ -65,18 +65,25 @@ export function snippetCompilerOptions(typescript: typeof ts, simEntry: string, 
   };
 }
 
+/** A global a snippet does not have, that a diagnostic is about. */
+export interface MissingGlobal {
+  name: string;
+  /** TypeScript's worker library declares it and SNIPPET_WEB_LIB leaves it out (not the DOM's or Node's). */
+  leftOut: boolean;
+}
+
 /**
- * The name a "Cannot find name 'X'" diagnostic (or "'X' only refers to a type") is about, when X
- * is a global a snippet does not have: the DOM's or Node's (NOT_IN_SNIPPETS), or one TypeScript's
+ * The global a "Cannot find name 'X'" diagnostic (or "'X' only refers to a type") is about, when
+ * X is one a snippet does not have: the DOM's or Node's (NOT_IN_SNIPPETS), or one TypeScript's
  * worker library declares that SNIPPET_WEB_LIB leaves out (`absent`: `self`, `WebSocket`…). Both
  * sides say it in the same words: "`X` does not exist where snippets run".
  */
-export function missingGlobal(code: number, text: string, absent: ReadonlySet<string>): string | undefined {
-  const name = /^Cannot find name '([^']+)'|^'([^']+)' only refers to a type/.exec(text);
-  const missing = name?.[1] ?? name?.[2];
-  if (missing === undefined) return undefined;
-  if (NOT_IN_SNIPPETS.has(code)) return missing;
-  return (code === 2304 || code === 2552 || code === 2693) && absent.has(missing) ? missing : undefined;
+export function missingGlobal(code: number, text: string, absent: ReadonlySet<string>): MissingGlobal | undefined {
+  const found = /^Cannot find name '([^']+)'|^'([^']+)' only refers to a type/.exec(text);
+  const name = found?.[1] ?? found?.[2];
+  if (name === undefined) return undefined;
+  if (NOT_IN_SNIPPETS.has(code)) return { name, leftOut: false };
+  return (code === 2304 || code === 2552 || code === 2693) && absent.has(name) ? { name, leftOut: true } : undefined;
 }
 
 /**
@@ -86,13 +93,13 @@ export function missingGlobal(code: number, text: string, absent: ReadonlySet<st
  * anywhere: it is how code tests for a global; `missing` is missingGlobal's answer). `tsApi` is the
  * `typescript` package each side loaded.
  */
-export function isDroppedDiagnostic(tsApi: typeof ts, file: ts.SourceFile, code: number, start: number, refused: readonly { start: number; end: number }[], missing?: string, absent?: ReadonlySet<string>): boolean {
+export function isDroppedDiagnostic(tsApi: typeof ts, file: ts.SourceFile, code: number, start: number, refused: readonly { start: number; end: number }[], missing?: MissingGlobal): boolean {
   if (ERASABLE_CODES.has(code) && (refused.some((f) => start >= f.start && start < f.end) || tsApi.isTypeAssertionExpression(nodeAt(tsApi, file, start)))) return true;
   if ((code === 2304 || missing !== undefined) && tsApi.isTypeOfExpression(nodeAt(tsApi, file, start).parent)) return true;
   // A Web type SNIPPET_WEB_LIB leaves out, named as a type (`event as CustomEvent`): types are
   // erased before a snippet runs, so this runs; TypeScript's full library declared it, so it was
   // never an error, and it is not one now (the type is unknown to the checker, so anything goes).
-  return missing !== undefined && absent?.has(missing) === true && isTypePosition(tsApi, nodeAt(tsApi, file, start));
+  return missing?.leftOut === true && isTypePosition(tsApi, nodeAt(tsApi, file, start));
 }
 
 /** Whether an identifier names a type (a type reference, `typeof X` in a type, `implements`, an interface's `extends`), not a value (`class … extends X` is a value). */

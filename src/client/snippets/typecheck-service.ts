@@ -68,9 +68,10 @@ export function createSnippetService(ts: typeof TS, files: TypecheckFiles): Snip
       const text = ts.flattenDiagnosticMessageText(d.messageText, "\n  ");
       // As at build, a missing DOM, Node or worker name is said plainly.
       const missing = missingGlobal(d.code, text, absent);
-      if (isDroppedDiagnostic(ts, file, d.code, from, found, missing, absent)) continue; // as at build
-      if (missing !== undefined && absent.has(missing)) out.push({ from, to: from + (d.length ?? 0), line: line(from), message: `\`${missing}\` does not exist where snippets run`, code: 0, refused: false }); // as the realm check says it
-      else out.push({ from, to: from + (d.length ?? 0), line: line(from), message: missing !== undefined ? `\`${missing}\` does not exist where snippets run` : text, code: d.code, refused: ERASABLE_CODES.has(d.code) });
+      if (isDroppedDiagnostic(ts, file, d.code, from, found, missing)) continue; // as at build
+      // A worker global the web library leaves out is said as the realm check says it, with no code.
+      const code = missing?.leftOut ? 0 : d.code;
+      out.push({ from, to: from + (d.length ?? 0), line: line(from), message: missing ? `\`${missing.name}\` does not exist where snippets run` : text, code, refused: ERASABLE_CODES.has(code) });
     }
     // As at build, a global the worker's library declares but a snippet's realm lacks (`self`, `postMessage`…).
     for (const p of findRealmProblems(ts, file, program.getTypeChecker(), program, globals)) out.push({ from: p.start, to: p.end, line: line(p.start), message: p.message, code: 0, refused: false });

@@ -5,7 +5,7 @@ import { findNonErasableSyntax, type NonErasableSyntax } from "../../runtime/era
 import { REALM_GLOBALS, SNIPPET_GLOBALS } from "../../runtime/realm.ts";
 import type { Snippet } from "./snippet-extract.ts";
 import { SNIPPET_WEB_LIB, findRealmProblems, isDroppedDiagnostic, missingGlobal, snippetCompilerOptions } from "../../runtime/typecheck-options.ts";
-import { snippetWebLib } from "./snippet-web-lib.ts";
+import { absentWebNames, snippetWebLib } from "./snippet-web-lib.ts";
 
 /** The helper library snippets import as `daybook/sim`. */
 export const SIM_ENTRY = "src/sim/index.ts";
@@ -46,7 +46,6 @@ export function typecheckSnippets(snippets: readonly Snippet[], root: string): P
   const program = ts.createProgram([...virtual.keys()], options, host);
   const checker = program.getTypeChecker();
   const problems: Problem[] = [];
-  const absent = new Set(snippetWebLib().absent);
   const at = (snippet: Snippet, file: ts.SourceFile, start: number) => {
     const { line, character } = file.getLineAndCharacterOfPosition(start);
     return { file: snippet.file, line: snippet.line + 1 + line, column: character + 1 };
@@ -68,9 +67,9 @@ export function typecheckSnippets(snippets: readonly Snippet[], root: string): P
     }
     const start = diagnostic.start;
     // "Cannot find name 'document'/'process'/'WebSocket'": TypeScript suggests the DOM or Node's types, but a snippet has neither, nor a worker's own globals.
-    const missing = missingGlobal(diagnostic.code, text, absent);
-    if (isDroppedDiagnostic(ts, diagnostic.file!, diagnostic.code, start, refused.get(diagnostic.file!)!, missing, absent)) continue;
-    if (missing !== undefined) problems.push({ ...at(snippet, diagnostic.file!, start), message: `\`${missing}\` does not exist where snippets run`, fix: realmFix() });
+    const missing = missingGlobal(diagnostic.code, text, absentWebNames());
+    if (isDroppedDiagnostic(ts, diagnostic.file!, diagnostic.code, start, refused.get(diagnostic.file!)!, missing)) continue;
+    if (missing) problems.push({ ...at(snippet, diagnostic.file!, start), message: `\`${missing.name}\` does not exist where snippets run`, fix: realmFix() });
     else problems.push({ ...at(snippet, diagnostic.file!, start), message: `type error in a runnable snippet: ${text} (TS${diagnostic.code})`, fix: "fix the snippet so it type-checks under strict TypeScript" });
   }
   return problems;

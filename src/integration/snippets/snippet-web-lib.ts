@@ -25,6 +25,7 @@ export interface SnippetWebLib {
 const OPAQUE: ReadonlySet<string> = new Set(["OffscreenCanvas", "ImageBitmap", "MediaSourceHandle", "AudioData", "VideoFrame", "RTCDataChannel", "ServiceWorker"]);
 
 let made: SnippetWebLib | undefined;
+let absentSet: ReadonlySet<string> | undefined;
 
 /**
  * The snippets' web library, made once per process from the installed TypeScript. A snippet's
@@ -38,6 +39,11 @@ export function snippetWebLib(): SnippetWebLib {
   return (made ??= cutWebLib(WEB_LIB_SOURCES.map((name) => ({ name, text: readFileSync(path.join(TS_LIB, name), "utf8") })), SNIPPET_GLOBALS, ts.version));
 }
 
+/** `snippetWebLib().absent`, as a set: what a type-check looks each missing name up in. */
+export function absentWebNames(): ReadonlySet<string> {
+  return (absentSet ??= new Set(snippetWebLib().absent));
+}
+
 /**
  * Keeps the top-level declarations of `roots` (the realm's globals that the library declares)
  * and, transitively, of every name a kept declaration mentions in a type (`Response` for
@@ -47,7 +53,11 @@ export function snippetWebLib(): SnippetWebLib {
 export function cutWebLib(sources: readonly { name: string; text: string }[], roots: Iterable<string>, version: string, opaque: ReadonlySet<string> = OPAQUE): SnippetWebLib {
   const files = sources.map(({ name, text }) => ts.createSourceFile(name, text, ts.ScriptTarget.ES2025));
   const byName = new Map<string, ts.Statement[]>();
-  for (const file of files) for (const statement of file.statements) for (const name of declaredNames(statement)) byName.set(name, [...(byName.get(name) ?? []), statement]);
+  for (const file of files) for (const statement of file.statements) for (const name of declaredNames(statement)) {
+    const declarations = byName.get(name);
+    if (declarations) declarations.push(statement);
+    else byName.set(name, [statement]);
+  }
 
   const kept = new Set<ts.Statement>();
   const names = new Set<string>();
