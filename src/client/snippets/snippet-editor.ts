@@ -6,7 +6,7 @@ import { keymap, showPanel, type Panel } from "@codemirror/view";
 import { javascript } from "@codemirror/lang-javascript";
 import { checkForRun, typescriptSupport } from "./editor-typescript.ts";
 import { siteTheme } from "./editor-theme.ts";
-import { warmTypechecker } from "./typecheck-client.ts";
+import { skipWarmUp, warmTypechecker } from "./typecheck-client.ts";
 import type { SnippetDiagnostic } from "./typecheck-protocol.ts";
 
 const CHECK_TIMEOUT_MS = 1500;
@@ -74,7 +74,9 @@ export function createEditor(host: HTMLElement, code: string, onRun: () => void,
       typescriptSupport(code),
       changedMark(code),
       EditorView.updateListener.of((update) => {
-        if (!update.docChanged || !options.onChange) return;
+        if (!update.docChanged) return;
+        skipWarmUp();
+        if (!options.onChange) return;
         clearTimeout(saving);
         saving = setTimeout(() => options.onChange!(update.state.doc.toString()), SAVE_DELAY_MS);
       }),

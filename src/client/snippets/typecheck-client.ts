@@ -66,7 +66,7 @@ function pump(): void {
 
 /**
  * A first check of the author's code, answered to nobody (the editor shows no errors for the
- * author's code), if the reader has not asked for anything by the time the worker is ready: it
+ * author's code), if the reader has not edited the code by the time the worker is ready: it
  * parses and binds the modules the code imports (`daybook/sim` alone is ~250 ms in Node) and runs
  * the checker over code like the reader's once, work the reader's first edit would otherwise wait
  * for. Not when a request is waiting: that request does the same work, and the reader waits for it.
@@ -74,6 +74,14 @@ function pump(): void {
 function warmUp(): void {
   if (warmCode === undefined || queue.length > 0 || inFlight) return;
   queue.push({ request: { kind: "check", code: warmCode }, settle: [] });
+  warmCode = undefined;
+}
+
+/**
+ * The reader has edited the code: their own check is on its way (after the editor's pause), so a
+ * warm-up not yet sent would only run before it and delay it.
+ */
+export function skipWarmUp(): void {
   warmCode = undefined;
 }
 
