@@ -38,6 +38,11 @@ export default defineConfig({
     concurrency: pageConcurrency(),
   },
   security: { csp: contentSecurityPolicy() },
+  experimental: {
+    // Entry and tag pages whose key (src/integration/page-cache-key.ts) and code are those of the
+    // last build are copied from it (Astro keeps them in cacheDir) instead of rendered again.
+    incrementalBuild: true,
+  },
   markdown: {
     // authorMarkup first: it judges only what the author wrote (MDX uses this processor too).
     // mathsToMathml before codeHighlight: a maths block that does not parse is left as code for it.

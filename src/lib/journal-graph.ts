@@ -1,5 +1,7 @@
 import { buildGraphModel, type GraphModel } from "./graph/graph-model.ts";
+import { renderLocalGraphSvg } from "./graph/graph-svg.ts";
 import { loadJournal } from "./journal.ts";
+import { tagPath, withBase } from "./urls.ts";
 
 type GraphInput = Parameters<typeof buildGraphModel>[0];
 
@@ -36,4 +38,23 @@ async function graphInput(): Promise<GraphInput> {
     tags: journal.tags.map((t) => ({ id: t.id, title: t.data.title, aliases: t.data.aliases, related: t.data.related })),
     entries: journal.entries.map((e) => ({ day: e.data.day, title: e.data.title, tagIds: journal.tagIdsOf(e) })),
   };
+}
+
+/** The id prefixes of the local graphs of entry pages and tag pages. */
+export const ENTRY_GRAPH = "entry-graph";
+export const TAG_GRAPH = "tag-graph-local";
+
+/** A page's local graph, as components/LocalGraph.astro shows it. */
+export interface LocalGraphMarkup {
+  svg: string;
+  /** Unique per page: the prefix of the SVG's ids and of the section's heading id. */
+  idPrefix: string;
+}
+
+/**
+ * The local graph around `tagIds` (at most 12 tags). Pages make it with their other props
+ * (pages/day/[day].astro), so that their incremental-build key covers it.
+ */
+export async function localGraph(tagIds: readonly string[], idPrefix: string): Promise<LocalGraphMarkup> {
+  return { svg: renderLocalGraphSvg(await getGraphModel(), tagIds, { hrefFor: (id) => withBase(tagPath(id)), idPrefix, limit: 12 }), idPrefix };
 }

@@ -24,6 +24,8 @@ export interface Journal {
   tagById: Map<string, Tag>;
   /** Tag ids each entry's `tags` resolve to (aliases resolved), keyed by entry id. */
   tagIdsOf: (entry: Entry) => string[];
+  /** The tags themselves, in the same order. */
+  tagsOf: (entry: Entry) => Tag[];
   /** Entries carrying a tag, oldest first (by date, then day number). */
   entriesWith: (tagId: string) => Entry[];
 }
@@ -53,11 +55,13 @@ async function buildJournal(): Promise<Journal> {
       else byTag.set(id, [entry]);
     }
   }
+  const tagById = new Map(tags.map((t) => [t.id, t]));
   return {
     entries,
     tags,
-    tagById: new Map(tags.map((t) => [t.id, t])),
+    tagById,
     tagIdsOf,
+    tagsOf: (entry) => tagIdsOf(entry).map((id) => tagById.get(id)!),
     entriesWith: (tagId) => byTag.get(tagId) ?? [],
   };
 }

@@ -1,0 +1,35 @@
+import { createHash } from "node:crypto";
+import { cacheKey } from "./cache-key.ts";
+import { daybookSettings } from "./daybook-settings.ts";
+
+/**
+ * The `cacheKey` a page returns from `getStaticPaths()`, for Astro's incremental build
+ * (`experimental.incrementalBuild` in astro.config.mjs): when a page's key and the code it
+ * depends on are those of the last build, Astro copies the page it rendered then instead of
+ * rendering it again.
+ *
+ * So a key must change whenever the page would. The rule that makes that checkable: a keyed
+ * page renders from its props and its code alone (it reads no journal, graph or setting at
+ * render time), and its key is the hash of those props, together with what every page depends
+ * on outside the code Astro hashes:
+ * - Daybook's own source, the lock file and the Node version (src/integration/cache-key.ts): a
+ *   change to the snippet runtime or a Markdown plugin changes pages that import none of it;
+ * - the settings, which the environment can override (`DAYBOOK_SHARE_IMAGES`, the time zone).
+ * Astro adds the page's module graph, its config and each MDX entry's compiled module, which
+ * holds the entry's baked snippet output. tests/build/incremental-build.test.ts changes each
+ * kind of input and compares the incremental build with a full one, byte for byte.
+ */
+export function pageCacheKey(props: unknown): string {
+  return createHash("sha256").update(fingerprint()).update("\0").update(JSON.stringify(props)).digest("hex");
+}
+
+let everyPage: string | undefined;
+
+function fingerprint(): string {
+  if (everyPage === undefined) {
+    // Where the project sits does not change a page; a CI runner's checkout path must not re-render every page.
+    const { root, contentRoot: _contentRoot, ...settings } = daybookSettings();
+    everyPage = JSON.stringify({ source: cacheKey(root).key, settings });
+  }
+  return everyPage;
+}

@@ -1,0 +1,124 @@
+// Astro's incremental build copies an entry or tag page from the last build when the page's key
+// (src/integration/page-cache-key.ts) and code are unchanged. A key that misses something the page
+// shows would publish a stale page, so here every kind of input changes between builds, and the
+// incremental build must equal a full build from empty caches, byte for byte. It must also have
+// reused the pages nothing touched, or it proves nothing.
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ROOT, cleanEnv, runAstroScript } from "../helpers/build-site.ts";
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
+    .sort();
+}
+
+async function build(content: string, out: string, cache: string, env: Record<string, string> = {}) {
+  const result = await runAstroScript(["scripts/build.ts"], {
+    ...cleanEnv(),
+    DAYBOOK_CONTENT: content,
+    DAYBOOK_OUT: out,
+    DAYBOOK_CACHE: cache,
+    DAYBOOK_TODAY: "2026-11-23",
+    DAYBOOK_BASE: "/journal/",
+    DAYBOOK_SITE: "",
+    ASTRO_TELEMETRY_DISABLED: "1",
+    FORCE_COLOR: "0",
+    ...env,
+  });
+  expect(result.code, result.output).toBe(0);
+  return result.output;
+}
+
+/** Pages Astro copied from the last build instead of rendering ("├─ /day/5/index.html (restored)"). */
+function reused(output: string): string[] {
+  // Astro colours its log even with FORCE_COLOR=0.
+  const plain = output.replace(/\x1b\[[0-9;]*m/g, "");
+  return [...plain.matchAll(/(\S+index\.html) \((?:cached|restored)\)/g)].map((m) => m[1]!).sort();
+}
+
+function expectSameOutput(incremental: string, full: string): void {
+  const names = files(full);
+  expect(files(incremental)).toEqual(names);
+  const different = names.filter((name) => !readFileSync(path.join(incremental, name)).equals(readFileSync(path.join(full, name))));
+  expect(different, "files of the incremental build that differ from a full build").toEqual([]);
+}
+
+const write = (file: string, text: string) => {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, text);
+};
+const edit = (file: string, from: string, to: string) => {
+  const text = readFileSync(file, "utf8");
+  expect(text, `${file} holds the text the test changes`).toContain(from);
+  writeFileSync(file, text.replace(from, to));
+};
+
+const pictureEntry = (day: number, image: string) =>
+  `---\ntitle: "Pictures ${day}"\nday: ${day}\ndate: 2026-02-0${day}\ntags: [pictures]\nsummary: "An entry with a picture beside it."\n---\n\nA picture:\n\n![A tile](./pictures/${image})\n`;
+
+describe("the incremental build", () => {
+  it("equals a full build after every kind of change, and reuses the pages nothing touched", async () => {
+    const work = mkdtempSync(path.join(tmpdir(), "daybook-incremental-"));
+    const content = path.join(work, "content");
+    cpSync(path.join(ROOT, "tests/fixtures/basic"), content, { recursive: true });
+    const images = path.join(ROOT, "tests/fixtures/real-journal/days/030-images");
+    // A tag of its own, so that these entries' local graphs do not show the tags changed below.
+    write(path.join(content, "tags/pictures.md"), "---\ntitle: Pictures\n---\nEntries with a picture.\n");
+    cpSync(path.join(images, "tile.png"), path.join(content, "days/pictures/tile.png"));
+    cpSync(path.join(images, "wide.jpg"), path.join(content, "days/pictures/wide.jpg"));
+    write(path.join(content, "days/004-picture.mdx"), pictureEntry(4, "tile.png"));
+    write(path.join(content, "days/005-picture.md"), pictureEntry(5, "wide.jpg"));
+    const cache = path.join(work, "cache");
+    const first = await build(content, path.join(work, "first"), cache);
+    expect(reused(first), "a first build has nothing to reuse").toEqual([]);
+
+    // Each round changes pages apart from one another, so a key that missed one kind of change
+    // would leave that page stale, and the comparison would find it.
+    const rounds: { change: () => void; env?: Record<string, string>; reused: string[] }[] = [
+      {
+        // Prose in a Markdown entry, a snippet's code and output, the picture an MDX entry shows.
+        change: () => {
+          edit(path.join(content, "days/002-second-day.md"), "Retries multiply load.", "Retries multiply load, layer by layer.");
+          edit(path.join(content, "days/001-first-day.mdx"), "const utilisation = 0.95;", "const utilisation = 0.9;");
+          edit(path.join(content, "days/001-first-day.mdx"), "95% busy: wait ≈ 19.0 service times", "90% busy: wait ≈ 9.0 service times");
+          cpSync(path.join(ROOT, "tests/fixtures/real-journal/assets/logo.png"), path.join(content, "days/pictures/tile.png"));
+        },
+        reused: ["/day/5/index.html", "/tags/pictures/index.html"],
+      },
+      {
+        // A tag's title (its pills, its page, the local graphs that have it) and a new latest
+        // entry (the pager of the one before it, whose own graph does not change).
+        change: () => {
+          edit(path.join(content, "tags/retries.md"), "title: Retries", "title: Retry policies");
+          write(path.join(content, "days/006-queues-again.md"), `---\ntitle: "Queues again"\nday: 6\ndate: 2026-02-09\ntags: [queues]\nsummary: "Back to queues."\n---\n\nMore on queues.\n`);
+        },
+        reused: ["/day/4/index.html", "/tags/pictures/index.html"],
+      },
+      {
+        // A setting from the environment, which entry pages show (their share image): settings
+        // are part of every key, so every page is rendered again.
+        change: () => {},
+        env: { DAYBOOK_SHARE_IMAGES: "false" },
+        reused: [],
+      },
+    ];
+    // The first round builds into a new output folder, as a CI deploy does (reused pages come
+    // from the cache folder); the others over the last one, as a local rebuild does.
+    const out = path.join(work, "incremental");
+    for (const [i, round] of rounds.entries()) {
+      round.change();
+      const incremental = await build(content, out, cache, round.env);
+      const full = path.join(work, `full-${i}`);
+      await build(content, full, path.join(work, `cache-full-${i}`), round.env);
+      expectSameOutput(out, full);
+      expect(reused(incremental), `round ${i + 1}: ${incremental}`).toEqual(round.reused);
+    }
+    expect(readFileSync(path.join(out, "day/1/index.html"), "utf8")).toContain("90% busy");
+    expect(readFileSync(path.join(out, "day/2/index.html"), "utf8")).toContain("Retry policies");
+    expect(readFileSync(path.join(out, "day/5/index.html"), "utf8")).toContain("Queues again");
+  });
+});
