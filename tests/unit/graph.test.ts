@@ -164,6 +164,37 @@ describe("related tags and neighbourhood", () => {
     for (const e of hood.edges) expect(expected.includes(e.source) && expected.includes(e.target)).toBe(true);
   });
 
+  it("picks the same neighbours as sorting every edge from the focus tags, on a journal of 1,000 entries", () => {
+    // The definition neighbourhood() keeps without sorting everything: walk all focus-to-neighbour
+    // edges heaviest first (ties: related first, then title, then id) and take new tags in turn.
+    const input = syntheticJournal(300, 1000);
+    const big = buildGraphModel(input);
+    const reference = (ids: readonly string[], limit: number) => {
+      const focus = [...new Set(ids)].filter((id) => big.byId.has(id)).slice(0, limit);
+      const chosen = new Set(focus);
+      const candidates = focus.flatMap((id) => (big.adjacency.get(id) ?? []).map((edge) => ({ edge, other: big.byId.get(edge.source === id ? edge.target : edge.source)! })));
+      candidates.sort(
+        (a, b) =>
+          b.edge.weight - a.edge.weight ||
+          Number(b.edge.kinds.includes("related")) - Number(a.edge.kinds.includes("related")) ||
+          (a.other.title.toLowerCase() < b.other.title.toLowerCase() ? -1 : a.other.title.toLowerCase() > b.other.title.toLowerCase() ? 1 : 0) ||
+          (a.other.title < b.other.title ? -1 : a.other.title > b.other.title ? 1 : 0) ||
+          (a.other.id < b.other.id ? -1 : a.other.id > b.other.id ? 1 : 0),
+      );
+      for (const { other } of candidates) if (chosen.size < limit) chosen.add(other.id);
+      return [...chosen];
+    };
+    const sets = [...input.entries.map((e) => e.tagIds), ...input.tags.map((t) => [t.id]), ["tag-000", "tag-001", "tag-002"]];
+    let compared = 0;
+    for (const ids of sets) {
+      for (const limit of [0, 1, 6, 12, 40]) {
+        expect(neighbourhood(big, ids, { limit }).nodes.map((n) => n.id), `${ids.join(",")} limit ${limit}`).toEqual(reference(ids, limit));
+        compared++;
+      }
+    }
+    expect(compared).toBe(sets.length * 5);
+  });
+
   it("caps the local graph and marks its focus tags", () => {
     const big = buildGraphModel(syntheticJournal(60, 200));
     const layout = layoutLocalGraph(big, ["tag-000"], { limit: 12 });

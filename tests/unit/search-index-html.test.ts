@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { codeForIndex, codeWords, withAliases } from "../../src/integration/search/index-html.ts";
+import { codeForIndex, codeWords, indexedPart, withAliases } from "../../src/integration/search/index-html.ts";
 
 describe("what Pagefind reads of code and output", () => {
   it("keeps identifiers of three or more characters and drops the short ones", () => {
@@ -19,5 +19,30 @@ describe("what Pagefind reads of code and output", () => {
     const html = `<main><article class="entry" data-pagefind-body><h1>T</h1></article></main>`;
     expect(withAliases(html, ["2pc", "a<b"])).toBe(`<main><article class="entry" data-pagefind-body><span data-pagefind-meta="aliases:2pc, a&lt;b"></span><h1>T</h1></article></main>`);
     expect(withAliases(html, [])).toBe(html);
+  });
+});
+
+describe("the part of a page Pagefind reads", () => {
+  const page = (body: string) =>
+    `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Day 1 · J</title><link rel="stylesheet" href="/a.css"></head>` +
+    `<body><header><h2>Search</h2></header><main>${body}<section class="local-graph"><svg><text>Queues</text></svg></section></main><footer>f</footer></body></html>`;
+
+  it("is the data-pagefind-body element whole, nested elements of its own kind included, with the page's language and title", () => {
+    const html = page(`<div data-pagefind-body data-pagefind-filter="tag:q"><div><p>one</p></div><div>two</div></div><ol><li>an entry list</li></ol>`);
+    expect(indexedPart(html)).toBe(
+      `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Day 1 · J</title></head><body><div data-pagefind-body data-pagefind-filter="tag:q"><div><p>one</p></div><div>two</div></div></body></html>`,
+    );
+  });
+
+  it("is not fooled by markup-like text inside the element or a closing tag inside a comment", () => {
+    const html = page(`<article data-pagefind-body><p>&lt;/article&gt; in code: <code>&lt;/article&gt;</code></p><!-- </article> --><p>end</p></article><p>after</p>`);
+    const part = indexedPart(html);
+    expect(part).toContain("<p>end</p></article></body>");
+    expect(part).not.toContain("after");
+  });
+
+  it("is the whole page when no element is marked", () => {
+    const html = page("<article><p>text</p></article>");
+    expect(indexedPart(html)).toBe(html);
   });
 });

@@ -1,6 +1,8 @@
-// What Pagefind reads of a page, which is not quite what the reader gets: code and output blocks
-// keep only their words of three or more characters, and entries carry their tags' aliases as
-// searchable metadata. The served page is unchanged.
+// What Pagefind reads of a page, which is not quite what the reader gets: only the element it
+// indexes, code and output blocks with only their words of three or more characters, and entries
+// with their tags' aliases as searchable metadata. The served page is unchanged.
+
+import { Parser } from "htmlparser2";
 
 /** Identifiers, numbers and hyphenated words (`tx-2`, `cache-aside`) of code and output. */
 const TOKEN = /[\p{L}\p{N}_$]+(?:-[\p{L}\p{N}_$]+)*/gu;
@@ -57,4 +59,37 @@ export function withAliases(html: string, aliases: string[]): string {
   if (aliases.length === 0) return html;
   const value = escapeText(aliases.join(", "));
   return html.replace(/(<[a-z]+\b[^>]*\bdata-pagefind-body\b[^>]*>)/, `$1<span data-pagefind-meta="aliases:${value}"></span>`);
+}
+
+/**
+ * The page reduced to what Pagefind reads of it: its language, its title and the one
+ * `data-pagefind-body` element (Daybook marks one per page), without the header, the local graph,
+ * the footer or, on a tag page, the list of its entries. Pagefind ignores everything outside that
+ * element, so the index is byte for byte the same (tests/unit/index-html.test.ts builds both), and
+ * it parses a third of the text: a tag page of a long journal is mostly its entry list. A page
+ * without such an element is returned whole.
+ */
+export function indexedPart(html: string): string {
+  let start = -1;
+  let end = -1;
+  let name = "";
+  let depth = 0;
+  const parser: Parser = new Parser(
+    {
+      onopentag(tag, attributes) {
+        if (end >= 0) return;
+        if (start < 0 && "data-pagefind-body" in attributes) [start, name, depth] = [parser.startIndex, tag, 1];
+        else if (start >= 0 && tag === name) depth++;
+      },
+      onclosetag(tag) {
+        if (start >= 0 && end < 0 && tag === name && --depth === 0) end = parser.endIndex + 1;
+      },
+    },
+    { decodeEntities: false },
+  );
+  parser.end(html);
+  if (start < 0 || end < 0) return html;
+  const open = /<html\b[^>]*>/i.exec(html)?.[0] ?? "<html>";
+  const title = /<title>[\s\S]*?<\/title>/i.exec(html)?.[0] ?? "";
+  return `<!DOCTYPE html>${open}<head><meta charset="utf-8">${title}</head><body>${html.slice(start, end)}</body></html>`;
 }

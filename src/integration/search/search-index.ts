@@ -6,7 +6,7 @@ import path from "node:path";
 import * as pagefind from "pagefind";
 import type { Journal } from "../content/journal-validate.ts";
 import type { Problem } from "../content/problem.ts";
-import { codeForIndex, withAliases } from "./index-html.ts";
+import { codeForIndex, indexedPart, withAliases } from "./index-html.ts";
 
 /**
  * Pagefind's index chunk size, in word occurrences (its default is 20,000). Smaller chunks let a
@@ -24,8 +24,8 @@ export interface SearchIndexResult {
  * Builds the Pagefind index into `<outDir>/pagefind/` from exactly the pages that should be
  * searchable (every published entry and every tag) and checks that each one was indexed, so a
  * page can never drop out of search silently. Other pages (home, archive, graph) are left out.
- * Pagefind reads each page as `index-html.ts` prepares it (code reduced to its longer words,
- * entries given their tags' aliases).
+ * Pagefind reads each page as `index-html.ts` prepares it (its indexed element alone, code
+ * reduced to its longer words, entries given their tags' aliases).
  */
 export async function buildSearchIndex(outDir: string, journal: Journal): Promise<SearchIndexResult> {
   const aliasesOf = new Map(journal.tags.map((t) => [t.id, t.data.aliases ?? []]));
@@ -41,7 +41,7 @@ export async function buildSearchIndex(outDir: string, journal: Journal): Promis
   try {
     for (const page of pages) {
       const html = readFileSync(path.join(outDir, page.url, "index.html"), "utf8");
-      const added = await index.addHTMLFile({ url: page.url, content: withAliases(codeForIndex(html), page.aliases) });
+      const added = await index.addHTMLFile({ url: page.url, content: withAliases(codeForIndex(indexedPart(html)), page.aliases) });
       if (added.errors.length || added.file.uniqueWords === 0) {
         problems.push({ file: page.file, message: `the page ${page.url} was not indexed for search${added.errors.length ? `: ${added.errors.join("; ")}` : " (no searchable text)"}`, fix: "check that the page renders its body inside data-pagefind-body" });
       } else indexed++;

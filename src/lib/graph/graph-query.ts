@@ -27,6 +27,22 @@ export function relatedTags(model: GraphModel, id: string, limit = Infinity): Re
     .slice(0, Math.max(0, limit));
 }
 
+/** A neighbour of the focus tags, reached by its heaviest edge from them. */
+interface Candidate {
+  edge: GraphEdge;
+  other: GraphNode;
+}
+
+/** Heaviest edge first; ties: "related" first, then the neighbour's title, then its id. */
+function compareCandidates(a: Candidate, b: Candidate): number {
+  return (
+    b.edge.weight - a.edge.weight ||
+    Number(hasKind(b.edge, "related")) - Number(hasKind(a.edge, "related")) ||
+    compareText(a.other.title, b.other.title) ||
+    compareIds(a.other.id, b.other.id)
+  );
+}
+
 /** A small subgraph around some tags. */
 export interface Neighbourhood {
   /** The requested tags that exist, in the order given, without repeats. */
@@ -47,24 +63,30 @@ export function neighbourhood(model: GraphModel, tagIds: readonly string[], opti
   const limit = Math.max(0, Math.floor(options.limit ?? 12));
   const focus = [...new Set(tagIds)].filter((id) => model.byId.has(id)).slice(0, limit);
   const chosen = new Set(focus);
-  const candidates: { edge: GraphEdge; other: GraphNode }[] = [];
+  // The neighbours are the first tags of all focus-to-neighbour edges sorted as above, each at its
+  // best edge: so each neighbour's best edge, then the few best of those. A page asks this for
+  // every page of a long journal, whose popular tags have hundreds of edges each: sorting them all
+  // was most of a local graph's cost.
+  const best = new Map<string, Candidate>();
   for (const id of focus) {
     for (const edge of model.adjacency.get(id) ?? []) {
       const other = model.byId.get(otherEnd(edge, id))!;
-      if (!chosen.has(other.id)) candidates.push({ edge, other });
+      if (chosen.has(other.id)) continue;
+      const candidate = { edge, other };
+      const known = best.get(other.id);
+      if (!known || compareCandidates(candidate, known) < 0) best.set(other.id, candidate);
     }
   }
-  candidates.sort(
-    (a, b) =>
-      b.edge.weight - a.edge.weight ||
-      Number(hasKind(b.edge, "related")) - Number(hasKind(a.edge, "related")) ||
-      compareText(a.other.title, b.other.title) ||
-      compareIds(a.other.id, b.other.id),
-  );
-  for (const { other } of candidates) {
-    if (chosen.size >= limit) break;
-    chosen.add(other.id);
+  const wanted = limit - chosen.size;
+  const top: Candidate[] = [];
+  for (const candidate of best.values()) {
+    if (top.length === wanted && (wanted === 0 || compareCandidates(candidate, top[wanted - 1]!) >= 0)) continue;
+    let at = top.length;
+    while (at > 0 && compareCandidates(candidate, top[at - 1]!) < 0) at--;
+    top.splice(at, 0, candidate);
+    if (top.length > wanted) top.pop();
   }
+  for (const { other } of top) chosen.add(other.id);
   // From the chosen nodes' own edges rather than all of the model's: a page asks this of a graph
   // that may have tens of thousands of edges, and a long journal has a thousand pages.
   const edges: GraphEdge[] = [];
