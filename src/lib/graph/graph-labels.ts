@@ -43,15 +43,17 @@ const GAP = 3;
 const ASCENT = 0.78 * LABEL_FONT_SIZE;
 const DESCENT = 0.24 * LABEL_FONT_SIZE;
 
-function order(prefer: LabelDirection | undefined): readonly LabelDirection[] {
-  if (!prefer) return DEFAULT_ORDER;
-  const at = DIRECTIONS.indexOf(prefer);
-  const distance = (d: LabelDirection) => {
-    const steps = Math.abs(DIRECTIONS.indexOf(d) - at);
-    return Math.min(steps, 8 - steps);
-  };
-  return [...DEFAULT_ORDER].sort((a, b) => distance(a) - distance(b));
-}
+/** The spots to try, nearest the preferred one first (ties in DEFAULT_ORDER's order). */
+const ORDERS = new Map<LabelDirection | undefined, readonly LabelDirection[]>([
+  [undefined, DEFAULT_ORDER],
+  ...DIRECTIONS.map((prefer, at): [LabelDirection, readonly LabelDirection[]] => {
+    const distance = (d: LabelDirection) => {
+      const steps = Math.abs(DIRECTIONS.indexOf(d) - at);
+      return Math.min(steps, 8 - steps);
+    };
+    return [prefer, [...DEFAULT_ORDER].sort((a, b) => distance(a) - distance(b))];
+  }),
+]);
 
 /** The placement of a label in `direction` around a node. */
 export function placeAt(node: { x: number; y: number; r: number }, direction: LabelDirection): LabelPlacement {
@@ -72,7 +74,10 @@ export function placeAt(node: { x: number; y: number; r: number }, direction: La
 
 /** The box a label occupies, from its placement and text. */
 export function labelBox(placement: LabelPlacement, text: string): Box {
-  const width = estimateTextWidth(text);
+  return boxOfWidth(placement, estimateTextWidth(text));
+}
+
+function boxOfWidth(placement: LabelPlacement, width: number): Box {
   const left = placement.anchor === "start" ? placement.x : placement.anchor === "end" ? placement.x - width : placement.x - width / 2;
   return { left, top: placement.y - ASCENT, right: left + width, bottom: placement.y + DESCENT };
 }
@@ -92,18 +97,20 @@ export function placeLabels(subjects: readonly LabelSubject[]): LabelPlacement[]
   for (const i of turn) {
     const subject = subjects[i]!;
     let best: { placement: LabelPlacement; box: Box; clash: number; score: number } | undefined;
-    order(subject.prefer).forEach((direction, rank) => {
-      const placement = placeAt(subject, direction);
-      const box = labelBox(placement, subject.text);
+    // Every spot has the same text: measured once. (A page of a long journal lays out a local
+    // graph for every page, so this loop runs about a hundred thousand times a build.)
+    const width = estimateTextWidth(subject.text);
+    const directions = ORDERS.get(subject.prefer)!;
+    for (let rank = 0; rank < directions.length; rank++) {
+      const placement = placeAt(subject, directions[rank]!);
+      const box = boxOfWidth(placement, width);
       let clash = 0;
       for (const other of placed) clash += overlap(box, other);
       let covered = 0;
-      circles.forEach((circle, j) => {
-        if (j !== i) covered += overlap(box, circle);
-      });
+      for (let j = 0; j < circles.length; j++) if (j !== i) covered += overlap(box, circles[j]!);
       const score = clash * 10 + covered + rank * 4;
       if (!best || score < best.score) best = { placement, box, clash, score };
-    });
+    }
     const chosen = best!;
     result[i] = { ...chosen.placement, minor: chosen.clash > 0 };
     if (chosen.clash === 0) placed.push(chosen.box);
