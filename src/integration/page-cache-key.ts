@@ -17,7 +17,8 @@ import { daybookSettings } from "./daybook-settings.ts";
  * - the settings, which the environment can override (`DAYBOOK_SHARE_IMAGES`, the time zone).
  * Astro adds the page's module graph, its config and each MDX entry's compiled module, which
  * holds the entry's baked snippet output. tests/build/incremental-build.test.ts changes each
- * kind of input and compares the incremental build with a full one, byte for byte.
+ * kind of input and compares the incremental build with a full one, byte for byte;
+ * tests/unit/page-cache-key.test.ts checks that every setting and every source file is in the key.
  */
 export function pageCacheKey(props: unknown): string {
   return createHash("sha256").update(fingerprint()).update("\0").update(JSON.stringify(props)).digest("hex");
