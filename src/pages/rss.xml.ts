@@ -36,7 +36,7 @@ export const GET: APIRoute = async ({ site }) => {
           pubDate: startOfDay(entry.data.date, timeZone),
           description: entry.data.summary,
           content: feedHtml(await container.renderToString(Content, { props: { components: ENTRY_COMPONENTS } }), origin),
-          categories: journal.tagIdsOf(entry).map((id) => journal.tagById.get(id)!.data.title),
+          categories: journal.tagsOf(entry).map((t) => t.data.title),
         };
       }),
   );

@@ -65,7 +65,7 @@ export function withAliases(html: string, aliases: string[]): string {
  * The page reduced to what Pagefind reads of it: its language, its title and the one
  * `data-pagefind-body` element (Daybook marks one per page), without the header, the local graph,
  * the footer or, on a tag page, the list of its entries. Pagefind ignores everything outside that
- * element, so the index is byte for byte the same (tests/unit/index-html.test.ts builds both), and
+ * element, so the index is byte for byte the same (tests/build/search-indexed-part.test.ts builds both), and
  * it parses a third of the text: a tag page of a long journal is mostly its entry list. A page
  * without such an element is returned whole.
  */

@@ -11,7 +11,7 @@ export const getStaticPaths = (async () => {
   const journal = await loadJournal();
   return journal.entries.map((entry) => ({
     params: { day: String(entry.data.day) },
-    props: { entry, tags: journal.tagIdsOf(entry).map((id) => journal.tagById.get(id)!.data.title) },
+    props: { entry, tags: journal.tagsOf(entry).map((t) => t.data.title) },
   }));
 }) satisfies GetStaticPaths;
 
