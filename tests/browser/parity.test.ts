@@ -45,6 +45,7 @@ const NODE_DIFFERS: Record<string, NodeReasonName[]> = {
   "Virtual time: Date and performance.now": ["virtual time"],
   "The current date in the reader's locale": ["virtual time"],
   "Zero and one millisecond timers": ["Node's timer clamp"],
+  Intervals: ["real timers under load"],
   "Seeded Math.random and crypto": ["seeded random"],
 };
 
