@@ -12,6 +12,7 @@ import { SnippetPool } from "../snippets/snippet-pool.ts";
 import { liveSnippets, type LiveSnippet } from "./dev-snippets.ts";
 import { moveSnippetCheck, type EntrySnippetCheck } from "./dev-snippet-move.ts";
 import { CoalescingQueue } from "./dev-queue.ts";
+import { TypecheckThread } from "./typecheck-thread.ts";
 
 interface CheckedFile {
   text: string;
@@ -54,6 +55,8 @@ export class DevJournal {
   #pruned = false;
   /** Snippet hosts kept between re-checks: starting one is most of the time a one-snippet re-check would take. */
   #pool: SnippetPool | undefined;
+  /** Where snippets are type-checked: never on the thread that serves and renders pages. */
+  readonly #typecheck: TypecheckThread;
 
   /** What the last re-check did, for the terminal. */
   lastCheck = { snippets: 0, ran: 0, snippetMs: 0, validateMs: 0 };
@@ -62,6 +65,7 @@ export class DevJournal {
   constructor(settings: DaybookSettings, load: () => Journal | Promise<Journal>) {
     this.#settings = settings;
     this.#load = load;
+    this.#typecheck = new TypecheckThread(settings.root);
   }
 
   /**
@@ -118,7 +122,16 @@ export class DevJournal {
   }
 
   async close(): Promise<void> {
-    await this.#pool?.close();
+    await Promise.all([this.#pool?.close(), this.#typecheck.close()]);
+  }
+
+  /**
+   * Starts the type-check thread, which loads TypeScript and parses its library files, so the
+   * first save that changes a snippet's code does not wait for that (a start-up check whose
+   * type-check comes from the cache never needed them). dev-warm-up.ts calls it.
+   */
+  warmTypecheck(): void {
+    this.#typecheck.start();
   }
 
   /**
@@ -172,7 +185,7 @@ export class DevJournal {
     // Only the first check reads every entry: it alone may drop the results no entry uses any more.
     const prune = !this.#pruned && files === "all";
     this.#pruned = true;
-    const report = await checkSnippets(changed, { root: this.#settings.root, cacheFile: snippetCacheFile(this.#settings), cpuBudgetMs: budget, pruneCache: prune, pool: this.#pool });
+    const report = await checkSnippets(changed, { root: this.#settings.root, cacheFile: snippetCacheFile(this.#settings), cpuBudgetMs: budget, pruneCache: prune, pool: this.#pool, typecheck: (snippets) => this.#typecheck.check(snippets) });
     // Before any page renders: the Markdown plugin bakes the output it finds here into the page.
     registerRuns(report.runs);
     this.lastCheck = { ...this.lastCheck, snippets: this.lastCheck.snippets + report.runs.length, ran: report.ran, snippetMs: performance.now() - started };

@@ -49,7 +49,9 @@ export async function startDevSession(options: {
     () => logChecked(journal, logger),
     (error: unknown) => logger.error(`the journal could not be checked: ${(error as Error).stack ?? error}`),
   );
-  void journal.snippetsSettled().then(() => setImmediate(() => void warmUp(journal, settings.root)));
+  // After the first check: the warm-up's threads would otherwise take CPU from the validation that
+  // the first render waits for.
+  void first.then(() => journal.snippetsSettled()).then(() => warmUp(journal));
   waitBeforeRendering(options.processor, async () => {
     await first;
     await journal.snippetsSettled();

@@ -40,6 +40,8 @@ export interface CheckOptions {
   pruneCache?: boolean;
   /** Hosts to run in, left open (the dev server keeps its own between re-checks); else a pool for this check alone. */
   pool?: SnippetPool;
+  /** Type-checks the snippets elsewhere (the dev server's thread, dev/typecheck-thread.ts); else here, as the build does. */
+  typecheck?: (snippets: readonly Snippet[]) => Promise<Problem[]>;
 }
 
 /** Ten minutes of snippet CPU per build unless daybook.config.ts says otherwise. */
@@ -62,7 +64,7 @@ export async function checkSnippets(files: readonly { path: string; text: string
   // problems' lines but changes none of them (each snippet is a module of its own).
   const typecheckKey = hashText(fingerprint, ...snippets.map((s) => `${s.file}\0${s.code}`));
   const cached = cache.getTypecheck(typecheckKey);
-  const typeProblems = cached ? cached.map((p) => placedAt(p, snippets)) : typecheckSnippets(snippets, options.root);
+  const typeProblems = cached ? cached.map((p) => placedAt(p, snippets)) : await (options.typecheck?.(snippets) ?? typecheckSnippets(snippets, options.root));
   cache.setTypecheck(typecheckKey, cached ?? typeProblems.map((p) => relativeTo(p, snippets)));
   problems.push(...typeProblems);
   const mistyped = (snippet: Snippet) => typeProblems.some((p) => inSnippet(p, snippet));

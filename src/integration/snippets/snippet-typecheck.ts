@@ -1,5 +1,6 @@
 import path from "node:path";
-import ts from "typescript";
+import type ts from "typescript";
+import { typescript } from "./typescript-lazy.ts";
 import type { Problem } from "../content/problem.ts";
 import { findNonErasableSyntax, type NonErasableSyntax } from "../../runtime/erasable-syntax.ts";
 import { REALM_GLOBALS, SNIPPET_GLOBALS } from "../../runtime/realm.ts";
@@ -24,6 +25,7 @@ export const SHOW_ENTRY = "src/figures/show-module.ts";
 const LIB_FILES = new Map<string, ts.SourceFile | undefined>();
 
 export function typecheckSnippets(snippets: readonly Snippet[], root: string): Problem[] {
+  const ts = typescript();
   if (snippets.length === 0) return [];
   const virtual = new Map(snippets.map((s, i) => [path.join(root, ".daybook-snippets", `snippet-${i}.ts`), s]));
   const options = snippetCompilerOptions(ts, path.join(root, SIM_ENTRY), path.join(root, SHOW_ENTRY));
@@ -92,6 +94,7 @@ function realmFix(): string {
 
 /** The build's realm check (src/runtime/typecheck-options.ts, shared with the editor's worker), with what to do. */
 function realmProblems(file: ts.SourceFile, checker: ts.TypeChecker, program: ts.Program): { start: number; message: string; fix: string }[] {
+  const ts = typescript();
   const fix = realmFix();
   return findRealmProblems(ts, file, checker, program, SNIPPET_GLOBALS).map((p) => ({ ...p, fix }));
 }

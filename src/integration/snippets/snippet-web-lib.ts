@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import ts from "typescript";
+import type ts from "typescript";
+import { typescript } from "./typescript-lazy.ts";
 import { SNIPPET_GLOBALS } from "../../runtime/realm.ts";
 
 const require = createRequire(import.meta.url);
@@ -36,6 +37,7 @@ let absentSet: ReadonlySet<string> | undefined;
  * the types, hover text and diagnostics of everything a snippet can use are TypeScript's own.
  */
 export function snippetWebLib(): SnippetWebLib {
+  const ts = typescript();
   return (made ??= cutWebLib(WEB_LIB_SOURCES.map((name) => ({ name, text: readFileSync(path.join(TS_LIB, name), "utf8") })), SNIPPET_GLOBALS, ts.version));
 }
 
@@ -51,6 +53,7 @@ export function absentWebNames(): ReadonlySet<string> {
  * interface merged across the three files stays whole.
  */
 export function cutWebLib(sources: readonly { name: string; text: string }[], roots: Iterable<string>, version: string, opaque: ReadonlySet<string> = OPAQUE): SnippetWebLib {
+  const ts = typescript();
   const files = sources.map(({ name, text }) => ts.createSourceFile(name, text, ts.ScriptTarget.ES2025));
   const byName = new Map<string, ts.Statement[]>();
   for (const file of files) for (const statement of file.statements) for (const name of declaredNames(statement)) {
@@ -80,6 +83,7 @@ export function cutWebLib(sources: readonly { name: string; text: string }[], ro
 }
 
 function declaredNames(statement: ts.Statement): string[] {
+  const ts = typescript();
   if (ts.isVariableStatement(statement)) return statement.declarationList.declarations.flatMap((d) => (ts.isIdentifier(d.name) ? [d.name.text] : []));
   if (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement) || ts.isModuleDeclaration(statement)) {
     return statement.name && ts.isIdentifier(statement.name) ? [statement.name.text] : [];
@@ -89,6 +93,7 @@ function declaredNames(statement: ts.Statement): string[] {
 
 /** The leftmost name of every type reference, heritage clause and `typeof` in a declaration. */
 function typeNamesIn(statement: ts.Statement): Set<string> {
+  const ts = typescript();
   const found = new Set<string>();
   const leftmost = (name: ts.EntityName | ts.Expression): void => {
     if (ts.isIdentifier(name)) found.add(name.text);

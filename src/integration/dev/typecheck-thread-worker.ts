@@ -1,0 +1,24 @@
+// Runs in a worker thread of `npm run dev` (see typecheck-thread.ts): type-checks snippets off the
+// dev server's main thread, keeping TypeScript's parsed library files from one check to the next.
+import { parentPort, workerData } from "node:worker_threads";
+import type { Snippet } from "../snippets/snippet-extract.ts";
+import { DEFAULT_TIMEOUT } from "../snippets/snippet-extract.ts";
+import { typecheckSnippets } from "../snippets/snippet-typecheck.ts";
+
+const { root } = workerData as { root: string };
+
+parentPort!.on("message", ({ id, snippets }: { id: number; snippets: Snippet[] }) => {
+  try {
+    parentPort!.postMessage({ id, problems: typecheckSnippets(snippets, root) });
+  } catch (error) {
+    parentPort!.postMessage({ id, error: (error as Error).stack ?? String(error) });
+  }
+});
+
+// Warm-up: loading TypeScript and parsing its library files is most of a first check's time. A
+// check sent meanwhile waits in the queue; a failure here is left to the real checks to report.
+try {
+  typecheckSnippets([{ file: "(warm-up)", line: 1, code: "export {};", meta: { timeout: DEFAULT_TIMEOUT, throws: false }, closeIndex: 2 }], root);
+} catch {
+  // reported by the check that needs the type checker
+}

@@ -1,0 +1,72 @@
+import { Worker } from "node:worker_threads";
+import type { Problem } from "../content/problem.ts";
+import type { Snippet } from "../snippets/snippet-extract.ts";
+
+const WORKER = new URL("./typecheck-thread-worker.ts", import.meta.url);
+
+type Reply = { id: number; problems: Problem[] } | { id: number; error: string };
+
+/**
+ * The dev server's snippet type-checks, in a worker thread. TypeScript takes about half a second
+ * to load and a second to parse its library files the first time; on the main thread that
+ * delayed the server's start (the warm-up that spares the first save that wait ran there) and
+ * each save's render by the check itself. The thread warms itself when started, and loads
+ * TypeScript only there: the dev server's own thread never does.
+ */
+export class TypecheckThread {
+  readonly #root: string;
+  #worker: Worker | undefined;
+  #next = 0;
+  readonly #pending = new Map<number, { resolve: (problems: Problem[]) => void; reject: (error: Error) => void }>();
+  /** What stopped the last thread, if it failed. */
+  #failure: string | undefined;
+
+  constructor(root: string) {
+    this.#root = root;
+  }
+
+  /** Starts the thread, if it is not running: it loads TypeScript and parses its library files before the first check. */
+  start(): void {
+    this.#worker ??= this.#start();
+  }
+
+  /** Type-checks the snippets as the build does (snippet-typecheck.ts); checks run one at a time, in order. */
+  check(snippets: readonly Snippet[]): Promise<Problem[]> {
+    if (snippets.length === 0) return Promise.resolve([]);
+    this.start();
+    const id = this.#next++;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject });
+      this.#worker!.postMessage({ id, snippets });
+    });
+  }
+
+  async close(): Promise<void> {
+    const worker = this.#worker;
+    this.#worker = undefined;
+    await worker?.terminate();
+  }
+
+  #start(): Worker {
+    const worker = new Worker(WORKER, { workerData: { root: this.#root } });
+    this.#failure = undefined;
+    worker.on("message", (reply: Reply) => {
+      const waiting = this.#pending.get(reply.id);
+      this.#pending.delete(reply.id);
+      if ("error" in reply) waiting?.reject(new Error(reply.error));
+      else waiting?.resolve(reply.problems);
+    });
+    // An error the thread did not catch (its modules failed to load): told with the checks that fail.
+    worker.on("error", (error) => (this.#failure = error.stack ?? String(error)));
+    // A thread that stopped fails the checks it had; the next check starts a new one.
+    worker.once("exit", (code) => {
+      if (this.#worker === worker) this.#worker = undefined;
+      const failed = new Error(`the snippet type-check thread stopped (exit code ${code}${this.#failure ? `: ${this.#failure}` : ""}); the next save starts a new one`);
+      for (const { reject } of this.#pending.values()) reject(failed);
+      this.#pending.clear();
+    });
+    // The dev server's own exit must not wait for it.
+    worker.unref();
+    return worker;
+  }
+}
