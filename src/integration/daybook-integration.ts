@@ -16,6 +16,11 @@ import { shareImageCounts } from "./share-images/og-image-counts.ts";
 import { startShareImages } from "./share-images/share-images-ahead.ts";
 import { daybookCacheDir } from "./daybook-cache.ts";
 import { cacheKey } from "./cache-key.ts";
+import { cacheMdxRenders, type MdxRenderCache } from "./markdown/mdx-render-cache.ts";
+import { everyPageFingerprint } from "./page-cache-key.ts";
+
+/** Where a build keeps its compiled MDX entries, in the cache folder (markdown/mdx-render-cache.ts). */
+export const MDX_CACHE_FOLDER = "daybook-mdx";
 
 export { loadJournal };
 
@@ -23,6 +28,7 @@ export { loadJournal };
 export function daybook(settings: DaybookSettings): AstroIntegration {
   let journal: Journal | undefined;
   let dev: DevSession | undefined;
+  let mdx: MdxRenderCache | undefined;
   return {
     name: "daybook",
     hooks: {
@@ -40,7 +46,13 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
           const { runs, ran } = checked.snippets;
           if (runs.length) logger.info(`${runs.length} snippets checked (${ran} run, ${runs.length - ran} from cache)`);
         }
-        if (journal.problems.length === 0) return;
+        if (journal.problems.length === 0) {
+          if (command === "build") {
+            const folder = path.join(daybookCacheDir(settings.root), MDX_CACHE_FOLDER);
+            mdx = cacheMdxRenders(config.markdown.processor, { root: settings.root, folder, fingerprint: everyPageFingerprint() });
+          }
+          return;
+        }
         // A stack trace would only bury the report, so print it and stop here.
         logger.error(`\n${new JournalError(journal.problems).message}`);
         process.exit(1);
@@ -57,6 +69,11 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
         const missing = missingPages(outDir, journal!, settings.base);
         if (missing.length) throw new JournalError(missing, "The build output is incomplete; it is in dist/ but must not be deployed.");
         logger.info(`${journal!.entries.filter((e) => !e.data.draft).length} entries and ${journal!.tags.length} tags built`);
+        if (mdx) {
+          const { compiled, reused } = mdx.counts();
+          if (compiled + reused) logger.info(`${compiled + reused} MDX entries (${compiled} compiled, ${reused} from cache)`);
+          mdx.prune();
+        }
         const images = shareImageCounts();
         if (settings.shareImages) logger.info(`${images.rendered + images.reused} share images (${images.rendered} rendered, ${images.reused} from cache)`);
         else logger.info("share images: off (shareImages in daybook.config.ts)");

@@ -21,12 +21,13 @@ import { daybookSettings } from "./daybook-settings.ts";
  * tests/unit/page-cache-key.test.ts checks that every setting and every source file is in the key.
  */
 export function pageCacheKey(props: unknown): string {
-  return createHash("sha256").update(fingerprint()).update("\0").update(JSON.stringify(props)).digest("hex");
+  return createHash("sha256").update(everyPageFingerprint()).update("\0").update(JSON.stringify(props)).digest("hex");
 }
 
 let everyPage: string | undefined;
 
-function fingerprint(): string {
+/** What every page depends on outside its props and code: Daybook's source, lock file and Node version, and the settings. */
+export function everyPageFingerprint(): string {
   if (everyPage === undefined) {
     // Where the project sits does not change a page; a CI runner's checkout path must not re-render every page.
     const { root, contentRoot: _contentRoot, ...settings } = daybookSettings();

@@ -2,7 +2,8 @@
 // (src/integration/page-cache-key.ts) and code are unchanged. A key that misses something the page
 // shows would publish a stale page, so here every kind of input changes between builds, and the
 // incremental build must equal a full build from empty caches, byte for byte. It must also have
-// reused the pages nothing touched, or it proves nothing.
+// reused the pages nothing touched, or it proves nothing. The same goes for the MDX entries a build
+// compiles (src/integration/markdown/mdx-render-cache.ts): it must reuse those nothing touched.
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -37,6 +38,13 @@ function reused(output: string): string[] {
   // Astro colours its log even with FORCE_COLOR=0.
   const plain = output.replace(/\x1b\[[0-9;]*m/g, "");
   return [...plain.matchAll(/(\S+index\.html) \((?:cached|restored)\)/g)].map((m) => m[1]!).sort();
+}
+
+/** The build's count of MDX entries it compiled and took from the last build (src/integration/markdown/mdx-render-cache.ts). */
+function mdxCounts(output: string): { compiled: number; reused: number } {
+  const match = /(\d+) MDX entries \((\d+) compiled, (\d+) from cache\)/.exec(output);
+  expect(match, output).not.toBeNull();
+  return { compiled: Number(match![2]), reused: Number(match![3]) };
 }
 
 function expectSameOutput(incremental: string, full: string): void {
@@ -77,6 +85,8 @@ describe("the incremental build", () => {
     const cache = path.join(work, "cache");
     const first = await build(content, path.join(work, "first"), cache);
     expect(reused(first), "a first build has nothing to reuse").toEqual([]);
+    const mdx = mdxCounts(first);
+    expect(mdx.reused).toBe(0);
 
     // Each change touches pages no other change touches, so a key that missed one kind of change
     // would leave its page stale, and the comparison would find it. (Settings and Daybook's own
@@ -99,6 +109,9 @@ describe("the incremental build", () => {
     expectSameOutput(out, full);
     // Day 5 and the Pictures tag page: nothing they show changed (day 4's text did not).
     expect(reused(incremental), incremental).toEqual(["/day/5/index.html", "/tags/pictures/index.html"]);
+    // Of the MDX entries, only day 1's text changed: the others' compiled modules were reused
+    // (day 4's too, whose picture changed), and the output above is still a full build's.
+    expect(mdxCounts(incremental)).toEqual({ compiled: 1, reused: mdx.compiled - 1 });
     expect(readFileSync(path.join(out, "day/1/index.html"), "utf8")).toContain("90% busy");
     expect(readFileSync(path.join(out, "day/2/index.html"), "utf8")).toContain("layer by layer");
     expect(readFileSync(path.join(out, "day/7/index.html"), "utf8")).toContain("Epilogue");

@@ -39,11 +39,15 @@ export async function buildSearchIndex(outDir: string, journal: Journal): Promis
   const problems: Problem[] = [];
   let indexed = 0;
   try {
-    for (const page of pages) {
+    // Each page is sent as soon as it is read, without waiting for Pagefind to index the one before:
+    // Pagefind (a process of its own) indexes them in the order sent while this thread reads the next.
+    const added = pages.map((page) => {
       const html = readFileSync(path.join(outDir, page.url, "index.html"), "utf8");
-      const added = await index.addHTMLFile({ url: page.url, content: withAliases(codeForIndex(indexedPart(html)), page.aliases) });
-      if (added.errors.length || added.file.uniqueWords === 0) {
-        problems.push({ file: page.file, message: `the page ${page.url} was not indexed for search${added.errors.length ? `: ${added.errors.join("; ")}` : " (no searchable text)"}`, fix: "check that the page renders its body inside data-pagefind-body" });
+      return index.addHTMLFile({ url: page.url, content: withAliases(codeForIndex(indexedPart(html)), page.aliases) });
+    });
+    for (const [i, result] of (await Promise.all(added)).entries()) {
+      if (result.errors.length || result.file.uniqueWords === 0) {
+        problems.push({ file: pages[i]!.file, message: `the page ${pages[i]!.url} was not indexed for search${result.errors.length ? `: ${result.errors.join("; ")}` : " (no searchable text)"}`, fix: "check that the page renders its body inside data-pagefind-body" });
       } else indexed++;
     }
     const written = await index.writeFiles({ outputPath: path.join(outDir, "pagefind") });

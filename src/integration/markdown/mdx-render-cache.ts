@@ -1,0 +1,98 @@
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { extractSnippets } from "../snippets/snippet-extract.ts";
+import { lookupRun } from "../snippets/snippet-registry.ts";
+
+/** How many MDX entries a build compiled, and how many it took from the last build's. */
+export interface MdxRenderCounts {
+  compiled: number;
+  reused: number;
+}
+
+export interface MdxRenderCache {
+  counts(): MdxRenderCounts;
+  /** Deletes what this build did not use: the cache then holds one compiled module per entry. */
+  prune(): void;
+}
+
+interface Compiled {
+  code: string;
+  map: unknown;
+  astroMetadata: unknown;
+}
+
+/**
+ * Keeps each MDX entry's compiled module (what @astrojs/mdx hands Vite: the JavaScript, with
+ * the highlighted code and baked snippet output in it) in `folder`, and reuses it in the next
+ * build when nothing it is made from changed. Vite transforms every entry again in every build:
+ * on 1,000 entries that was about a third of a warm rebuild's bundling, spent on entries nobody
+ * touched. `.md` entries need none of this: Astro's content store keeps them rendered.
+ *
+ * A compiled module depends on the entry's text and path, on the Markdown plugins and the
+ * renderers they call, and on what those read besides the entry: the settings, the pages of the
+ * files relative links lead to (the processor's options carry their digest: links/link-targets.ts),
+ * and the snippet runs baked in. The key holds all of them: `fingerprint` (Daybook's source, lock
+ * file, Node version and settings: page-cache-key.ts), the processor's options, the entry's path,
+ * text and frontmatter, and the run of each of its snippets. Which other files exist is not in
+ * it: an entry's images and links to files are published as written when the file exists, and a
+ * missing one stops the build before Astro starts, so a new entry recompiles nothing else.
+ * tests/build/incremental-build.test.ts changes each kind of input and finds the build that
+ * reused compiled entries equal, byte for byte, to one from empty caches.
+ */
+export function cacheMdxRenders(processor: object, options: { root: string; folder: string; fingerprint: string }): MdxRenderCache {
+  const counts: MdxRenderCounts = { compiled: 0, reused: 0 };
+  const used = new Set<string>();
+  const target = processor as Record<string, unknown> & { options?: unknown };
+  const create = target["createMdxRenderer"];
+  let shared: string | undefined;
+  // Taken at the first compile: the link targets are registered before Vite starts.
+  const everyEntry = () => (shared ??= hash(options.fingerprint, JSON.stringify(target.options ?? null)));
+  if (typeof create === "function") {
+    target["createMdxRenderer"] = async (...args: unknown[]) => {
+      const renderer = (await create.apply(processor, args)) as Record<string, unknown>;
+      const compile = renderer["process"] as (content: string, id: string, frontmatter: unknown) => Promise<Compiled>;
+      renderer["process"] = async (content: string, id: string, frontmatter: unknown): Promise<Compiled> => {
+        const file = path.relative(options.root, id).split(path.sep).join("/");
+        const runs = extractSnippets(file, content).snippets.map((s) => lookupRun(s.code) ?? null);
+        const key = hash(everyEntry(), file, content, JSON.stringify(frontmatter), JSON.stringify(runs));
+        used.add(key);
+        const kept = path.join(options.folder, `${key}.json`);
+        try {
+          const compiled = JSON.parse(readFileSync(kept, "utf8")) as Compiled;
+          counts.reused++;
+          return compiled;
+        } catch {
+          // Not kept (or unreadable): compiled below.
+        }
+        const compiled = await compile.call(renderer, content, id, frontmatter);
+        counts.compiled++;
+        mkdirSync(options.folder, { recursive: true });
+        // Written beside and renamed: a build stopped halfway never leaves half a module to reuse.
+        const temporary = `${kept}.${process.pid}.tmp`;
+        writeFileSync(temporary, JSON.stringify({ code: compiled.code, map: compiled.map ?? null, astroMetadata: compiled.astroMetadata }));
+        renameSync(temporary, kept);
+        return compiled;
+      };
+      return renderer;
+    };
+  }
+  return {
+    counts: () => ({ ...counts }),
+    prune() {
+      let names: string[];
+      try {
+        names = readdirSync(options.folder);
+      } catch {
+        return;
+      }
+      for (const name of names) if (!used.has(name.replace(/\.json$/, ""))) rmSync(path.join(options.folder, name), { force: true });
+    },
+  };
+}
+
+function hash(...parts: string[]): string {
+  const h = createHash("sha256");
+  for (const part of parts) h.update(part).update("\0");
+  return h.digest("hex");
+}
