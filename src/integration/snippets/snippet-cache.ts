@@ -7,7 +7,7 @@ import type { Problem } from "../content/problem.ts";
 /** A type problem as the cache keeps it: its line counted from its snippet's fence (`snippet`: the snippet's index in the check), or as it is when it is in no snippet. */
 export type CachedProblem = Problem & { snippet?: number };
 
-type Entry = RunResult | { problems: CachedProblem[] };
+type Entry = RunResult | { problems: CachedProblem[] } | { js: string };
 
 /**
  * Results of earlier runs, keyed by a hash of the snippet's JS, its timeout and everything
@@ -29,6 +29,15 @@ export class SnippetCache {
 
   set(key: string, result: RunResult): void {
     this.#write(key, result);
+  }
+
+  /** A snippet's transpiled JavaScript (what its run is keyed by), so a warm check transpiles nothing. */
+  getJs(key: string): string | undefined {
+    return (this.#read(`js:${key}`) as { js: string } | undefined)?.js;
+  }
+
+  setJs(key: string, js: string): void {
+    this.#write(`js:${key}`, { js });
   }
 
   /** Type-check results of a whole set of snippets (the check is one Program over all of them). */

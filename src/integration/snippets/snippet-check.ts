@@ -77,13 +77,18 @@ export async function checkSnippets(files: readonly { path: string; text: string
     snippets.map(async (snippet): Promise<SnippetRun | undefined> => {
       // Code that does not type-check is never run: the type error is the problem to fix first.
       if (mistyped(snippet)) return undefined;
-      let js: string;
-      try {
-        js = transpileSnippet(snippet.code);
-      } catch (error) {
-        const loc = (error as { loc?: { line: number; column: number } }).loc;
-        problems.push({ file: snippet.file, line: snippet.line + (loc?.line ?? 1), column: loc ? loc.column + 1 : undefined, message: `syntax error in a runnable snippet: ${(error as Error).message}`, fix: "fix the code; the line and column point at the mistake" });
-        return undefined;
+      // The transpiler and its version are in the fingerprint: the same code gives the same JS.
+      const jsKey = hashText(fingerprint, "js", snippet.code);
+      let js = cache.getJs(jsKey);
+      if (js === undefined) {
+        try {
+          js = transpileSnippet(snippet.code);
+        } catch (error) {
+          const loc = (error as { loc?: { line: number; column: number } }).loc;
+          problems.push({ file: snippet.file, line: snippet.line + (loc?.line ?? 1), column: loc ? loc.column + 1 : undefined, message: `syntax error in a runnable snippet: ${(error as Error).message}`, fix: "fix the code; the line and column point at the mistake" });
+          return undefined;
+        }
+        cache.setJs(jsKey, js);
       }
       const key = hashText(fingerprint, String(snippet.meta.timeout), js);
       let result = cache.get(key);
