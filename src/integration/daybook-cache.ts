@@ -11,6 +11,9 @@ import path from "node:path";
  */
 export const CACHE_FOLDER = ".cache/daybook";
 
+/** Where a build keeps its compiled MDX entries, inside the cache folder (markdown/mdx-render-cache.ts). */
+export const MDX_CACHE_FOLDER = "daybook-mdx";
+
 /** The cache folder of a build: `DAYBOOK_CACHE` when set (tests and the benchmark keep builds apart with it), else CACHE_FOLDER. */
 export function daybookCacheDir(root: string, env: NodeJS.ProcessEnv = process.env): string {
   return env["DAYBOOK_CACHE"] ? path.resolve(root, env["DAYBOOK_CACHE"]) : path.join(root, CACHE_FOLDER);

@@ -14,13 +14,10 @@ import { startDevSession, type DevSession } from "./dev/dev-server.ts";
 import { loadJournal } from "./journal-load.ts";
 import { shareImageCounts } from "./share-images/og-image-counts.ts";
 import { startShareImages } from "./share-images/share-images-ahead.ts";
-import { daybookCacheDir } from "./daybook-cache.ts";
+import { daybookCacheDir, MDX_CACHE_FOLDER } from "./daybook-cache.ts";
 import { cacheKey } from "./cache-key.ts";
 import { cacheMdxRenders, type MdxRenderCache } from "./markdown/mdx-render-cache.ts";
 import { everyPageFingerprint } from "./page-cache-key.ts";
-
-/** Where a build keeps its compiled MDX entries, in the cache folder (markdown/mdx-render-cache.ts). */
-export const MDX_CACHE_FOLDER = "daybook-mdx";
 
 export { loadJournal };
 
