@@ -18,11 +18,18 @@ describe("TypecheckThread", () => {
   afterAll(() => thread.close());
 
   test("reports what the build's type-check reports, at the author's lines", async () => {
-    const snippets = [snippet('const n: number = "one";\nconsole.log(n);'), snippet("const s: string = 'fine';\nconsole.log(s.toUpperCase());", 30), snippet("self.postMessage(1);", 50)];
+    const snippets = [
+      snippet('const n: number = "one";\nconsole.log(n);'),
+      snippet("const s: string = 'fine';\nconsole.log(s.toUpperCase());", 30),
+      snippet("self.postMessage(1);", 50),
+      snippet('import { createSim } from "daybook/sim";\nimport { show } from "daybook/show";\nconst sim: number = createSim;\nshow.nothing();', 70),
+      snippet("enum Colour { Red }\nconsole.log(Colour.Red);", 90),
+    ];
     const inThread = await thread.check(snippets);
+    // The thread leaves out the helper library's own diagnostics (the build checks it): none here.
     expect(inThread).toEqual(typecheckSnippets(snippets, ROOT));
-    expect(inThread.map((p) => p.line)).toEqual([11, 51]);
-    expect(inThread[0]!.message).toMatch(/Type 'string' is not assignable to type 'number'/);
+    expect(inThread.map((p) => p.line)).toEqual([91, 11, 51, 73, 74]);
+    expect(inThread[1]!.message).toMatch(/Type 'string' is not assignable to type 'number'/);
   });
 
   test("checks in order, and a stopped thread fails its checks, then the next check starts another", async () => {

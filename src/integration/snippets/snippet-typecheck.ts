@@ -24,15 +24,15 @@ export const SHOW_ENTRY = "src/figures/show-module.ts";
  */
 const LIB_FILES = new Map<string, ts.SourceFile | undefined>();
 
-export function typecheckSnippets(snippets: readonly Snippet[], root: string): Problem[] {
+export function typecheckSnippets(snippets: readonly Snippet[], root: string, options: { helpers?: "checked" | "trusted" } = {}): Problem[] {
   const ts = typescript();
   if (snippets.length === 0) return [];
   const virtual = new Map(snippets.map((s, i) => [path.join(root, ".daybook-snippets", `snippet-${i}.ts`), s]));
-  const options = snippetCompilerOptions(ts, path.join(root, SIM_ENTRY), path.join(root, SHOW_ENTRY));
-  const host = ts.createCompilerHost(options);
+  const compilerOptions = snippetCompilerOptions(ts, path.join(root, SIM_ENTRY), path.join(root, SHOW_ENTRY));
+  const host = ts.createCompilerHost(compilerOptions);
   const readFile = host.readFile.bind(host);
   const getSourceFile = host.getSourceFile.bind(host);
-  const libDir = path.dirname(ts.getDefaultLibFilePath(options));
+  const libDir = path.dirname(ts.getDefaultLibFilePath(compilerOptions));
   // The snippets' web library is made in memory and read as if it were beside TypeScript's own.
   const webLib = path.join(libDir, SNIPPET_WEB_LIB);
   host.fileExists = (file) => virtual.has(file) || file === webLib || ts.sys.fileExists(file);
@@ -45,7 +45,7 @@ export function typecheckSnippets(snippets: readonly Snippet[], root: string): P
     if (!LIB_FILES.has(key)) LIB_FILES.set(key, file === webLib ? ts.createSourceFile(file, snippetWebLib().text, language) : getSourceFile(file, language, onError, create));
     return LIB_FILES.get(key);
   };
-  const program = ts.createProgram([...virtual.keys()], options, host);
+  const program = ts.createProgram([...virtual.keys()], compilerOptions, host);
   const checker = program.getTypeChecker();
   const problems: Problem[] = [];
   const at = (snippet: Snippet, file: ts.SourceFile, start: number) => {
@@ -60,7 +60,20 @@ export function typecheckSnippets(snippets: readonly Snippet[], root: string): P
     for (const f of found) problems.push({ file: snippet.file, line: snippet.line + f.line, column: f.column, message: f.message, fix: "snippets run with their types removed, in the build and in the browser, so only TypeScript that is JavaScript plus types can run" });
     problems.push(...realmProblems(file, checker, program).map((p) => ({ ...at(snippet, file, p.start), message: p.message, fix: p.fix })));
   }
-  for (const diagnostic of ts.getPreEmitDiagnostics(program)) {
+  // "trusted": the snippets' own diagnostics only, not those of the helper library's source (about
+  // two thirds of a one-snippet check); the build checks the library with every type-check.
+  const diagnostics =
+    options.helpers === "trusted"
+      ? ts.sortAndDeduplicateDiagnostics([
+          ...program.getOptionsDiagnostics(),
+          ...program.getGlobalDiagnostics(),
+          ...[...virtual.keys()].flatMap((name) => {
+            const file = program.getSourceFile(name)!;
+            return [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)];
+          }),
+        ])
+      : ts.getPreEmitDiagnostics(program);
+  for (const diagnostic of diagnostics) {
     const text = ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n  ");
     const snippet = diagnostic.file && virtual.get(diagnostic.file.fileName);
     if (!snippet || diagnostic.start === undefined) {
