@@ -59,3 +59,28 @@ describe("the snippets' type-check cache", () => {
     expect(typeErrors(third.problems)).toEqual([[18, expect.not.stringContaining("(from the cache)")]]);
   });
 });
+
+describe("a type-check that left out the helper library (the dev server's)", () => {
+  it("is reused by the dev server but never by a build, which checks the library itself", async () => {
+    const cacheFile = path.join(mkdtempSync(path.join(tmpdir(), "daybook-typecheck-partial-")), "snippets.json");
+    const files = [{ path: FILE, text: ENTRY }];
+    // A dev check whose (stand-in) thread reports one marked problem.
+    let devChecks = 0;
+    const typecheck = async () => {
+      devChecks++;
+      return [{ file: FILE, line: 8, message: "type error in a runnable snippet: MARKED (TS0)", fix: "x" }];
+    };
+    const dev = await checkSnippets(files, { root: ROOT, cacheFile, typecheck });
+    expect(dev.problems.map((p) => p.message)).toContain("type error in a runnable snippet: MARKED (TS0)");
+    expect((await checkSnippets(files, { root: ROOT, cacheFile, typecheck })).problems.map((p) => p.message)).toContain("type error in a runnable snippet: MARKED (TS0)");
+    expect(devChecks, "the dev server reuses its own check").toBe(1);
+    // The build does not take the dev server's result: it type-checks, and finds the real errors.
+    const build = await checkSnippets(files, { root: ROOT, cacheFile });
+    expect(build.problems.map((p) => p.message).join("\n")).not.toContain("MARKED");
+    expect(typeErrors(build.problems)).toHaveLength(2);
+    // From then on the dev server reuses the build's check.
+    const after = await checkSnippets(files, { root: ROOT, cacheFile, typecheck });
+    expect(devChecks).toBe(1);
+    expect(typeErrors(after.problems)).toEqual(typeErrors(build.problems));
+  });
+});

@@ -40,7 +40,10 @@ export interface CheckOptions {
   pruneCache?: boolean;
   /** Hosts to run in, left open (the dev server keeps its own between re-checks); else a pool for this check alone. */
   pool?: SnippetPool;
-  /** Type-checks the snippets elsewhere (the dev server's thread, dev/typecheck-thread.ts); else here, as the build does. */
+  /**
+   * Type-checks the snippets elsewhere, without the helper library's own diagnostics (the dev
+   * server's thread, dev/typecheck-thread.ts); else here, with them, as the build does.
+   */
   typecheck?: (snippets: readonly Snippet[]) => Promise<Problem[]>;
 }
 
@@ -63,9 +66,13 @@ export async function checkSnippets(files: readonly { path: string; text: string
   // Keyed by the code alone, not where it sits: a paragraph added above a snippet moves its
   // problems' lines but changes none of them (each snippet is a module of its own).
   const typecheckKey = hashText(fingerprint, ...snippets.map((s) => `${s.file}\0${s.code}`));
-  const cached = cache.getTypecheck(typecheckKey);
+  // A check that left out the helper library is kept apart: a dev server reuses a build's, never
+  // the other way round, so every build has checked the library.
+  const partialKey = hashText("helpers left out", typecheckKey);
+  const ownKey = options.typecheck ? partialKey : typecheckKey;
+  const cached = cache.getTypecheck(typecheckKey) ?? (options.typecheck ? cache.getTypecheck(partialKey) : undefined);
   const typeProblems = cached ? cached.map((p) => placedAt(p, snippets)) : await (options.typecheck?.(snippets) ?? typecheckSnippets(snippets, options.root));
-  cache.setTypecheck(typecheckKey, cached ?? typeProblems.map((p) => relativeTo(p, snippets)));
+  if (!cached) cache.setTypecheck(ownKey, typeProblems.map((p) => relativeTo(p, snippets)));
   problems.push(...typeProblems);
   const mistyped = (snippet: Snippet) => typeProblems.some((p) => inSnippet(p, snippet));
   let pool: SnippetPool | undefined = options.pool;
