@@ -1,8 +1,9 @@
-import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { extractSnippets } from "../snippets/snippet-extract.ts";
 import { lookupRun } from "../snippets/snippet-registry.ts";
+import { hashText } from "../snippets/snippet-cache.ts";
+import { wrapRenderCalls } from "./renderer-wrap.ts";
 
 /** How many MDX entries a build compiled, and how many it took from the last build's. */
 export interface MdxRenderCounts {
@@ -43,40 +44,33 @@ interface Compiled {
 export function cacheMdxRenders(processor: object, options: { root: string; folder: string; fingerprint: string }): MdxRenderCache {
   const counts: MdxRenderCounts = { compiled: 0, reused: 0 };
   const used = new Set<string>();
-  const target = processor as Record<string, unknown> & { options?: unknown };
-  const create = target["createMdxRenderer"];
+  const processorOptions = (processor as { options?: unknown }).options ?? null;
   let shared: string | undefined;
   // Taken at the first compile: the link targets are registered before Vite starts.
-  const everyEntry = () => (shared ??= hash(options.fingerprint, JSON.stringify(target.options ?? null)));
-  if (typeof create === "function") {
-    target["createMdxRenderer"] = async (...args: unknown[]) => {
-      const renderer = (await create.apply(processor, args)) as Record<string, unknown>;
-      const compile = renderer["process"] as (content: string, id: string, frontmatter: unknown) => Promise<Compiled>;
-      renderer["process"] = async (content: string, id: string, frontmatter: unknown): Promise<Compiled> => {
-        const file = path.relative(options.root, id).split(path.sep).join("/");
-        const runs = extractSnippets(file, content).snippets.map((s) => lookupRun(s.code) ?? null);
-        const key = hash(everyEntry(), file, content, JSON.stringify(frontmatter), JSON.stringify(runs));
-        used.add(key);
-        const kept = path.join(options.folder, `${key}.json`);
-        try {
-          const compiled = JSON.parse(readFileSync(kept, "utf8")) as Compiled;
-          counts.reused++;
-          return compiled;
-        } catch {
-          // Not kept (or unreadable): compiled below.
-        }
-        const compiled = await compile.call(renderer, content, id, frontmatter);
-        counts.compiled++;
-        mkdirSync(options.folder, { recursive: true });
-        // Written beside and renamed: a build stopped halfway never leaves half a module to reuse.
-        const temporary = `${kept}.${process.pid}.tmp`;
-        writeFileSync(temporary, JSON.stringify({ code: compiled.code, map: compiled.map ?? null, astroMetadata: compiled.astroMetadata }));
-        renameSync(temporary, kept);
-        return compiled;
-      };
-      return renderer;
-    };
-  }
+  const everyEntry = () => (shared ??= hashText(options.fingerprint, JSON.stringify(processorOptions)));
+  wrapRenderCalls(processor, "createMdxRenderer", "process", async (compile, args) => {
+    const [content, id, frontmatter] = args as [string, string, unknown];
+    const file = path.relative(options.root, id).split(path.sep).join("/");
+    const runs = extractSnippets(file, content).snippets.map((s) => lookupRun(s.code) ?? null);
+    const key = hashText(everyEntry(), file, content, JSON.stringify(frontmatter), JSON.stringify(runs));
+    used.add(key);
+    const kept = path.join(options.folder, `${key}.json`);
+    try {
+      const compiled = JSON.parse(readFileSync(kept, "utf8")) as Compiled;
+      counts.reused++;
+      return compiled;
+    } catch {
+      // Not kept (or unreadable): compiled below.
+    }
+    const compiled = (await compile(...args)) as Compiled;
+    counts.compiled++;
+    mkdirSync(options.folder, { recursive: true });
+    // Written beside and renamed: a build stopped halfway never leaves half a module to reuse.
+    const temporary = `${kept}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify({ code: compiled.code, map: compiled.map ?? null, astroMetadata: compiled.astroMetadata }));
+    renameSync(temporary, kept);
+    return compiled;
+  });
   return {
     counts: () => ({ ...counts }),
     prune() {
@@ -89,10 +83,4 @@ export function cacheMdxRenders(processor: object, options: { root: string; fold
       for (const name of names) if (!used.has(name.replace(/\.json$/, ""))) rmSync(path.join(options.folder, name), { force: true });
     },
   };
-}
-
-function hash(...parts: string[]): string {
-  const h = createHash("sha256");
-  for (const part of parts) h.update(part).update("\0");
-  return h.digest("hex");
 }
