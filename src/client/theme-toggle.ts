@@ -8,7 +8,9 @@ function current(): Theme {
 
 /** The button shows the theme in use, is pressed when it is dark, and its title says what a press does. */
 function apply(button: HTMLButtonElement, theme: Theme): void {
-  document.documentElement.dataset.theme = theme;
+  // Written only when it changes: the page's first script already set it, and writing the same
+  // value again would restyle the whole page while it loads.
+  if (current() !== theme) document.documentElement.dataset.theme = theme;
   button.setAttribute("aria-pressed", String(theme === "dark"));
   button.title = `Switch to the ${theme === "dark" ? "light" : "dark"} theme`;
   button.querySelector(".theme-toggle-label")!.textContent = NAMES[theme];

@@ -1,0 +1,84 @@
+/**
+ * What a page makes a phone do while it loads: no script starts the browser's locale data, and the
+ * theme is written once. Each costs the whole page's main thread while it loads (Lighthouse's
+ * blocking time on the sample's longest entry).
+ */
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { recordErrors, useSampleSite } from "../helpers/sample-site-session.ts";
+
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
+
+/**
+ * Runs before any page script: records every call that starts the browser's locale data (the
+ * first one costs tens of milliseconds of the main thread) and every write of `data-theme`.
+ */
+function recordLoadWork() {
+  const calls: string[] = [];
+  const record = (name: string) => calls.push(name);
+  const wrap = (owner: object, key: string, name: string) => {
+    const original = (owner as Record<string, unknown>)[key];
+    if (typeof original !== "function") return;
+    (owner as Record<string, unknown>)[key] = new Proxy(original, {
+      apply: (target, self, args) => (record(name), Reflect.apply(target as (...a: unknown[]) => unknown, self, args)),
+      construct: (target, args, newTarget) => (record(name), Reflect.construct(target as new (...a: unknown[]) => object, args, newTarget)),
+    });
+  };
+  wrap(Number.prototype, "toLocaleString", "Number.prototype.toLocaleString");
+  wrap(BigInt.prototype, "toLocaleString", "BigInt.prototype.toLocaleString");
+  for (const key of ["toLocaleString", "toLocaleDateString", "toLocaleTimeString"]) wrap(Date.prototype, key, `Date.prototype.${key}`);
+  wrap(String.prototype, "localeCompare", "String.prototype.localeCompare");
+  wrap(Array.prototype, "toLocaleString", "Array.prototype.toLocaleString");
+  for (const key of Object.getOwnPropertyNames(Intl)) wrap(Intl, key, `Intl.${key}`);
+  const themeWrites: (string | null)[] = [];
+  new MutationObserver((records) => {
+    for (const r of records) themeWrites.push((r.target as Element).getAttribute("data-theme"));
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-theme"] });
+  Object.assign(window, { __loadWork: { calls, themeWrites } });
+}
+
+describe("a page's cost at load", () => {
+  const session = useSampleSite();
+  const errors: string[] = [];
+
+  async function load(path: string, options: { theme?: "dark" } = {}): Promise<{ page: Page; close: () => Promise<void> }> {
+    const context = await session.browser.newContext(PHONE);
+    if (options.theme) await context.addInitScript((theme) => localStorage.setItem("daybook-theme", theme), options.theme);
+    await context.addInitScript(recordLoadWork);
+    const page = recordErrors(await context.newPage(), errors);
+    await page.goto(`${session.site.url}${path}`, { waitUntil: "load" });
+    // Module scripts have run; the theme button shows once its script has.
+    await page.locator("[data-theme-toggle]").waitFor();
+    return { page, close: () => context.close() };
+  }
+
+  it("starts no locale data and writes the theme once, on every kind of page", async () => {
+    for (const path of ["", "day/16/", "day/9/", "day/1/", "tags/two-phase-commit/", "tags/", "archive/", "graph/", "search/"]) {
+      for (const theme of [undefined, "dark"] as const) {
+        const { page, close } = await load(path, { theme });
+        const work = await page.evaluate(() => (window as unknown as { __loadWork: { calls: string[]; themeWrites: (string | null)[] } }).__loadWork);
+        expect(work.calls, `/${path}: calls that start the browser's locale data while the page loads`).toEqual([]);
+        // The page's first script sets it before the first paint; nothing sets it again.
+        expect(work.themeWrites, `/${path}: writes of data-theme while the page loads`).toEqual([theme ?? "light"]);
+        await close();
+      }
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it("the probe sees what it looks for", async () => {
+    const { page, close } = await load("day/1/");
+    type Work = { calls: string[]; themeWrites: (string | null)[] };
+    const before = await page.evaluate(() => structuredClone((window as unknown as { __loadWork: Work }).__loadWork));
+    await page.evaluate(() => {
+      (1234).toLocaleString("en-US");
+      new Intl.DateTimeFormat("en-US");
+      document.documentElement.dataset.theme = "dark";
+    });
+    await page.evaluate(() => new Promise(requestAnimationFrame));
+    const after = await page.evaluate(() => (window as unknown as { __loadWork: Work }).__loadWork);
+    expect(after.calls.slice(before.calls.length)).toEqual(["Number.prototype.toLocaleString", "Intl.DateTimeFormat"]);
+    expect(after.themeWrites.slice(before.themeWrites.length)).toEqual(["dark"]);
+    await close();
+  });
+});
