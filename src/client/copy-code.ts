@@ -1,12 +1,13 @@
-/** Wraps each `pre.astro-code` with a Copy button that announces its result to screen readers. */
+/**
+ * Puts a Copy button in each code block's box (`.code-block`, made by the build around every
+ * highlighted `pre`) and announces its result to screen readers. Only the button is added at load:
+ * moving each block into a new box here restyled all of a long entry's code while it loaded.
+ */
 export function addCopyButtons(root: ParentNode = document): void {
   const status = root.querySelector<HTMLElement>("[data-copy-status]");
-  for (const pre of root.querySelectorAll<HTMLPreElement>("pre.astro-code")) {
-    if (pre.parentElement?.classList.contains("code-block")) continue;
-    const wrapper = document.createElement("div");
-    wrapper.className = "code-block";
-    pre.replaceWith(wrapper);
-    wrapper.append(pre);
+  for (const box of root.querySelectorAll<HTMLElement>(".code-block")) {
+    const pre = box.querySelector<HTMLPreElement>(":scope > pre.astro-code");
+    if (!pre || box.querySelector(":scope > .copy-code")) continue;
 
     const button = document.createElement("button");
     button.type = "button";
@@ -25,6 +26,6 @@ export function addCopyButtons(root: ParentNode = document): void {
       if (status) status.textContent = message;
       setTimeout(() => (button.textContent = "Copy"), 2000);
     });
-    wrapper.append(button);
+    box.append(button);
   }
 }

@@ -1,7 +1,7 @@
 /**
- * What a page makes a phone do while it loads: no script starts the browser's locale data, and the
- * theme is written once. Each costs the whole page's main thread while it loads (Lighthouse's
- * blocking time on the sample's longest entry).
+ * What a page makes a phone do while it loads: no script starts the browser's locale data, the
+ * theme is written once, and no code block is moved. Each cost the main thread tens of
+ * milliseconds while the page loaded (Lighthouse's blocking time on the sample's longest entry).
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -34,7 +34,12 @@ function recordLoadWork() {
   new MutationObserver((records) => {
     for (const r of records) themeWrites.push((r.target as Element).getAttribute("data-theme"));
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-theme"] });
-  Object.assign(window, { __loadWork: { calls, themeWrites } });
+  // Code blocks taken out of the page (to be put back in a box): each one is restyled and laid out again.
+  const movedCode: string[] = [];
+  new MutationObserver((records) => {
+    for (const r of records) for (const node of r.removedNodes) if (node instanceof Element && (node.matches("pre.astro-code") || node.querySelector("pre.astro-code"))) movedCode.push(node.outerHTML.slice(0, 80));
+  }).observe(document, { subtree: true, childList: true });
+  Object.assign(window, { __loadWork: { calls, themeWrites, movedCode } });
 }
 
 describe("a page's cost at load", () => {
@@ -56,10 +61,15 @@ describe("a page's cost at load", () => {
     for (const path of ["", "day/16/", "day/9/", "day/1/", "tags/two-phase-commit/", "tags/", "archive/", "graph/", "search/"]) {
       for (const theme of [undefined, "dark"] as const) {
         const { page, close } = await load(path, { theme });
-        const work = await page.evaluate(() => (window as unknown as { __loadWork: { calls: string[]; themeWrites: (string | null)[] } }).__loadWork);
+        const work = await page.evaluate(() => (window as unknown as { __loadWork: { calls: string[]; themeWrites: (string | null)[]; movedCode: string[] } }).__loadWork);
         expect(work.calls, `/${path}: calls that start the browser's locale data while the page loads`).toEqual([]);
         // The page's first script sets it before the first paint; nothing sets it again.
         expect(work.themeWrites, `/${path}: writes of data-theme while the page loads`).toEqual([theme ?? "light"]);
+        // Each code block came in its box from the build; the script only adds the Copy buttons.
+        expect(work.movedCode, `/${path}: code blocks moved while the page loads`).toEqual([]);
+        const boxes = await page.locator(".code-block").count();
+        expect(await page.locator(".code-block > pre.astro-code + .copy-code").count(), `/${path}: code blocks with their Copy button`).toBe(boxes);
+        expect(await page.locator("pre.astro-code").count(), `/${path}: code outside a box`).toBe(boxes);
         await close();
       }
     }
@@ -67,18 +77,21 @@ describe("a page's cost at load", () => {
   });
 
   it("the probe sees what it looks for", async () => {
-    const { page, close } = await load("day/1/");
-    type Work = { calls: string[]; themeWrites: (string | null)[] };
+    const { page, close } = await load("day/16/");
+    type Work = { calls: string[]; themeWrites: (string | null)[]; movedCode: string[] };
     const before = await page.evaluate(() => structuredClone((window as unknown as { __loadWork: Work }).__loadWork));
     await page.evaluate(() => {
       (1234).toLocaleString("en-US");
       new Intl.DateTimeFormat("en-US");
       document.documentElement.dataset.theme = "dark";
+      const box = document.querySelector(".code-block")!;
+      box.append(box.querySelector("pre")!);
     });
     await page.evaluate(() => new Promise(requestAnimationFrame));
     const after = await page.evaluate(() => (window as unknown as { __loadWork: Work }).__loadWork);
     expect(after.calls.slice(before.calls.length)).toEqual(["Number.prototype.toLocaleString", "Intl.DateTimeFormat"]);
     expect(after.themeWrites.slice(before.themeWrites.length)).toEqual(["dark"]);
+    expect(after.movedCode.slice(before.movedCode.length)).toHaveLength(1);
     await close();
   });
 });

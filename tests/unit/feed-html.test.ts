@@ -5,6 +5,7 @@ describe("feedHtml", () => {
   it("turns highlighted code into plain code, keeping escaped text", () => {
     const html = '<pre class="astro-code github-light" style="color:#000" tabindex="0"><code><span class="line"><span style="color:red">if</span> (a &lt; b)</span></code></pre>';
     expect(feedHtml(html, "https://x.example")).toBe("<pre><code>if (a &lt; b)</code></pre>");
+    expect(feedHtml(`<p>a</p><div class="code-block">${html}</div><div class="code-block"><p>kept</p></div>`, "https://x.example")).toBe('<p>a</p><pre><code>if (a &lt; b)</code></pre><div class="code-block"><p>kept</p></div>');
   });
   it("makes site links absolute and leaves other links alone", () => {
     const html = '<a href="/journal/day/7/">7</a> <a href="https://other.example/">o</a> <a href="//cdn.example/x">c</a> <img src="/journal/a.png">';

@@ -39,6 +39,13 @@ describe("code fences", () => {
     expect(html).not.toMatch(/shiki/);
   });
 
+  it("come in the box the page's Copy button goes in, made at build (a script wrapping each block at load restyled all the code)", async () => {
+    const html = await md("Text.\n\n```ts\nconst a = 1;\n```\n");
+    expect(html).toMatch(/^<p>Text\.<\/p>\n<div class="code-block"><pre class="astro-code [^"]+" tabindex="0" data-language="ts"><code>[^]*<\/code><\/pre><\/div>\n$/);
+    const code = await mdx("```ts\nconst a = 1;\n```\n");
+    expect(code).toMatch(/_components\.div, \{\s*class: "code-block",\s*children: _jsx\(_components\.pre, \{\s*class: "astro-code /);
+  });
+
   it("give <pre> one class key in .mdx (a duplicate key in a JS object hid the bug there)", async () => {
     const code = await mdx("```ts\nconst a = 1;\n```\n");
     const pre = /_components\.pre, \{([\s\S]*?)children/.exec(code)![1]!;
@@ -48,7 +55,7 @@ describe("code fences", () => {
 
   it.each(["reason", "groq", "vimrc", "postgresql", "mysql", "Reason", "made-up-lang"])("show the unknown language %s as plain code in the code box", async (lang) => {
     const html = await md(`\`\`\`${lang}\nlet x = <b>1</b>;\n\`\`\`\n`);
-    expect(html).toMatch(new RegExp(`^<pre class="astro-code [^"]+" tabindex="0" data-language="${lang.toLowerCase()}"><code><span class="line"><span>let x = &lt;b&gt;1&lt;/b&gt;;</span></span></code></pre>`));
+    expect(html).toMatch(new RegExp(`^<div class="code-block"><pre class="astro-code [^"]+" tabindex="0" data-language="${lang.toLowerCase()}"><code><span class="line"><span>let x = &lt;b&gt;1&lt;/b&gt;;</span></span></code></pre></div>`));
   });
 
   it.each([
@@ -156,7 +163,7 @@ describe("maths", () => {
   it("shows TeX that does not parse as its source, inline as code and a block in the code box", async () => {
     expect(await md("Bad $\\frac{1}{$ here.\n")).toBe('<p>Bad <code class="math-error">$\\frac{1}{$</code> here.</p>\n');
     const block = await md("$$\n\\nosuchmacro\n$$\n");
-    expect(block).toMatch(/^<pre class="astro-code [^"]+" tabindex="0" data-language="latex">/);
+    expect(block).toMatch(/^<div class="code-block"><pre class="astro-code [^"]+" tabindex="0" data-language="latex">/);
     expect(block).toContain("nosuchmacro");
   });
 

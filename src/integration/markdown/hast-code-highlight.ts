@@ -26,7 +26,8 @@ const SHIKI_CLASSES = new Set(["shiki", "shiki-themes", ...Object.values(CODE_TH
  * inline styles (so pages keep a strict Content-Security-Policy). Replaces Astro's own Shiki
  * pass, which writes `style` attributes. A language Shiki does not know (`reason`, `groq`…) is
  * shown as plain text in the same code box, as GitHub shows it; `npm run check` notes it.
- * Maths fences (```` ```math ````) are the maths plugin's, which runs before this one.
+ * Maths fences (```` ```math ````) are the maths plugin's, which runs before this one. Each block
+ * comes in a `<div class="code-block">`, where the page's script puts its Copy button.
  */
 export const codeHighlight: HastPluginEntry = {
   name: "daybook-code-highlight",
@@ -55,7 +56,10 @@ export const codeHighlight: HastPluginEntry = {
       pre.properties.className = ["astro-code", ...themed];
       // The author's name for an unknown language, so the page (and a reader's tools) still say what it is.
       pre.properties.dataLanguage = shikiLanguage(lang) === "text" ? "text" : lang;
-      return pre;
+      // The box the page's Copy button sits in (client/copy-code.ts), made here rather than by the
+      // script: wrapping every block at load restyled all the page's code while it loaded.
+      const box: Element = { type: "element", tagName: "div", properties: { className: ["code-block"] }, children: [pre] };
+      return box;
     },
   },
 };
