@@ -22,7 +22,9 @@ export function showSnippetStates(states: readonly DevSnippet[], config: DevClie
 }
 
 function show(element: SnippetElement, state: DevSnippet, config: DevClientConfig): void {
-  if (state.output !== undefined) element.showLatest?.(state.output, state.figures);
+  // The snippet bootstrap loads after the page is parsed: the output waits for it.
+  const { output, figures } = state;
+  if (output !== undefined) void customElements.whenDefined("daybook-snippet").then(() => element.showLatest?.(output, figures));
   element.querySelector(".daybook-dev-snippet")?.remove();
   if (!state.outOfDate && !state.problems.length) return;
   const notice = document.createElement("div");
