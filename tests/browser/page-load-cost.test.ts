@@ -3,13 +3,10 @@
  * theme is written once, and no code block is moved. Each cost the main thread tens of
  * milliseconds while the page loaded (Lighthouse's blocking time on the sample's longest entry).
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { bytesDuring } from "../../bench/bytes-during.ts";
-import { launchChromium } from "../helpers/chromium.ts";
-import { REAL_JOURNAL_BASE } from "../helpers/sample-build-setup.ts";
-import { recordErrors, useSampleSite } from "../helpers/sample-site-session.ts";
-import { serveStatic, type StaticSite } from "../helpers/static-server.ts";
+import { recordErrors, useRealJournalSite, useSampleSite } from "../helpers/sample-site-session.ts";
 
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
 
@@ -102,25 +99,14 @@ describe("a page's cost at load", () => {
 });
 
 describe("JavaScript before interaction, on a real journal under a base path", () => {
-  const build = inject("realJournalBuild");
-  let site: StaticSite;
-  let browser: Browser;
-  beforeAll(async () => {
-    expect(build.code, build.output).toBe(0);
-    site = await serveStatic(build.outDir, REAL_JOURNAL_BASE);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const session = useRealJournalSite();
 
   /** Scripts a page downloads until it settles (gzipped, as a host serves them), and their names. */
   async function scriptsOf(path: string): Promise<{ bytes: number; names: string[] }> {
-    const page = await (await browser.newContext(PHONE)).newPage();
+    const page = await (await session.browser.newContext(PHONE)).newPage();
     const names: string[] = [];
     page.on("response", (r) => /\.m?js(\?|$)/.test(r.url()) && names.push(r.url().split("/").pop()!));
-    const { bytes } = await bytesDuring(page, async () => void (await page.goto(`${site.url}${path}`, { waitUntil: "load" })), (url) => /\.m?js(\?|$)/.test(url));
+    const { bytes } = await bytesDuring(page, async () => void (await page.goto(`${session.site.url}${path}`, { waitUntil: "load" })), (url) => /\.m?js(\?|$)/.test(url));
     await page.context().close();
     return { bytes, names };
   }

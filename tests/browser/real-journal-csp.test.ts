@@ -1,9 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { launchChromium } from "../helpers/chromium.ts";
+import { describe, expect, it } from "vitest";
 import { htmlFiles } from "../helpers/html.ts";
-import { REAL_JOURNAL_BASE } from "../helpers/sample-build-setup.ts";
-import { serveStatic, type StaticSite } from "../helpers/static-server.ts";
+import { useRealJournalSite } from "../helpers/sample-site-session.ts";
 
 /** A 1×1 PNG, served for every remote image so the test needs no network. */
 const PIXEL = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64");
@@ -14,21 +11,10 @@ const PIXEL = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQ
  * nothing that is missing.
  */
 describe("the real-journal fixture in Chromium", () => {
-  let site: StaticSite;
-  let browser: Browser;
-  const build = inject("realJournalBuild");
-  beforeAll(async () => {
-    expect(build.code, build.output).toBe(0);
-    site = await serveStatic(build.outDir, REAL_JOURNAL_BASE);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const session = useRealJournalSite();
 
   it("logs no CSP violation and no failed request on any page", async () => {
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.fulfill({ status: 200, contentType: "image/png", body: PIXEL }));
     await context.addInitScript(() => {
       const seen: string[] = ((window as unknown as { __violations: string[] }).__violations = []);
@@ -40,10 +26,10 @@ describe("the real-journal fixture in Chromium", () => {
     // ERR_ABORTED is a request cut short by the next navigation (a favicon, a search chunk), not a failure.
     page.on("requestfailed", (r) => r.failure()?.errorText !== "net::ERR_ABORTED" && problems.push(`${page.url()}: failed ${r.url()} (${r.failure()?.errorText})`));
     page.on("response", (r) => r.status() >= 400 && problems.push(`${page.url()}: ${r.status()} ${r.url()}`));
-    const pages = htmlFiles(build.outDir).filter((f) => f.endsWith("index.html") && !f.startsWith("runner/"));
+    const pages = htmlFiles(session.build.outDir).filter((f) => f.endsWith("index.html") && !f.startsWith("runner/"));
     expect(pages.length).toBeGreaterThan(5);
     for (const file of pages) {
-      await page.goto(`${site.url}${file.replace(/index\.html$/, "")}`, { waitUntil: "load" });
+      await page.goto(`${session.site.url}${file.replace(/index\.html$/, "")}`, { waitUntil: "load" });
       // Lazy images load only near the viewport: bring each into view so it is requested.
       await page.evaluate(async () => {
         for (const img of document.querySelectorAll("img")) img.scrollIntoView();

@@ -2,6 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject } from "vitest";
 import type { BuildResult } from "./build-site.ts";
 import { launchChromium } from "./chromium.ts";
+import { REAL_JOURNAL_BASE } from "./sample-build-setup.ts";
 import { serveStatic, type StaticSite } from "./static-server.ts";
 
 export interface SampleSiteSession {
@@ -12,11 +13,20 @@ export interface SampleSiteSession {
 
 /** For one describe block: the sample journal's build (made once by the global setup), served statically, and Chromium. */
 export function useSampleSite(): SampleSiteSession {
+  return useBuiltSite("sampleBuild");
+}
+
+/** The same for the real-journal fixture's build, served under its base path (REAL_JOURNAL_BASE). */
+export function useRealJournalSite(): SampleSiteSession {
+  return useBuiltSite("realJournalBuild", REAL_JOURNAL_BASE);
+}
+
+function useBuiltSite(name: "sampleBuild" | "realJournalBuild", base?: string): SampleSiteSession {
   const session = {} as SampleSiteSession;
   beforeAll(async () => {
-    session.build = inject("sampleBuild");
+    session.build = inject(name);
     expect(session.build.code, session.build.output).toBe(0);
-    session.site = await serveStatic(session.build.outDir);
+    session.site = await serveStatic(session.build.outDir, base);
     session.browser = await launchChromium();
   });
   afterAll(async () => {
