@@ -42,6 +42,8 @@ describe("the snippet sandbox in Firefox ESR (smoke test)", () => {
       void d.dismiss();
     });
     await page.goto(url, { waitUntil: "load" });
+    // The snippet bootstrap loads after the page is parsed, on pages that have a snippet.
+    await page.evaluate(() => (document.querySelector("daybook-snippet") ? customElements.whenDefined("daybook-snippet").then(() => undefined) : undefined));
     return { page, evaluate: (expression) => page.evaluate(expression) };
   }
 

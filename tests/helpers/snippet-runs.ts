@@ -35,6 +35,8 @@ export interface SnippetRun {
  */
 export async function runSnippetAt(evaluate: Evaluate, index: number, js?: string, timeout?: number): Promise<SnippetRun> {
   return (await evaluate(`(async () => {
+    // The bootstrap loads after the page is parsed: run() exists once the element is defined.
+    await customElements.whenDefined("daybook-snippet");
     const el = document.querySelectorAll("daybook-snippet")[${index}];
     ${js === undefined ? "" : `el.dataset.js = ${JSON.stringify(js)};`}
     ${timeout === undefined ? "" : `el.dataset.timeout = "${timeout}";`}
