@@ -31,3 +31,11 @@ export async function bytesDuring(page: Page, action: () => Promise<void>, inclu
   page.off("response", onResponse);
   return { bytes, files };
 }
+
+/** A script's URL (`.js` or `.mjs`). */
+export const isScript = (url: string): boolean => /\.m?js(\?|$)/.test(url);
+
+/** Gzipped JavaScript fetched while `action` runs. */
+export async function scriptBytesDuring(page: Page, action: () => Promise<void>): Promise<number> {
+  return (await bytesDuring(page, action, isScript)).bytes;
+}

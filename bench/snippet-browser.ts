@@ -1,5 +1,5 @@
 import type { Browser, Page } from "playwright-core";
-import { bytesDuring } from "./bytes-during.ts";
+import { scriptBytesDuring } from "./bytes-during.ts";
 
 export interface SnippetBrowserFigures {
   /** Gzipped JavaScript loaded by an entry page before any interaction. */
@@ -11,9 +11,6 @@ export interface SnippetBrowserFigures {
   /** Click → output visible, 20 runs after a warm-up. */
   runLatencyMs: { median: number; p90: number; runs: number };
 }
-
-/** Gzipped JavaScript fetched while `action` runs. */
-const scriptBytesDuring = async (page: Page, action: () => Promise<void>) => (await bytesDuring(page, action, (url) => /\.(js|mjs)(\?|$)/.test(url))).bytes;
 
 async function waitForStatus(page: Page): Promise<void> {
   await page.waitForFunction(() => /^(Ran|Failed)/.test(document.querySelector("daybook-snippet .snippet-status")?.textContent ?? ""));

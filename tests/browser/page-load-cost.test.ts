@@ -5,7 +5,7 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { bytesDuring } from "../../bench/bytes-during.ts";
+import { isScript, scriptBytesDuring } from "../../bench/bytes-during.ts";
 import { recordErrors, useRealJournalSite, useSampleSite } from "../helpers/sample-site-session.ts";
 
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
@@ -105,8 +105,8 @@ describe("JavaScript before interaction, on a real journal under a base path", (
   async function scriptsOf(path: string): Promise<{ bytes: number; names: string[] }> {
     const page = await (await session.browser.newContext(PHONE)).newPage();
     const names: string[] = [];
-    page.on("response", (r) => /\.m?js(\?|$)/.test(r.url()) && names.push(r.url().split("/").pop()!));
-    const { bytes } = await bytesDuring(page, async () => void (await page.goto(`${session.site.url}${path}`, { waitUntil: "load" })), (url) => /\.m?js(\?|$)/.test(url));
+    page.on("response", (r) => isScript(r.url()) && names.push(r.url().split("/").pop()!));
+    const bytes = await scriptBytesDuring(page, async () => void (await page.goto(`${session.site.url}${path}`, { waitUntil: "load" })));
     await page.context().close();
     return { bytes, names };
   }
