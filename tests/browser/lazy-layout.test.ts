@@ -20,6 +20,11 @@ const LONG_ENTRY = "day/16/";
 
 const errors: string[] = [];
 
+/** After each test: no page error, console error or dialog. */
+function expectNoErrors(): void {
+  expect(errors.splice(0)).toEqual([]);
+}
+
 async function open(session: SampleSiteSession, path: string, options: BrowserContextOptions = {}): Promise<Page> {
   const context = await session.browser.newContext({ ...PHONE, ...options });
   await context.addInitScript(recordSkipped);
@@ -113,10 +118,7 @@ async function tocTargets(page: Page): Promise<string[]> {
 
 describe("lazy layout of a long entry", () => {
   const session = useSampleSite();
-  afterEach(() => {
-    const seen = errors.splice(0);
-    expect(seen).toEqual([]);
-  });
+  afterEach(expectNoErrors);
 
   it("skips the layout of blocks far below on a fresh visit, and lays each out as it comes near", async () => {
     const page = await open(session, LONG_ENTRY);
@@ -220,10 +222,7 @@ describe("lazy layout of a long entry", () => {
 
 describe("lazy layout under a base path, on real Markdown", () => {
   const session = useRealJournalSite();
-  afterEach(() => {
-    const seen = errors.splice(0);
-    expect(seen).toEqual([]);
-  });
+  afterEach(expectNoErrors);
 
   it("moves nothing on the first screen of any entry, .md or .mdx, short or long", async () => {
     const days = readdirSync(path.join(session.build.outDir, "day"));
@@ -288,6 +287,6 @@ describe("lazy layout in Firefox ESR", () => {
       expect(await page.evaluate(() => document.documentElement.dataset.layout ?? null)).toBeNull();
       await page.close();
     }
-    expect(errors.splice(0)).toEqual([]);
+    expectNoErrors();
   });
 });
