@@ -72,6 +72,10 @@ describe("a page's cost at load", () => {
         const boxes = await page.locator(".code-block").count();
         expect(await page.locator(".code-block > pre.astro-code + .copy-code").count(), `/${path}: code blocks with their Copy button`).toBe(boxes);
         expect(await page.locator("pre.astro-code").count(), `/${path}: code outside a box`).toBe(boxes);
+        // Each stylesheet blocks the first paint: one for the site (the graph palette included, which
+        // entry and tag pages need), and the calendar's own where a calendar is shown.
+        const stylesheets = await page.locator('link[rel="stylesheet"]').count();
+        expect(stylesheets, `/${path}: stylesheets that block the first paint`).toBe(path === "" || path === "archive/" ? 2 : 1);
         await close();
       }
     }
