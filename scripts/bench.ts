@@ -16,7 +16,7 @@ import { writeSyntheticJournal } from "../bench/synthetic-site.ts";
 import { benchGraphBrowser, benchSearchBrowser } from "../bench/site-browser.ts";
 import { baselineBuild, daybookBuild } from "../bench/build-timing.ts";
 import { buildPhases } from "../bench/build-phases.ts";
-import { entryPageWeights } from "../bench/page-weight.ts";
+import { entryMarkupWeights, entryPageWeights } from "../bench/page-weight.ts";
 import { lighthouseScores } from "../bench/lighthouse.ts";
 import { buildSearchIndex } from "../src/integration/search/search-index.ts";
 import { loadJournal } from "../src/integration/daybook-integration.ts";
@@ -60,6 +60,10 @@ row("build, warm (caches kept)", ms(daybookBuild(root, path.join(root, "content"
 const sampleWeights = entryPageWeights(path.join(sample, "dist"));
 row(`entry page HTML, median of ${sampleWeights.pages} (gzip)`, kb(sampleWeights.medianGz), "target ≤ 8 KB");
 row(`entry page HTML, largest: ${sampleWeights.maxPage} (gzip)`, kb(sampleWeights.maxGz));
+const markup = entryMarkupWeights(path.join(sample, "dist"));
+row("Daybook's markup around the article, median (gzip)", kb(markup.medianAroundGz), "target ≤ 4.5 KB");
+row(`Daybook's markup around the article, largest: ${markup.maxAroundPage} (gzip)`, kb(markup.maxAroundGz), "target ≤ 4.5 KB");
+row("each entry's article (gzip)", markup.articleGz.map((a) => `${a.page.replace(/^\/day\/|\/$/g, "")}: ${kb(a.gz)}`).join(", "));
 
 // A synthetic journal outside the repository's content.
 const entries = argument("entries", 1000);

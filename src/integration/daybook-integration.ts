@@ -29,7 +29,9 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
   return {
     name: "daybook",
     hooks: {
-      "astro:config:setup": async ({ command, logger, config, injectScript }) => {
+      "astro:config:setup": async ({ command, logger, config, injectScript, addMiddleware }) => {
+        // Built pages' policies name only the inline code each page has (csp-hashes-in-use.ts).
+        if (command === "build") addMiddleware({ entrypoint: new URL("./csp-hashes-middleware.ts", import.meta.url), order: "post" });
         if (command === "dev") {
           // Dev checks live, shows problems in the page and never stops for them: src/integration/dev/.
           dev = await startDevSession({ settings, processor: config.markdown.processor, injectScript, logger });

@@ -203,6 +203,9 @@ describe("related tags and neighbourhood", () => {
     const svg = renderLocalGraphSvg(big, ["tag-000", "tag-001"], { hrefFor, limit: 8 });
     expect(svg.match(/<a /g)).toHaveLength(8);
     expect(svg.match(/class="node [^"]*focus/g)).toHaveLength(2);
+    // No script reads a local graph (entry and tag pages have none), so it carries no data for one.
+    expect(svg).not.toMatch(/ data-/);
+    expect(svg.match(/<line class="edge[^"]*" x1="[\d.]+" y1="[\d.]+" x2="[\d.]+" y2="[\d.]+"\/>/g)?.length).toBe(svg.match(/<line /g)?.length);
   });
 });
 

@@ -2,9 +2,10 @@
  * Static SVG markup for the tag graph. Every tag is a link (`<a href>` with an accessible
  * name such as "Two-phase commit, 4 entries") holding a circle and a text label; edges are
  * lines beneath the nodes, dashed when "related". No inline styles: the classes are styled
- * by `graphCss()`. Data attributes for the enhancement script: on node links `data-id`,
- * `data-community` and `data-neighbours` (space-separated ids of the tags joined by a drawn
- * edge); on edges `data-source` and `data-target`.
+ * by `graphCss()`. Data attributes for the explorer's script (the full graph on /graph/ only:
+ * the local graphs on entry and tag pages have no script, so they carry none): on node links
+ * `data-id`, `data-community` and `data-neighbours` (space-separated ids of the tags joined by a
+ * drawn edge); on edges `data-source` and `data-target`.
  */
 import { escapeXml } from "../escape-xml.ts";
 import { countOf } from "../plural.ts";
@@ -36,12 +37,12 @@ function edgeClass(edge: LayoutEdge): string {
   return `edge${edge.related ? " related" : ""}${width}`;
 }
 
-function renderNode(node: LayoutNode, options: GraphSvgOptions): string {
+function renderNode(node: LayoutNode, options: GraphSvgOptions, explorer: boolean): string {
   const classes = `node ${communityClass(node.community)}${node.focus ? " focus" : ""}${node.label.minor ? " minor" : ""}`;
   const anchor = node.label.anchor === "start" ? "" : ` text-anchor="${node.label.anchor}"`;
+  const data = explorer ? ` data-id="${escapeXml(node.id)}" data-community="${node.community}" data-neighbours="${escapeXml(node.neighbours.join(" "))}"` : "";
   return (
-    `<a href="${escapeXml(options.hrefFor(node.id))}" class="${classes}" aria-label="${escapeXml(nodeLabel(node.title, node.weight))}"` +
-    ` data-id="${escapeXml(node.id)}" data-community="${node.community}" data-neighbours="${escapeXml(node.neighbours.join(" "))}">` +
+    `<a href="${escapeXml(options.hrefFor(node.id))}" class="${classes}" aria-label="${escapeXml(nodeLabel(node.title, node.weight))}"${data}>` +
     `<circle cx="${node.x}" cy="${node.y}" r="${node.r}"/>` +
     `<text x="${node.label.x}" y="${node.label.y}"${anchor}>${escapeXml(node.title)}</text></a>`
   );
@@ -65,13 +66,12 @@ export function renderGraphSvg(layout: GraphLayout, options: GraphSvgOptions): s
     options.description ??
     "Each circle links to a tag's page; larger circles are used by more entries. Solid lines join tags used on the same entry, dashed lines join related tags, and colours mark clusters.";
   const position = new Map(layout.nodes.map((n) => [n.id, n]));
+  const explorer = layout.kind !== "local";
   const edges = layout.edges.map((edge) => {
     const a = position.get(edge.source)!;
     const b = position.get(edge.target)!;
-    return (
-      `<line class="${edgeClass(edge)}" x1="${a.x}" y1="${a.y}" x2="${b.x}" y2="${b.y}"` +
-      ` data-source="${escapeXml(edge.source)}" data-target="${escapeXml(edge.target)}"/>`
-    );
+    const data = explorer ? ` data-source="${escapeXml(edge.source)}" data-target="${escapeXml(edge.target)}"` : "";
+    return `<line class="${edgeClass(edge)}" x1="${a.x}" y1="${a.y}" x2="${b.x}" y2="${b.y}"${data}/>`;
   });
   const kind = layout.kind === "local" ? "tag-graph tag-graph-local" : "tag-graph";
   return (
@@ -82,7 +82,7 @@ export function renderGraphSvg(layout: GraphLayout, options: GraphSvgOptions): s
     `<title id="${escapeXml(prefix)}-title">${escapeXml(title)}</title>` +
     `<desc id="${escapeXml(prefix)}-desc">${escapeXml(description)}</desc>\n` +
     `<g class="edges">\n${edges.join("\n")}${edges.length ? "\n" : ""}</g>\n` +
-    `<g class="nodes">\n${layout.nodes.map((n) => renderNode(n, options)).join("\n")}${tags ? "\n" : ""}</g>\n</svg>`
+    `<g class="nodes">\n${layout.nodes.map((n) => renderNode(n, options, explorer)).join("\n")}${tags ? "\n" : ""}</g>\n</svg>`
   );
 }
 
