@@ -62,3 +62,22 @@ function failingAudits(lhr: Result, id: string): string[] {
     return [`${id}: ${ref.id} (${audit.score.toFixed(2)}) ${title}${value}`];
   });
 }
+
+/** Several rounds of `lighthouseScores` over the same URLs, per URL: each category's median, the performance scores of every round, and each reason a round lost points, with how many rounds it cost. */
+export function medianScores(rounds: LighthouseScores[][]): (LighthouseScores & { performanceRuns: number[] })[] {
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  return rounds[0]!.map((first, i) => {
+    const runs = rounds.map((round) => round[i]!);
+    const reasons = new Map<string, number>();
+    for (const reason of runs.flatMap((r) => r.failing.map((f) => f.replace(/ \(\d\.\d\d\)| \[[^\]]*\]/g, "")))) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+    return {
+      url: first.url,
+      performance: median(runs.map((r) => r.performance)),
+      accessibility: median(runs.map((r) => r.accessibility)),
+      bestPractices: median(runs.map((r) => r.bestPractices)),
+      seo: median(runs.map((r) => r.seo)),
+      performanceRuns: runs.map((r) => r.performance),
+      failing: [...reasons].map(([reason, count]) => `${reason} (in ${count} of ${runs.length} runs)`),
+    };
+  });
+}
