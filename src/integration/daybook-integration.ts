@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
@@ -74,7 +74,13 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
           mdx.prune();
         }
         const images = shareImageCounts();
-        if (settings.shareImages) logger.info(`${images.rendered + images.reused} share images (${images.rendered} rendered, ${images.reused} from cache)`);
+        if (settings.shareImages) {
+          // Published cards that were not rendered came from a cache: the share-image cache, or
+          // Astro's copy of an unchanged card from the last build (pages/og/day/[day].png.ts).
+          const cards = path.join(outDir, "og", "day");
+          const published = existsSync(cards) ? readdirSync(cards).filter((f) => f.endsWith(".png")).length : 0;
+          logger.info(`${published} share images (${images.rendered} rendered, ${Math.max(0, published - images.rendered)} from cache)`);
+        }
         else logger.info("share images: off (shareImages in daybook.config.ts)");
         const searchStarted = performance.now();
         const search = await buildSearchIndex(outDir, journal!);

@@ -1,5 +1,6 @@
 import { buildGraphModel, type GraphModel } from "./graph/graph-model.ts";
-import { renderLocalGraphSvg } from "./graph/graph-svg.ts";
+import { renderLocalInputSvg } from "./graph/graph-svg.ts";
+import { localGraphInput, type LocalGraphInput } from "./graph/graph-local-layout.ts";
 import { loadJournal } from "./journal.ts";
 import { tagPath, withBase } from "./urls.ts";
 
@@ -51,10 +52,22 @@ export interface LocalGraphMarkup {
   idPrefix: string;
 }
 
+/** What a page's local graph is drawn from: plain data, small, in the page's props. */
+export interface LocalGraphSource {
+  input: LocalGraphInput;
+  idPrefix: string;
+}
+
 /**
- * The local graph around `tagIds` (at most 12 tags). Pages make it with their other props
- * (pages/day/[day].astro), so that their incremental-build key covers it.
+ * The data of the local graph around `tagIds` (at most 12 tags). Pages take it with their other
+ * props (pages/day/[day].astro), so that their incremental-build key covers it, and draw it
+ * (`drawLocalGraph`) only when they are rendered: a page copied from the last build costs no layout.
  */
-export async function localGraph(tagIds: readonly string[], idPrefix: string): Promise<LocalGraphMarkup> {
-  return { svg: renderLocalGraphSvg(await getGraphModel(), tagIds, { hrefFor: (id) => withBase(tagPath(id)), idPrefix, limit: 12 }), idPrefix };
+export async function localGraphSource(tagIds: readonly string[], idPrefix: string): Promise<LocalGraphSource> {
+  return { input: localGraphInput(await getGraphModel(), tagIds, { limit: 12 }), idPrefix };
+}
+
+/** The local graph's SVG, from its source alone (code, no journal). */
+export function drawLocalGraph({ input, idPrefix }: LocalGraphSource): LocalGraphMarkup {
+  return { svg: renderLocalInputSvg(input, { hrefFor: (id) => withBase(tagPath(id)), idPrefix }), idPrefix };
 }

@@ -34,10 +34,10 @@ async function build(content: string, out: string, cache: string) {
 }
 
 /** Pages Astro copied from the last build instead of rendering ("├─ /day/5/index.html (restored)"). */
-function reused(output: string): string[] {
+function reused(output: string, kind = "index\\.html"): string[] {
   // Astro colours its log even with FORCE_COLOR=0.
   const plain = output.replace(/\x1b\[[0-9;]*m/g, "");
-  return [...plain.matchAll(/(\S+index\.html) \((?:cached|restored)\)/g)].map((m) => m[1]!).sort();
+  return [...plain.matchAll(new RegExp(`(\\S+${kind}) \\((?:cached|restored)\\)`, "g"))].map((m) => m[1]!).sort();
 }
 
 /** The build's count of MDX entries it compiled and took from the last build (src/integration/markdown/mdx-render-cache.ts). */
@@ -93,6 +93,8 @@ describe("the incremental build", () => {
     // source are in every page's key: tests/unit/page-cache-key.test.ts.)
     // Day 2: prose in a Markdown entry. Day 1: a snippet's code and its output.
     edit(path.join(content, "days/002-second-day.md"), "Retries multiply load.", "Retries multiply load, layer by layer.");
+    // Day 2's title too, which its share card shows.
+    edit(path.join(content, "days/002-second-day.md"), "title: Retry storms", "title: Retry storms, again");
     edit(path.join(content, "days/001-first-day.mdx"), "const utilisation = 0.95;", "const utilisation = 0.9;");
     edit(path.join(content, "days/001-first-day.mdx"), "95% busy: wait ≈ 19.0 service times", "90% busy: wait ≈ 9.0 service times");
     // Day 4: the picture an MDX entry shows (its text is unchanged).
@@ -109,6 +111,9 @@ describe("the incremental build", () => {
     expectSameOutput(out, full);
     // Day 5 and the Pictures tag page: nothing they show changed (day 4's text did not).
     expect(reused(incremental), incremental).toEqual(["/day/5/index.html", "/tags/pictures/index.html"]);
+    // Share cards: all but day 2's (its title changed) and the new day 8's were copied.
+    const cards = files(full).filter((f) => f.startsWith("og/day/")).map((f) => `/${f}`);
+    expect(reused(incremental, "\\.png"), incremental).toEqual(cards.filter((c) => !/\/(2|8)\.png$/.test(c)).sort());
     // Of the MDX entries, only day 1's text changed: the others' compiled modules were reused
     // (day 4's too, whose picture changed), and the output above is still a full build's.
     expect(mdxCounts(incremental)).toEqual({ compiled: 1, reused: mdx.compiled - 1 });

@@ -7,7 +7,7 @@ import { escapeXml } from "../../src/lib/escape-xml.ts";
 import { toGraphJson } from "../../src/lib/graph/graph-json.ts";
 import { labelBox, placeLabels } from "../../src/lib/graph/graph-labels.ts";
 import { layoutGraph, type GraphLayout } from "../../src/lib/graph/graph-layout.ts";
-import { layoutLocalGraph } from "../../src/lib/graph/graph-local-layout.ts";
+import { layoutLocalGraph, localGraphInput } from "../../src/lib/graph/graph-local-layout.ts";
 import { buildGraphModel, type GraphEntryInput, type GraphTagInput } from "../../src/lib/graph/graph-model.ts";
 import {
   communityClass,
@@ -19,7 +19,7 @@ import {
 } from "../../src/lib/graph/graph-palette.ts";
 import { neighbourhood, relatedTags } from "../../src/lib/graph/graph-query.ts";
 import { clusterSummary } from "../../src/lib/graph/graph-summary.ts";
-import { nodeLabel, renderGraphSvg, renderLocalGraphSvg } from "../../src/lib/graph/graph-svg.ts";
+import { nodeLabel, renderGraphSvg, renderLocalGraphSvg, renderLocalInputSvg } from "../../src/lib/graph/graph-svg.ts";
 
 const tag = (id: string, title: string, aliases: string[] = [], related: string[] = []): GraphTagInput => ({ id, title, aliases, related });
 const entry = (day: number, ...tagIds: string[]): GraphEntryInput => ({ day, title: `Day ${day}`, tagIds });
@@ -203,6 +203,9 @@ describe("related tags and neighbourhood", () => {
     const svg = renderLocalGraphSvg(big, ["tag-000", "tag-001"], { hrefFor, limit: 8 });
     expect(svg.match(/<a /g)).toHaveLength(8);
     expect(svg.match(/class="node [^"]*focus/g)).toHaveLength(2);
+    // What a page keeps in its props and hashes into its key (JSON) is all the drawing needs.
+    const input = localGraphInput(big, ["tag-000", "tag-001"], { limit: 8 });
+    expect(renderLocalInputSvg(JSON.parse(JSON.stringify(input)) as typeof input, { hrefFor })).toBe(svg);
     // No script reads a local graph (entry and tag pages have none), so it carries no data for one.
     expect(svg).not.toMatch(/ data-/);
     expect(svg.match(/<line class="edge[^"]*" x1="[\d.]+" y1="[\d.]+" x2="[\d.]+" y2="[\d.]+"\/>/g)?.length).toBe(svg.match(/<line /g)?.length);

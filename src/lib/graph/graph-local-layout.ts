@@ -25,18 +25,52 @@ function onRing(radius: number, turn: number): { x: number; y: number; angle: nu
   return { x: radius * Math.cos(angle), y: radius * Math.sin(angle), angle };
 }
 
+/**
+ * What a local graph is drawn from: the tags around `tagIds` and the edges between them, with
+ * each neighbour's focus tag. Plain data, so a page can carry it in its props (and its
+ * incremental-build key) and draw the graph only when it is rendered.
+ */
+export interface LocalGraphInput {
+  /** The focus tags, in the order asked for. */
+  focus: string[];
+  /** Focus tags first, then neighbours (heaviest edge first). */
+  nodes: { id: string; title: string; weight: number; community: number }[];
+  /** Every edge between two chosen tags, sorted by source, then target. */
+  edges: { source: string; target: string; weight: number; related: boolean }[];
+  /** Per neighbour, in `nodes` order: its id and the index in `focus` of the focus tag it shares its heaviest edge with. */
+  anchors: [string, number][];
+}
+
+/** The input of `layoutLocalInput`: the neighbourhood of `tagIds` (at most `limit` tags, default 12). */
+export function localGraphInput(model: GraphModel, tagIds: readonly string[], options: { limit?: number } = {}): LocalGraphInput {
+  const hood = neighbourhood(model, tagIds, options);
+  const focus = new Set(hood.focus);
+  const anchors: [string, number][] = [];
+  for (const node of hood.nodes) {
+    if (focus.has(node.id)) continue;
+    const edges = (model.adjacency.get(node.id) ?? []).filter((e) => focus.has(otherEnd(e, node.id)));
+    anchors.push([node.id, hood.focus.indexOf(otherEnd(edges[0]!, node.id))]);
+  }
+  return {
+    focus: hood.focus,
+    nodes: hood.nodes.map(({ id, title, weight, community }) => ({ id, title, weight, community })),
+    edges: hood.edges.map((e) => ({ source: e.source, target: e.target, weight: e.weight, related: hasKind(e, "related") })),
+    anchors,
+  };
+}
+
 /** Lays out the neighbourhood of `tagIds` (at most `limit` tags, default 12). */
 export function layoutLocalGraph(model: GraphModel, tagIds: readonly string[], options: { limit?: number } = {}): GraphLayout {
-  const hood = neighbourhood(model, tagIds, options);
+  return layoutLocalInput(localGraphInput(model, tagIds, options));
+}
+
+/** Lays out a local graph from its input alone (no model needed). */
+export function layoutLocalInput(hood: LocalGraphInput): GraphLayout {
   const focus = new Set(hood.focus);
   const maxWeight = hood.nodes.reduce((max, n) => Math.max(max, n.weight), 0);
   const others = hood.nodes.filter((n) => !focus.has(n.id));
   // Each neighbour sits next to the focus tag it shares the heaviest edge with.
-  const anchor = new Map<string, number>();
-  for (const node of others) {
-    const edges = (model.adjacency.get(node.id) ?? []).filter((e) => focus.has(otherEnd(e, node.id)));
-    anchor.set(node.id, hood.focus.indexOf(otherEnd(edges[0]!, node.id)));
-  }
+  const anchor = new Map(hood.anchors);
   others.sort((a, b) => anchor.get(a.id)! - anchor.get(b.id)! || compareByWeight(a, b));
   const inner = hood.focus.length > 1 ? 36 + 14 * hood.focus.length : 0;
   const outer = Math.max(inner + 110, (others.length * 46) / (2 * Math.PI));
@@ -77,7 +111,7 @@ export function layoutLocalGraph(model: GraphModel, tagIds: readonly string[], o
     height,
     nodes: placed.sort((a, b) => Number(b.focus) - Number(a.focus) || compareByWeight(a, b)),
     edges: hood.edges
-      .map((e) => ({ source: e.source, target: e.target, weight: e.weight, related: hasKind(e, "related") }))
+      .map((e) => ({ ...e }))
       .sort((a, b) => compareIds(a.source, b.source) || compareIds(a.target, b.target)),
   };
 }

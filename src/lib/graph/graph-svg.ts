@@ -9,7 +9,7 @@
  */
 import { escapeXml } from "../escape-xml.ts";
 import { countOf } from "../plural.ts";
-import { layoutLocalGraph } from "./graph-local-layout.ts";
+import { layoutLocalInput, localGraphInput, type LocalGraphInput } from "./graph-local-layout.ts";
 import type { GraphLayout, LayoutEdge, LayoutNode } from "./graph-layout.ts";
 import type { GraphModel } from "./graph-types.ts";
 import { communityClass } from "./graph-palette.ts";
@@ -87,15 +87,20 @@ export function renderGraphSvg(layout: GraphLayout, options: GraphSvgOptions): s
 }
 
 /**
- * The local graph around `tagIds` (an entry's tags, or one tag): at most `limit` tags
- * (default 12), laid out with the focus tags in the centre. Same conventions as the full graph.
+ * The local graph around `tagIds`: at most `limit` tags (default 12), laid out with the focus
+ * tags in the centre. Same conventions as the full graph.
  */
 export function renderLocalGraphSvg(
   model: GraphModel,
   tagIds: readonly string[],
   options: GraphSvgOptions & { limit?: number },
 ): string {
-  const layout = layoutLocalGraph(model, tagIds, options.limit === undefined ? {} : { limit: options.limit });
+  return renderLocalInputSvg(localGraphInput(model, tagIds, options.limit === undefined ? {} : { limit: options.limit }), options);
+}
+
+/** The same from a `localGraphInput()`, which a page carries in its props. */
+export function renderLocalInputSvg(input: LocalGraphInput, options: GraphSvgOptions): string {
+  const layout = layoutLocalInput(input);
   const names = layout.nodes.filter((n) => n.focus).map((n) => n.title);
   return renderGraphSvg(layout, {
     ...options,
