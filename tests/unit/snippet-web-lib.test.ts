@@ -1,14 +1,15 @@
 // The snippets' web library (src/integration/snippets/snippet-web-lib.ts): cut from TypeScript's
 // worker library to what a snippet's realm has, it must declare every Web API a snippet can use,
 // in TypeScript's own words, refer to nothing it leaves out, and be a small part of the whole.
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import path from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { SNIPPET_GLOBALS } from "../../src/runtime/realm.ts";
 import { SNIPPET_LIBS, SNIPPET_WEB_LIB, snippetCompilerOptions } from "../../src/runtime/typecheck-options.ts";
-import { WEB_LIB_SOURCES, cutWebLib, snippetWebLib } from "../../src/integration/snippets/snippet-web-lib.ts";
+import { WEB_LIB_SOURCES, cutWebLib, keptWebLib, snippetWebLib } from "../../src/integration/snippets/snippet-web-lib.ts";
 
 const TS_LIB = path.dirname(createRequire(import.meta.url).resolve("typescript"));
 const sources = WEB_LIB_SOURCES.map((name) => readFileSync(path.join(TS_LIB, name), "utf8"));
@@ -83,5 +84,27 @@ describe("the snippets' web library", () => {
 
   it("is a small part of TypeScript's worker library, which is why it exists", () => {
     expect(lib.text.length).toBeLessThan(0.25 * sources[0]!.length);
+  });
+});
+
+describe("the web library kept between builds", () => {
+  it("is made once per cache folder and key, and read back equal to a fresh cut", () => {
+    const fresh = cutWebLib(WEB_LIB_SOURCES.map((name, i) => ({ name, text: sources[i]! })), SNIPPET_GLOBALS, ts.version);
+    const before = process.env["DAYBOOK_CACHE"];
+    process.env["DAYBOOK_CACHE"] = mkdtempSync(path.join(tmpdir(), "daybook-web-lib-"));
+    try {
+      let made = 0;
+      const make = () => (made++, fresh);
+      expect(keptWebLib(process.cwd(), make)).toEqual(fresh);
+      expect(keptWebLib(process.cwd(), make)).toEqual(fresh);
+      expect(made, "the second build reads the first one's copy").toBe(1);
+      // Its name is the build's cache key: a new TypeScript (lock file) or a change to Daybook's source makes a new one.
+      expect(readdirSync(path.join(process.env["DAYBOOK_CACHE"], "daybook-web-lib"))).toEqual([expect.stringMatching(/^daybook-node-.+-lock-[0-9a-f]+-src-[0-9a-f]+\.json$/)]);
+      // What the build uses is that same library.
+      expect(snippetWebLib()).toEqual(fresh);
+    } finally {
+      if (before === undefined) delete process.env["DAYBOOK_CACHE"];
+      else process.env["DAYBOOK_CACHE"] = before;
+    }
   });
 });
