@@ -27,6 +27,10 @@ export default defineConfig({
   site: settings.site,
   base: settings.base,
   trailingSlash: "always",
+  // Astro's dev toolbar is for pages with framework islands, which Daybook has none of; Daybook's
+  // own dev panel shows the journal's problems. Without it a dev page makes 51 requests instead
+  // of 74, and a save made right after a page opens shows about 40% sooner (bench/dev-loop.ts).
+  devToolbar: { enabled: false },
   // Tests and the benchmark build other journals side by side without sharing output or caches.
   outDir: process.env.DAYBOOK_OUT || "./dist",
   // .cache/daybook/ (src/integration/daybook-cache.ts): kept between builds, and between deploys in CI.

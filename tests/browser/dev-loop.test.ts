@@ -21,6 +21,7 @@ describe("npm run dev: the author's loop", () => {
   let original = "";
   let token = "";
   let work = "";
+  const requested: string[] = [];
   const poll = { timeout: 60_000, interval: 200 };
   /**
    * Saves as editors do, whole (written beside, then renamed over): a write in place is first an
@@ -43,6 +44,7 @@ describe("npm run dev: the author's loop", () => {
     page = await browser.newPage();
     // The token the dev page sends, read off its own request (the test never looks inside the page's scripts).
     page.on("request", (request) => {
+      requested.push(request.url());
       const sent = request.headers()[DEV_TOKEN_HEADER];
       if (sent) token = sent;
     });
@@ -82,6 +84,13 @@ describe("npm run dev: the author's loop", () => {
       ),
       ...(init.method === "GET" ? {} : { body: JSON.stringify(init.body ?? {}) }),
     });
+
+  it("loads no Astro dev toolbar into the page (some 23 module requests that delayed a save made right after opening a page)", async () => {
+    await expect.poll(() => inPage(() => document.readyState), poll).toBe("complete");
+    expect(requested.some((url) => url.includes("/@vite/client")), "the probe sees the dev page's modules").toBe(true);
+    expect(requested.filter((url) => /dev-toolbar|astro:toolbar/.test(decodeURIComponent(url)))).toEqual([]);
+    expect(await inPage(() => document.querySelector("astro-dev-toolbar") === null)).toBe(true);
+  });
 
   it("shows a saved snippet's new output and the out-of-date notice with its diff, as text", async () => {
     await expect.poll(output, poll).toContain("95% busy");
