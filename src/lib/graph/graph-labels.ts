@@ -102,6 +102,8 @@ export function placeLabels(subjects: readonly LabelSubject[]): LabelPlacement[]
     const width = estimateTextWidth(subject.text);
     const directions = ORDERS.get(subject.prefer)!;
     for (let rank = 0; rank < directions.length; rank++) {
+      // A later spot scores at least rank * 4 and must score less to win: none can now.
+      if (best && rank * 4 >= best.score) break;
       const placement = placeAt(subject, directions[rank]!);
       const box = boxOfWidth(placement, width);
       let clash = 0;
