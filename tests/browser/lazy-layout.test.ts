@@ -85,16 +85,18 @@ async function shiftsOnLoad(session: SampleSiteSession, pagePath: string, viewpo
   await page.goto(`${session.site.url}${pagePath}`, { waitUntil: "load" });
   expect(await lazy(page)).toBe("lazy");
   // The snippet element's toolbar comes with its script, after the page is parsed.
-  if (await page.locator("daybook-snippet").count()) await page.locator(".snippet-toolbar").first().waitFor();
+  const snippets = await page.locator("daybook-snippet").count();
+  if (snippets) await page.locator(".snippet-toolbar").first().waitFor();
   // Two frames after the load event: a late estimate would have been replaced by then.
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-  const shifts = await page.evaluate(() => {
+  const { shifts, lazyBlocks, long } = await page.evaluate(() => {
     const parsed = (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).domInteractive;
-    return (window as unknown as { __shifts: { at: number; text: string }[] }).__shifts.filter((s) => s.at >= parsed).map((s) => s.text);
+    return {
+      shifts: (window as unknown as { __shifts: { at: number; text: string }[] }).__shifts.filter((s) => s.at >= parsed).map((s) => s.text),
+      lazyBlocks: [...document.querySelectorAll("main *")].filter((e) => getComputedStyle(e).contentVisibility === "auto").length,
+      long: (document.querySelector(".entry > .prose")?.children.length ?? 0) >= 20,
+    };
   });
-  const lazyBlocks = await page.evaluate(() => [...document.querySelectorAll("main *")].filter((e) => getComputedStyle(e).contentVisibility === "auto").length);
-  const long = await page.evaluate(() => (document.querySelector(".entry > .prose")?.children.length ?? 0) >= 20);
-  const snippets = await page.locator("daybook-snippet").count();
   await context.close();
   // Only lazy blocks and a snippet's toolbar can move anything here: a page with neither is checked for having no lazy blocks.
   return { lazyBlocks, long, shifts: lazyBlocks || snippets ? shifts : [] };
