@@ -1,5 +1,6 @@
 import path from "node:path";
 import { build } from "esbuild";
+import { leanPrimordials } from "./lean-primordials.ts";
 
 /**
  * The worker half of the browser runner as one classic script: the shared runtime, the
@@ -37,6 +38,8 @@ async function bundleClassicScript(entry: string): Promise<string> {
     ...CLASSIC_SCRIPT_OPTIONS,
     // fake-timers reaches for Node's util only when `process` exists, which it never does in a worker.
     external: ["util"],
+    // The console formatter starts in every run's fresh realm: see lean-primordials.ts.
+    plugins: [leanPrimordials()],
   });
   const text = result.outputFiles[0]!.text;
   if (!text.startsWith('"use strict";')) throw new Error(`${entry} bundled without "use strict"; the sandbox relies on strict code`);

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { leanPrimordials } from "./lean-primordials.ts";
 
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -10,7 +11,7 @@ const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
  * a fresh ContextRunner (src/runtime/context-runner.ts) that the host keeps.
  */
 export async function bundleSnippetRuntime(): Promise<string> {
-  const code = await bundle(path.join(SRC, "runtime/context-runner.ts"), { format: "iife", globalName: "daybookRuntime", platform: "neutral", mainFields: ["browser", "module", "main"], external: ["util"], define: { global: "globalThis" } });
+  const code = await bundle(path.join(SRC, "runtime/context-runner.ts"), { format: "iife", globalName: "daybookRuntime", platform: "neutral", mainFields: ["browser", "module", "main"], external: ["util"], define: { global: "globalThis" }, plugins: [leanPrimordials()] });
   return `(function () {\n${code}\nreturn daybookRuntime.createContextRunner();\n})()`;
 }
 
