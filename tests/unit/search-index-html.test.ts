@@ -41,6 +41,16 @@ describe("the part of a page Pagefind reads", () => {
     expect(part).not.toContain("after");
   });
 
+  it("finds the element by its attribute, not by text that names it in another attribute's value", () => {
+    const html = page(`<div title="<p data-pagefind-body>"><p>before</p></div><main data-pagefind-body><p>body</p></main><p>after</p>`);
+    expect(indexedPart(html)).toContain("<body><main data-pagefind-body><p>body</p></main></body>");
+  });
+
+  it("ends an element left open where the page ends", () => {
+    const html = `<!DOCTYPE html><html lang="en"><head><title>T</title></head><body><main data-pagefind-body><p>body`;
+    expect(indexedPart(html)).toBe(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>T</title></head><body><main data-pagefind-body><p>body</body></html>`);
+  });
+
   it("is the whole page when no element is marked", () => {
     const html = page("<article><p>text</p></article>");
     expect(indexedPart(html)).toBe(html);

@@ -74,20 +74,32 @@ export function indexedPart(html: string): string {
   let end = -1;
   let name = "";
   let depth = 0;
+  let tag = "";
+  let tagStart = -1;
+  // Tag names and attribute names only: with no `onopentag` handler the parser builds no object
+  // of attributes for each tag, which was most of its time on pages of highlighted code and graphs.
   const parser: Parser = new Parser(
     {
-      onopentag(tag, attributes) {
-        if (end >= 0) return;
-        if (start < 0 && "data-pagefind-body" in attributes) [start, name, depth] = [parser.startIndex, tag, 1];
-        else if (start >= 0 && tag === name) depth++;
+      onopentagname(opened) {
+        [tag, tagStart] = [opened, parser.startIndex];
+        if (start >= 0 && opened === name) depth++;
       },
-      onclosetag(tag) {
-        if (start >= 0 && end < 0 && tag === name && --depth === 0) end = parser.endIndex + 1;
+      onattribute(attribute) {
+        if (start < 0 && attribute === "data-pagefind-body") [start, name, depth] = [tagStart, tag, 1];
+      },
+      onclosetag(closed) {
+        if (start >= 0 && end < 0 && closed === name && --depth === 0) {
+          end = parser.endIndex + 1;
+          // The rest of the page (footer, graph, scripts) is not read.
+          parser.pause();
+        }
       },
     },
     { decodeEntities: false },
   );
-  parser.end(html);
+  parser.write(html);
+  // An element left open is closed by the end of the page, as before.
+  if (end < 0) parser.end();
   if (start < 0 || end < 0) return html;
   const open = /<html\b[^>]*>/i.exec(html)?.[0] ?? "<html>";
   const title = /<title>[\s\S]*?<\/title>/i.exec(html)?.[0] ?? "";
