@@ -51,7 +51,7 @@ describe("lean primordials", () => {
     const call = (name: string, ...args: unknown[]) => (lean[name] as (...a: unknown[]) => unknown)(...args);
     expect(call("ArrayPrototypeJoin", [1, 2, 3], "-")).toBe("1-2-3");
     expect(call("MapPrototypeGetSize", new Map([[1, 2]]))).toBe(1);
-    expect(call("StringPrototypeSymbolIterator", "ab").next().value).toBe("a");
+    expect((call("StringPrototypeSymbolIterator", "ab") as Iterator<string>).next().value).toBe("a");
     expect(call("NumberIsNaN", Number.NaN)).toBe(true);
     expect(call("MathMax", 1, 5, 3)).toBe(5);
   });

@@ -32,25 +32,36 @@ export function entryImages(options: EntryImagesOptions): MdastPluginEntry {
     const file = fileURLToPath(document.fileURL);
     const entryPath = path.relative(options.contentRoot, file).split(path.sep).join("/");
     if (entryPath.startsWith("../") || path.isAbsolute(entryPath)) return null; // not an entry: a page of the site itself
-    const definitions = new Map<string, Definition>();
+    // The definitions reference images may use, gathered from the whole tree the first time one
+    // is met: most entries have no reference image, and walking every node was a third of this
+    // plugin's time in a long journal's build.
+    let root: { type: string; children?: unknown[] } | undefined;
+    let definitions: Map<string, Definition> | undefined;
+    const definitionsOf = (tree: { type: string; children?: unknown[] }) => {
+      const found = new Map<string, Definition>();
+      const collect = (node: { type: string; children?: unknown[] }) => {
+        if (node.type === "definition") {
+          const definition = node as Definition;
+          if (!found.has(definition.identifier)) found.set(definition.identifier, definition);
+        }
+        for (const child of node.children ?? []) collect(child as { type: string });
+      };
+      collect(tree);
+      return found;
+    };
     const judge = (src: string, alt: string | null, syntax: ImageReference["syntax"], role?: ImageReference["role"]) => judgeOrFail({ src, alt, syntax, role }, { file, entryPath, files, options });
     return {
       name: "daybook-entry-images",
-      before(root) {
-        const collect = (node: { type: string; children?: unknown[] }) => {
-          if (node.type === "definition") {
-            const definition = node as Definition;
-            if (!definitions.has(definition.identifier)) definitions.set(definition.identifier, definition);
-          }
-          for (const child of node.children ?? []) collect(child as { type: string });
-        };
-        collect(root);
+      before(tree) {
+        root = tree;
+        definitions = undefined;
       },
       image(node, ctx) {
         const source = judge(node.url, node.alt ?? "", "markdown");
         if (source?.kind === "local" || source?.kind === "remote") ctx.replaceNode(node, imageNode(source, node.alt ?? "", node.title ?? null, {}));
       },
       imageReference(node: MdastImageReference, ctx) {
+        definitions ??= definitionsOf(root!);
         const definition = definitions.get(node.identifier);
         if (!definition) return; // not an image: Markdown shows the brackets as text
         const source = judge(definition.url, node.alt ?? "", "markdown");
