@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { codeHighlight } from "../../src/integration/markdown/hast-code-highlight.ts";
 import { githubCallouts } from "../../src/integration/markdown/hast-callouts.ts";
 import { headingAnchors } from "../../src/integration/markdown/hast-heading-anchors.ts";
-import { mathsToMathml } from "../../src/integration/markdown/hast-maths.ts";
+import { mathsToMathml, mayHoldMaths } from "../../src/integration/markdown/hast-maths.ts";
 import { tableAlignClasses } from "../../src/integration/markdown/hast-table-align.ts";
 import { proseDollars } from "../../src/integration/markdown/mdast-prose-dollars.ts";
 
@@ -142,6 +142,12 @@ describe("maths", () => {
     expect(html.match(/<div class="math-display"><math display="block" class="tml-display">/g)).toHaveLength(2);
     expect(html).toContain('<mtd class="tml-padding-left_0em tml-padding-right_5_9776pt">');
     expect(html).not.toMatch(/style=|<pre|<code/);
+  });
+
+  it("renders a math block in an entry with no dollar sign, and skips entries with neither", async () => {
+    expect(await md("~~~math\nx^2\n~~~\n")).toMatch(/^<div class="math-display"><math display="block" class="tml-display">/);
+    expect(mayHoldMaths("A paragraph and `code`.\n\n```ts\nconst x = 1;\n```\n")).toBe(false);
+    expect(mayHoldMaths("Costs $5.")).toBe(true);
   });
 
   it("renders maths in .mdx too, braces and all", async () => {

@@ -10,7 +10,14 @@ import { renderMaths } from "./maths-render.ts";
  * code highlighter, which then gives a failed block the code box. The MathML is Daybook's own
  * output, so the author allow-list (which judged what the author wrote) does not apply to it.
  */
-export const mathsToMathml: HastPluginEntry = {
+export const mathsToMathml: HastPluginEntry = (document) => (mayHoldMaths(document.source) ? MATHS : null);
+
+/** Maths is written with `$` or in a `math` block: an entry with neither is not visited (most entries). */
+export function mayHoldMaths(source: string): boolean {
+  return source.includes("$") || /math/i.test(source);
+}
+
+const MATHS: HastPluginEntry = {
   name: "daybook-maths",
   element: {
     filter: ["pre", "code"],
