@@ -1,7 +1,7 @@
 // The parts of a Daybook build `npm run bench` prints beside its wall time, read from what the
 // build logged: Astro's Vite bundling (its "[vite] ✓ built in" lines after "Building static
 // entrypoints"), its page rendering ("generating static routes … ✓ Completed in") and Daybook's
-// search index. A phase
+// search index (what is left of it once the last page is written). A phase
 // the log does not show (another Astro version's wording) is left out rather than guessed.
 
 export interface BuildPhases {
@@ -23,7 +23,7 @@ export function buildPhases(output: string): BuildPhases {
   // Colour codes would split the phrases apart.
   const log = output.replace(/\u001b\[[\d;]*m/g, "");
   const completed = (after: RegExp) => astroDuration(new RegExp(`${after.source}[\\s\\S]*?✓ Completed in (\\d+m \\d+s|[\\d.]+m?s)`).exec(log)?.[1]);
-  const search = /search index: \d+ pages in ([\d.]+) s/.exec(log)?.[1];
+  const search = /search index: \d+ pages(?: \([^)]*\))? in ([\d.]+) s/.exec(log)?.[1];
   const bundling = log.slice(Math.max(0, log.indexOf("Building static entrypoints")));
   const bundles = [...bundling.matchAll(/\[vite\] ✓ built in (\d+m \d+s|[\d.]+m?s)/g)].map((match) => astroDuration(match[1]));
   return {

@@ -9,6 +9,8 @@ import { checkJournalSnippets } from "./snippets/journal-snippets.ts";
 import type { SnippetReport } from "./snippets/snippet-check.ts";
 import { registerRuns } from "./snippets/snippet-registry.ts";
 import { buildSearchIndex } from "./search/search-index.ts";
+import { SearchIndexThread } from "./search/search-index-thread.ts";
+import { receiveRenderedPages } from "./search/search-offer.ts";
 import { serveLastSearchIndex } from "./search/dev-search-index.ts";
 import { startDevSession, type DevSession } from "./dev/dev-server.ts";
 import { loadJournal } from "./journal-load.ts";
@@ -26,6 +28,7 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
   let journal: Journal | undefined;
   let dev: DevSession | undefined;
   let mdx: MdxRenderCache | undefined;
+  let search: SearchIndexThread | undefined;
   return {
     name: "daybook",
     hooks: {
@@ -57,7 +60,11 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
         process.exit(1);
       },
       "astro:build:start": () => {
-        if (settings.shareImages && journal) startShareImages(journal, settings);
+        if (!journal) return;
+        if (settings.shareImages) startShareImages(journal, settings);
+        // Pagefind indexes pages as they render, in a thread of its own (search/search-index-thread.ts).
+        search = new SearchIndexThread(journal, settings.base);
+        receiveRenderedPages(search);
       },
       "astro:server:setup": ({ server, logger }) => {
         serveLastSearchIndex(server.middlewares, settings);
@@ -83,9 +90,10 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
         }
         else logger.info("share images: off (shareImages in daybook.config.ts)");
         const searchStarted = performance.now();
-        const search = await buildSearchIndex(outDir, journal!);
-        if (search.problems.length) throw new JournalError(search.problems, "The search index is incomplete; the output must not be deployed.");
-        logger.info(`search index: ${search.pages} pages in ${((performance.now() - searchStarted) / 1000).toFixed(2)} s`);
+        receiveRenderedPages(undefined);
+        const index = await (search ? search.finish(outDir) : buildSearchIndex(outDir, journal!));
+        if (index.problems.length) throw new JournalError(index.problems, "The search index is incomplete; the output must not be deployed.");
+        logger.info(`search index: ${index.pages} pages (${index.asRendered} read as rendered) in ${((performance.now() - searchStarted) / 1000).toFixed(2)} s`);
       },
     },
   };

@@ -1,6 +1,7 @@
-// search/: the Pagefind index of entry and tag pages, built after the site, and the last build's
-// index served by the dev server. This file builds the index.
+// search/: the Pagefind index of entry and tag pages, built while the site's pages render, and the
+// last build's index served by the dev server. This file builds the index.
 
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
@@ -17,53 +18,173 @@ const INDEX_CHUNK_SIZE = "4000";
 
 export interface SearchIndexResult {
   pages: number;
+  /** Of those, how many Pagefind read as they were rendered (the rest it read from the output folder). */
+  asRendered: number;
   problems: Problem[];
 }
 
+interface SearchPage {
+  file: string;
+  url: string;
+  aliases: string[];
+  /** What Pagefind reads of the page, until it is sent. */
+  content?: string | undefined;
+  /** The rendered page's hash, when it was offered as rendered: the written file must match it. */
+  renderedHash?: string | undefined;
+}
+
+/** The pages to index, in order: what a thread building the index needs of the journal. */
+export type SearchPageList = readonly Pick<SearchPage, "file" | "url" | "aliases">[];
+
+type Added = ReturnType<pagefind.PagefindIndex["addHTMLFile"]>;
+
+const hashOf = (html: string) => createHash("sha256").update(html).digest("base64");
+
 /**
- * Builds the Pagefind index into `<outDir>/pagefind/` from exactly the pages that should be
- * searchable (every published entry and every tag) and checks that each one was indexed, so a
- * page can never drop out of search silently. Other pages (home, archive, graph) are left out.
- * Pagefind reads each page as `index-html.ts` prepares it (its indexed element alone, code
- * reduced to its longer words, entries given their tags' aliases).
+ * Builds the Pagefind index of exactly the pages that should be searchable (every published entry
+ * and every tag) into `<outDir>/pagefind/`, and checks that each one was indexed, so a page can
+ * never drop out of search silently. Other pages (home, archive, graph) are left out. Pagefind
+ * reads each page as `index-html.ts` prepares it (its indexed element alone, code reduced to its
+ * longer words, entries given their tags' aliases).
+ *
+ * A build starts it before Astro renders, in a thread of its own (search-index-thread.ts): each
+ * page is offered as it is rendered (the build's page middleware), prepared here and indexed by
+ * Pagefind (a process of its own) on the core the rendering leaves idle, instead of being read
+ * after the last page is written. Pages reach Pagefind in one fixed order (entries, then tags, as
+ * the journal lists them; the index depends on it), so a page rendered early waits for those
+ * before it. `finish` sends the pages that were not rendered (an
+ * incremental build copies unchanged ones) from the output folder, and checks that every page
+ * offered is the page written; if one is not, the whole index is made again from the files.
  */
-export async function buildSearchIndex(outDir: string, journal: Journal): Promise<SearchIndexResult> {
-  const aliasesOf = new Map(journal.tags.map((t) => [t.id, t.data.aliases ?? []]));
-  const pages = [
-    ...journal.entries.filter((e) => !e.data.draft).map((e) => ({ file: e.file, url: `/day/${e.data.day}/`, aliases: e.tagIds.flatMap((id) => aliasesOf.get(id) ?? []) })),
-    ...journal.tags.map((t) => ({ file: t.file, url: `/tags/${t.id}/`, aliases: [] as string[] })),
-  ];
-  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= INDEX_CHUNK_SIZE;
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
-  if (!index) return { pages: 0, problems: [{ file: outDir, message: `Pagefind could not start: ${errors.join("; ")}`, fix: "reinstall dependencies with npm install" }] };
-  const problems: Problem[] = [];
-  let indexed = 0;
-  try {
-    // Each page is sent as soon as it is read, without waiting for Pagefind to index the one before:
-    // Pagefind (a process of its own) indexes them in the order sent while this thread reads the
-    // next. After each page the event loop runs, so the page reaches Pagefind's pipe now rather
-    // than after the last page is read (0.7 s sooner for 1,300 pages; the order, and so the
-    // index, is the same).
-    const added: ReturnType<typeof index.addHTMLFile>[] = [];
-    for (const page of pages) {
-      const html = readFileSync(path.join(outDir, page.url, "index.html"), "utf8");
-      const adding = index.addHTMLFile({ url: page.url, content: withAliases(codeForIndex(indexedPart(html)), page.aliases) });
-      adding.catch(() => undefined); // awaited below; not "unhandled" while the next page is read
-      added.push(adding);
-      await new Promise((resolve) => setImmediate(resolve));
+export class SearchIndexBuild {
+  readonly #pages: SearchPage[];
+  readonly #byUrl: Map<string, number>;
+  readonly #base: string;
+  readonly #added: Added[] = [];
+  #index: Promise<pagefind.PagefindIndex | string>;
+  #next = 0;
+  #conflict = false;
+  /** Sends under way (each waits for Pagefind to start): settled before Pagefind is stopped. */
+  #sending: Promise<void> = Promise.resolve();
+
+  /** The searchable pages of `journal`, in the order Pagefind reads them. */
+  static pagesOf(journal: Journal): SearchPageList {
+    const aliasesOf = new Map(journal.tags.map((t) => [t.id, t.data.aliases ?? []]));
+    return [
+      ...journal.entries.filter((e) => !e.data.draft).map((e) => ({ file: e.file, url: `/day/${e.data.day}/`, aliases: e.tagIds.flatMap((id) => aliasesOf.get(id) ?? []) })),
+      ...journal.tags.map((t) => ({ file: t.file, url: `/tags/${t.id}/`, aliases: [] as string[] })),
+    ];
+  }
+
+  /** Starts Pagefind for `pages` (pagesOf); `base` is the site's base path, which offered addresses start with. */
+  constructor(pages: SearchPageList, base = "/") {
+    this.#pages = pages.map(({ file, url, aliases }) => ({ file, url, aliases }));
+    this.#byUrl = new Map(this.#pages.map((page, i) => [page.url, i]));
+    this.#base = base.replace(/\/$/, "");
+    this.#index = startIndex();
+  }
+
+  /** A page as rendered (its address with the base path, its final HTML); pages not indexed are ignored. */
+  offer(pathname: string, html: string): void {
+    if (!pathname.startsWith(`${this.#base}/`)) return;
+    const url = pathname.slice(this.#base.length);
+    const at = this.#byUrl.get(url.endsWith("/") ? url : `${url}/`);
+    if (at === undefined) return;
+    const page = this.#pages[at]!;
+    const hash = hashOf(html);
+    // A page rendered twice, differently, may have reached Pagefind in its first form: the files decide.
+    if (page.renderedHash !== undefined && page.renderedHash !== hash) this.#conflict = true;
+    if (page.renderedHash !== undefined) return;
+    page.content = prepared(html, page.aliases);
+    page.renderedHash = hash;
+    this.#sending = this.#sending.then(() => this.#send());
+  }
+
+  /** Sends every page that is ready and whose predecessors have all been sent, in order. */
+  async #send(): Promise<void> {
+    const index = await this.#index;
+    if (typeof index === "string") return;
+    for (let page = this.#pages[this.#next]; page?.content !== undefined; page = this.#pages[++this.#next]) {
+      const adding = index.addHTMLFile({ url: page.url, content: page.content });
+      adding.catch(() => undefined); // awaited in finish
+      this.#added.push(adding);
+      page.content = undefined;
     }
-    for (const [i, result] of (await Promise.all(added)).entries()) {
+  }
+
+  /** Sends the pages not offered, from `outDir`, checks the offered ones against it, and writes the index there. */
+  async finish(outDir: string): Promise<SearchIndexResult> {
+    const read = (page: SearchPage) => readFileSync(path.join(outDir, page.url, "index.html"), "utf8");
+    try {
+      await this.#sending;
+      // Each page not offered is sent once read, without waiting for Pagefind to index the one
+      // before; after each, the event loop runs, so the page reaches Pagefind's pipe while the next
+      // is read rather than after the last one. The order, and so the index, is the same.
+      for (const page of this.#pages.slice(this.#next)) {
+        if (page.content !== undefined || page.renderedHash !== undefined) continue;
+        page.content = prepared(read(page), page.aliases);
+        await this.#send();
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      await this.#send();
+      // Offered pages must be the pages written, byte for byte; else the index is made again from the files.
+      if (this.#conflict) return await this.#again(outDir);
+      let asRendered = 0;
+      for (const page of this.#pages) {
+        if (page.renderedHash === undefined) continue;
+        if (hashOf(read(page)) !== page.renderedHash) return await this.#again(outDir);
+        asRendered++;
+      }
+      return { ...(await this.#write(outDir)), asRendered };
+    } finally {
+      await pagefind.close();
+    }
+  }
+
+  async #again(outDir: string): Promise<SearchIndexResult> {
+    // Nothing may be on its way to Pagefind when it stops.
+    await this.#sending;
+    await Promise.allSettled(this.#added);
+    await pagefind.close();
+    return new SearchIndexBuild(this.#pages, this.#base).finish(outDir);
+  }
+
+  async #write(outDir: string): Promise<Omit<SearchIndexResult, "asRendered">> {
+    const index = await this.#index;
+    if (typeof index === "string") return { pages: 0, problems: [{ file: outDir, message: `Pagefind could not start: ${index}`, fix: "reinstall dependencies with npm install" }] };
+    const problems: Problem[] = [];
+    let indexed = 0;
+    for (const [i, result] of (await Promise.all(this.#added)).entries()) {
+      const page = this.#pages[i]!;
       if (result.errors.length || result.file.uniqueWords === 0) {
-        problems.push({ file: pages[i]!.file, message: `the page ${pages[i]!.url} was not indexed for search${result.errors.length ? `: ${result.errors.join("; ")}` : " (no searchable text)"}`, fix: "check that the page renders its body inside data-pagefind-body" });
+        problems.push({ file: page.file, message: `the page ${page.url} was not indexed for search${result.errors.length ? `: ${result.errors.join("; ")}` : " (no searchable text)"}`, fix: "check that the page renders its body inside data-pagefind-body" });
       } else indexed++;
     }
     const written = await index.writeFiles({ outputPath: path.join(outDir, "pagefind") });
     if (written.errors.length) problems.push({ file: outDir, message: `Pagefind could not write the index: ${written.errors.join("; ")}`, fix: "check free disk space and permissions on the output folder" });
-  } finally {
-    await pagefind.close();
+    if (indexed !== this.#pages.length && problems.length === 0) {
+      problems.push({ file: outDir, message: `${indexed} pages were indexed, expected ${this.#pages.length}`, fix: "rebuild; if it persists, report it with the build log" });
+    }
+    return { pages: indexed, problems };
   }
-  if (indexed !== pages.length && problems.length === 0) {
-    problems.push({ file: outDir, message: `${indexed} pages were indexed, expected ${pages.length}`, fix: "rebuild; if it persists, report it with the build log" });
+}
+
+/** What Pagefind reads of a page (index-html.ts). */
+function prepared(html: string, aliases: string[]): string {
+  return withAliases(codeForIndex(indexedPart(html)), aliases);
+}
+
+async function startIndex(): Promise<pagefind.PagefindIndex | string> {
+  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= INDEX_CHUNK_SIZE;
+  try {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
+    return index ?? errors.join("; ");
+  } catch (error) {
+    return String(error);
   }
-  return { pages: indexed, problems };
+}
+
+/** The index of a built site's pages, read from the output folder (`npm run bench`, and a build whose pages were not offered). */
+export function buildSearchIndex(outDir: string, journal: Journal): Promise<SearchIndexResult> {
+  return new SearchIndexBuild(SearchIndexBuild.pagesOf(journal)).finish(outDir);
 }

@@ -1,0 +1,52 @@
+// A build's search index is made while its pages render: each page reaches Pagefind from the
+// build's page middleware, in a thread of its own (src/integration/search/search-index.ts). That
+// index must be the one made afterwards from the pages written, byte for byte, on the sample
+// journal (at /) and on the real-journal fixture (under a base path), and the build must say
+// that every page was read as rendered, or the thread did nothing.
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, inject, it } from "vitest";
+import { buildSearchIndex } from "../../src/integration/search/search-index.ts";
+import { loadJournal } from "../../src/integration/journal-load.ts";
+import { daybookSettings } from "../../src/integration/daybook-settings.ts";
+import { SAMPLE_TODAY } from "../helpers/build-site.ts";
+import { REAL_JOURNAL, REAL_JOURNAL_BASE } from "../helpers/sample-build-setup.ts";
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .sort();
+}
+
+const cases = [
+  { name: "sampleBuild", content: "content", base: "", today: SAMPLE_TODAY },
+  { name: "realJournalBuild", content: REAL_JOURNAL, base: REAL_JOURNAL_BASE, today: "2026-11-23" },
+] as const;
+
+describe("the search index made while pages render", () => {
+  it.each(cases)("is the index of the written pages, every page read as rendered ($name)", async ({ name, content, base, today }) => {
+    const build = inject(name);
+    expect(build.code, build.output).toBe(0);
+    const log = build.output.replace(/\u001b\[[\d;]*m/g, "");
+    const [, pages, asRendered] = /search index: (\d+) pages \((\d+) read as rendered\)/.exec(log) ?? [];
+    expect(Number(pages)).toBeGreaterThan(20);
+    expect(asRendered).toBe(pages);
+
+    const copy = mkdtempSync(path.join(tmpdir(), "daybook-index-again-"));
+    try {
+      cpSync(build.outDir, copy, { recursive: true });
+      rmSync(path.join(copy, "pagefind"), { recursive: true });
+      const settings = daybookSettings({ DAYBOOK_CONTENT: content, DAYBOOK_BASE: base });
+      const again = await buildSearchIndex(copy, loadJournal(settings, today));
+      expect(again.problems).toEqual([]);
+      expect(again.pages).toBe(Number(pages));
+      const names = files(path.join(build.outDir, "pagefind"));
+      expect(files(path.join(copy, "pagefind"))).toEqual(names);
+      expect(names.filter((n) => !readFileSync(path.join(build.outDir, "pagefind", n)).equals(readFileSync(path.join(copy, "pagefind", n))))).toEqual([]);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+});

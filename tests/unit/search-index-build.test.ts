@@ -1,0 +1,81 @@
+// SearchIndexBuild (src/integration/search/search-index.ts) with real Pagefind: pages offered as
+// they render, in any order and under a base path, give the index that the written files give;
+// a page offered with other bytes than the file written is caught and the index made from the files.
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { SearchIndexBuild, type SearchPageList } from "../../src/integration/search/search-index.ts";
+
+const work = mkdtempSync(path.join(tmpdir(), "daybook-search-build-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const PAGES: SearchPageList = [
+  { file: "content/days/001-a.md", url: "/day/1/", aliases: ["2pc"] },
+  { file: "content/days/002-b.md", url: "/day/2/", aliases: [] },
+  { file: "content/tags/queues.md", url: "/tags/queues/", aliases: [] },
+];
+const html = (title: string, words: string) =>
+  `<!DOCTYPE html><html lang="en"><head><title>${title}</title></head><body><header>Site</header><article data-pagefind-body><h1>${title}</h1><p>${words}</p><pre><code>const coordinatorLog = [];</code></pre></article><footer>f</footer></body></html>`;
+const PAGE_HTML = [html("Day 1", "Two-phase commit and a coordinator"), html("Day 2", "Backpressure in bounded queues"), html("Queues", "Every entry about queues")];
+
+let sites = 0;
+/** A written site: each page's file under `dist/`. */
+function site(): string {
+  const dist = path.join(work, `site-${sites++}`);
+  PAGES.forEach((page, i) => {
+    mkdirSync(path.join(dist, page.url), { recursive: true });
+    writeFileSync(path.join(dist, page.url, "index.html"), PAGE_HTML[i]!);
+  });
+  return dist;
+}
+
+function indexFiles(dist: string): Map<string, Buffer> {
+  const dir = path.join(dist, "pagefind");
+  return new Map(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => [path.relative(dir, path.join(e.parentPath, e.name)), readFileSync(path.join(e.parentPath, e.name))]),
+  );
+}
+
+describe("a search index built while pages render", () => {
+  const fromFiles = site();
+  let reference: Map<string, Buffer>;
+
+  it("reads the written pages when none was offered", async () => {
+    const result = await new SearchIndexBuild(PAGES).finish(fromFiles);
+    expect(result).toEqual({ pages: 3, asRendered: 0, problems: [] });
+    reference = indexFiles(fromFiles);
+    expect(reference.size).toBeGreaterThan(3);
+  });
+
+  it("gives the same index from pages offered out of order, under a base path", async () => {
+    const dist = site();
+    const build = new SearchIndexBuild(PAGES, "/journal/");
+    for (const i of [2, 0, 1]) build.offer(`/journal${PAGES[i]!.url}`, PAGE_HTML[i]!);
+    // Pages outside the index (the home page, a page of another site) are ignored.
+    build.offer("/journal/", html("Home", "everything"));
+    build.offer("/day/1/", html("Elsewhere", "not this site"));
+    expect(await build.finish(dist)).toEqual({ pages: 3, asRendered: 3, problems: [] });
+    expect(indexFiles(dist)).toEqual(reference);
+  });
+
+  it("makes the index from the files when a page offered is not the page written", async () => {
+    const dist = site();
+    const build = new SearchIndexBuild(PAGES);
+    build.offer("/day/1/", html("Day 1", "words the written page does not have"));
+    build.offer("/day/2/", PAGE_HTML[1]!);
+    expect(await build.finish(dist)).toEqual({ pages: 3, asRendered: 0, problems: [] });
+    expect(indexFiles(dist)).toEqual(reference);
+  });
+
+  it("makes the index from the files when a page is offered twice, differently", async () => {
+    const dist = site();
+    const build = new SearchIndexBuild(PAGES);
+    PAGES.forEach((page, i) => build.offer(page.url, PAGE_HTML[i]!));
+    build.offer("/day/1/", html("Day 1", "a second rendering"));
+    expect(await build.finish(dist)).toEqual({ pages: 3, asRendered: 0, problems: [] });
+    expect(indexFiles(dist)).toEqual(reference);
+  });
+});
