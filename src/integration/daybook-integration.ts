@@ -41,7 +41,9 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
           return;
         }
         logger.info(`cache: ${path.relative(settings.root, daybookCacheDir(settings.root)) || "."} (valid for ${cacheKey(settings.root).key})`);
-        const checked = await checkJournal(settings, { includeDrafts: false });
+        // Share images start as soon as the journal is valid (share-images/og-render-pool.ts says why).
+        const onValid = (valid: Journal) => (command === "build" && settings.shareImages ? void startShareImages(valid, settings) : undefined);
+        const checked = await checkJournal(settings, { includeDrafts: false, onValid });
         journal = checked.journal;
         if (checked.snippets) {
           registerRuns(checked.snippets.runs);
@@ -61,7 +63,6 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
       },
       "astro:build:start": () => {
         if (!journal) return;
-        if (settings.shareImages) startShareImages(journal, settings);
         // Pagefind indexes pages as they render, in a thread of its own (search/search-index-thread.ts).
         search = new SearchIndexThread(journal, settings.base);
         receiveRenderedPages(search);
@@ -103,9 +104,10 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
  * Everything that stops a build before Astro starts: the journal's rules, then (only if they
  * pass) every snippet, whose problems join the journal's.
  */
-export async function checkJournal(settings: DaybookSettings, options: { includeDrafts: boolean; today?: string }): Promise<{ journal: Journal; snippets?: SnippetReport }> {
+export async function checkJournal(settings: DaybookSettings, options: { includeDrafts: boolean; today?: string; onValid?: (journal: Journal) => void }): Promise<{ journal: Journal; snippets?: SnippetReport }> {
   const journal = loadJournal(settings, options.today);
   if (journal.problems.length > 0) return { journal };
+  options.onValid?.(journal);
   const snippets = await checkJournalSnippets(settings, journal, { includeDrafts: options.includeDrafts });
   journal.problems.push(...snippets.problems);
   return { journal, snippets };

@@ -21,7 +21,25 @@ import { daybookSettings } from "./daybook-settings.ts";
  * tests/unit/page-cache-key.test.ts checks that every setting and every source file is in the key.
  */
 export function pageCacheKey(props: unknown): string {
-  return createHash("sha256").update(everyPageFingerprint()).update("\0").update(JSON.stringify(props)).digest("hex");
+  return createHash("sha256").update(everyPageFingerprint()).update("\0").update(JSON.stringify(props, entriesByHash)).digest("hex");
+}
+
+/**
+ * Content-collection entries stand in a page's props by the hash of their JSON, each worked out
+ * once: a tag page lists every entry with the tag, with its whole text, so a long journal's keys
+ * were tens of megabytes of the same entries written out again for every page. An entry's hash
+ * changes exactly when its JSON would, so the key changes when the page would, as before.
+ */
+const entryHashes = new WeakMap<object, string>();
+
+function entriesByHash(_key: string, value: unknown): unknown {
+  if (typeof value !== "object" || value === null || !("collection" in value && "id" in value && "data" in value)) return value;
+  let hash = entryHashes.get(value);
+  if (hash === undefined) {
+    hash = `entry:${createHash("sha256").update(JSON.stringify(value)).digest("base64")}`;
+    entryHashes.set(value, hash);
+  }
+  return hash;
 }
 
 let everyPage: string | undefined;

@@ -1,12 +1,12 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Resvg } from "@resvg/resvg-js";
 import sharp from "sharp";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ogCardSvg } from "../../src/lib/og-card.ts";
-import { OgRenderPool } from "../../src/integration/share-images/og-render-pool.ts";
+import { OgRenderPool, SHARE_IMAGE_NICE } from "../../src/integration/share-images/og-render-pool.ts";
 import { prepareCardFonts } from "../../src/integration/share-images/og-fonts.ts";
 
 const require = createRequire(import.meta.url);
@@ -16,7 +16,7 @@ const card = (day: number) => ogCardSvg({ day, title: `Day ${day} of the pool te
 
 describe("share images rendered in worker threads", () => {
   it("gives each card the same pixels as rendering it on the main thread with the whole fonts, whatever order they finish in", async () => {
-    const pool = new OgRenderPool(require.resolve("@resvg/resvg-js"), fonts, 2);
+    const pool = new OgRenderPool(require.resolve("@resvg/resvg-js"), fonts, { size: 2 });
     const days = [1, 2, 3, 4, 5, 6];
     const pngs = await Promise.all(days.map((day) => pool.render(card(day), day % 2 ? "small" : "full")));
     for (const [i, day] of days.entries()) {
@@ -30,7 +30,7 @@ describe("share images rendered in worker threads", () => {
   });
 
   it("falls back to resvg's own encoder, byte for byte, for a card of more than 256 colours", async () => {
-    const pool = new OgRenderPool(require.resolve("@resvg/resvg-js"), fonts, 1);
+    const pool = new OgRenderPool(require.resolve("@resvg/resvg-js"), fonts, { size: 1 });
     const gradient = card(8).replace('fill="#ffffff"/>', 'fill="url(#g)"/><defs><linearGradient id="g"><stop offset="0" stop-color="#000"/><stop offset="1" stop-color="#fff"/></linearGradient></defs>');
     expect(gradient).not.toBe(card(8));
     const png = await pool.render(gradient, "small");
@@ -38,7 +38,7 @@ describe("share images rendered in worker threads", () => {
   });
 
   it("rejects with the renderer's reason when a card cannot be rendered", async () => {
-    const pool = new OgRenderPool(require.resolve("@resvg/resvg-js"), fonts, 1);
+    const pool = new OgRenderPool(require.resolve("@resvg/resvg-js"), fonts, { size: 1 });
     await expect(pool.render("<svg", "small")).rejects.toThrow(/rendering a share image failed/);
     // The worker survives a bad card.
     expect((await pool.render(card(7), "small")).subarray(1, 4).toString()).toBe("PNG");
@@ -49,11 +49,36 @@ describe("share-image workers and memory", () => {
   // resvg-js frees a card's 3 MB pixmap only when V8 collects its wrapper; without the worker's
   // collection after each card, 150 cards grew the process by about 450 MB.
   it("hand each card's pixmap back before the next, so a long journal does not grow the build by 3 MB a card", async () => {
-    const pool = new OgRenderPool(require.resolve("@resvg/resvg-js"), fonts, 1);
+    const pool = new OgRenderPool(require.resolve("@resvg/resvg-js"), fonts, { size: 1 });
     await pool.render(card(0), "small");
     const before = process.resourceUsage().maxRSS;
     await Promise.all(Array.from({ length: 150 }, (_, i) => pool.render(card(i + 1), "small")));
     const grownMb = (process.resourceUsage().maxRSS - before) / 1024;
     expect(grownMb).toBeLessThan(150);
+  });
+});
+
+describe("share images drawn ahead of their pages", () => {
+  /** The nice value of each thread of this process (Linux: field 19 of /proc/self/task/<tid>/stat). */
+  const niceOfThreads = () =>
+    readdirSync("/proc/self/task").map((tid) => {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+      return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]);
+    });
+
+  it("draw at the lowest priority until a page waits, then at normal priority, every card drawn once", async () => {
+    const pool = new OgRenderPool(require.resolve("@resvg/resvg-js"), fonts, { size: 2, background: true });
+    const days = Array.from({ length: 40 }, (_, i) => i + 1);
+    const pngs = days.map((day) => pool.render(card(day), "small"));
+    await pngs[0];
+    expect(niceOfThreads().filter((nice) => nice === SHARE_IMAGE_NICE)).toHaveLength(2);
+    pool.hurry();
+    const drawn = await Promise.all(pngs);
+    // The workers of normal priority drew the rest; the low-priority ones stop once their cards are done.
+    await vi.waitFor(() => expect(niceOfThreads().filter((nice) => nice === SHARE_IMAGE_NICE)).toHaveLength(0), { timeout: 60_000, interval: 50 });
+    expect(new Set(drawn.map((png) => png.toString("base64"))).size).toBe(days.length);
+    expect((await pixels(drawn[39]!)).equals(await pixels(new Resvg(card(40), fonts.full).render().asPng()))).toBe(true);
+    // A card asked for after the hurry is drawn too.
+    expect((await pool.render(card(41), "small")).subarray(1, 4).toString()).toBe("PNG");
   });
 });

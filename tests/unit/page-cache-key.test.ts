@@ -28,6 +28,20 @@ describe("a page's incremental-build key", () => {
     expect(keyOf({ entry: { day: 1, title: "Queues!" } })).not.toBe(plain);
   });
 
+  it("changes with any part of a content entry in the props, however deep, and with where entries sit", () => {
+    const entry = (body: string, title = "Queues") => ({ id: "001-queues", collection: "days", body, data: { day: 1, title, tags: ["queues"] } });
+    const page = (...entries: unknown[]) => ({ path: entries, tagsOf: { "001-queues": [{ id: "queues", collection: "tags", data: { title: "Queues" } }] } });
+    const keys = [
+      keyOf(page(entry("Backpressure."))),
+      keyOf(page(entry("Backpressure!"))),
+      keyOf(page(entry("Backpressure.", "Queues 2"))),
+      keyOf(page(entry("Backpressure."), entry("Backpressure."))),
+      keyOf({ ...page(entry("Backpressure.")), tagsOf: { "001-queues": [{ id: "queues", collection: "tags", data: { title: "Queue" } }] } }),
+    ];
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keyOf(page(entry("Backpressure.")))).toBe(keys[0]);
+  });
+
   it.each([
     ["DAYBOOK_SHARE_IMAGES", "false"],
     ["DAYBOOK_TIME_ZONE", "Asia/Tokyo"],

@@ -28,6 +28,8 @@ const shared = (): SharedState => ((globalThis as WithState)[KEY] ??= { cards: n
 
 /** PNG of an SVG card, cached by content hash; rendered off the main thread when not cached. */
 export async function renderPng(svg: string, cacheDir: string): Promise<Buffer> {
+  // A page waits for this card: cards drawn ahead at low priority are now drawn at normal priority.
+  void shared().pool?.then((pool) => pool.hurry());
   const file = await cachePng(svg, cacheDir);
   try {
     return readFileSync(file);
@@ -38,13 +40,16 @@ export async function renderPng(svg: string, cacheDir: string): Promise<Buffer> 
   }
 }
 
-/** Makes sure the card's PNG is in the cache folder (drawing it if not), and says where. */
-export async function cachePng(svg: string, cacheDir: string): Promise<string> {
+/**
+ * Makes sure the card's PNG is in the cache folder (drawing it if not), and says where. `ahead`:
+ * the build draws it before any page asks, at low priority until one does (og-render-pool.ts).
+ */
+export async function cachePng(svg: string, cacheDir: string, ahead = false): Promise<string> {
   const file = path.join(cacheDir, "daybook-og", `${createHash("sha256").update(svg).digest("hex").slice(0, 24)}.png`);
   const state = shared();
   let ready = state.cards.get(file);
   if (!ready) {
-    ready = drawnUnlessCached(svg, file, cacheDir, state);
+    ready = drawnUnlessCached(svg, file, cacheDir, state, ahead);
     state.cards.set(file, ready);
     // A failed card is asked for again by the next page that needs it, which then reports it.
     ready.catch(() => state.cards.delete(file));
@@ -53,14 +58,14 @@ export async function cachePng(svg: string, cacheDir: string): Promise<string> {
   return file;
 }
 
-async function drawnUnlessCached(svg: string, file: string, cacheDir: string, state: SharedState): Promise<void> {
+async function drawnUnlessCached(svg: string, file: string, cacheDir: string, state: SharedState, ahead: boolean): Promise<void> {
   const counts = shareImageCounts();
   if (existsSync(file)) {
     counts.reused++;
     return;
   }
   // Fonts are prepared once per build, and the workers load them once each.
-  state.pool ??= prepareCardFonts(cacheDir).then((fonts) => new OgRenderPool(require.resolve("@resvg/resvg-js"), fonts));
+  state.pool ??= prepareCardFonts(cacheDir).then((fonts) => new OgRenderPool(require.resolve("@resvg/resvg-js"), fonts, { background: ahead }));
   const png = await (await state.pool).render(svg, fitsSmallFonts(svg) ? "small" : "full");
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, png);

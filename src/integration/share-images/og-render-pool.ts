@@ -21,6 +21,7 @@ import { palettePng } from "./png-palette.ts";
 // JavaScript heap is a few small objects.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
+if (workerData.nice !== undefined) lowerPriority(workerData.nice);
 const { setFlagsFromString } = require("node:v8");
 const { runInNewContext } = require("node:vm");
 const { Resvg } = require(workerData.resvg);
@@ -49,62 +50,129 @@ async function draw() {
     await turn(); // the collected pixmap's finalizer runs here
   }
   drawing = false;
+}
+// This thread's own scheduling priority (Linux gives each thread one; elsewhere it is left alone).
+function lowerPriority(nice) {
+  try {
+    const thread = Number(require("node:fs").readlinkSync("/proc/thread-self").split("/").pop());
+    if (Number.isInteger(thread) && thread > 0) require("node:os").setPriority(thread, nice);
+  } catch {}
 }`;
 
-interface Pending {
-  worker: Worker;
+/**
+ * The scheduling priority of workers drawing ahead (nice 19, the lowest). A build starts every card
+ * as soon as the journal is validated (share-images-ahead.ts), and the cards' CPU (about 10 s for
+ * 1,000 entries) then fills the time the rest of the build leaves a core idle (its start, bundling,
+ * and page rendering, which keeps one thread busy) instead of taking a core from the thread every
+ * later step waits for. Once a page waits for a card (`hurry`), the cards left are drawn by
+ * workers of normal priority: on a machine busy with other work, low-priority threads would get
+ * almost no time, and the build would wait for them.
+ */
+export const SHARE_IMAGE_NICE = 19;
+/** Cards handed to a worker at once: the next is there when it finishes one. */
+const IN_FLIGHT = 2;
+
+interface Card {
+  id: number;
+  svg: string;
+  fonts: keyof CardFonts;
   resolve: (png: Buffer) => void;
   reject: (error: Error) => void;
+}
+
+interface Drawer {
+  worker: Worker;
+  /** Cards it has been handed and not yet answered. */
+  cards: Map<number, Card>;
+  /** Drawing ahead at low priority; retired ones finish their cards and get no more. */
+  background: boolean;
+  retired: boolean;
+}
+
+export interface PoolOptions {
+  size?: number;
+  /** Draw at low priority until `hurry` (a build drawing ahead of its pages). */
+  background?: boolean;
 }
 
 /**
  * Share images are rendered in worker threads, as many as the machine has cores and memory for
  * (src/integration/machine-budget.ts): a card costs milliseconds of CPU, which for a long journal
- * adds up to much of the build when done one at a time on the main thread. A worker keeps the
- * process alive only while it has cards to render.
+ * adds up to much of the build when done one at a time on the main thread. Cards wait in one queue
+ * here and go to the workers a few at a time. A worker keeps the process alive only while it has
+ * cards to render.
  */
 export class OgRenderPool {
-  readonly #workers: Worker[];
-  readonly #pending = new Map<number, Pending>();
-  readonly #busy = new Map<Worker, number>();
+  readonly #resvgPath: string;
+  readonly #fonts: CardFonts;
+  readonly #size: number;
+  readonly #queue: Card[] = [];
+  #drawers: Drawer[];
   #next = 0;
 
-  constructor(resvgPath: string, fonts: CardFonts, size = shareImageWorkers()) {
+  constructor(resvgPath: string, fonts: CardFonts, options: PoolOptions = {}) {
     // resvg's allocator (mimalloc, linked into its native module) hands a freed 3 MB pixmap back
     // to the system at once, so every card faults its pages in again: about a third of a card's
     // CPU on a busy machine. Kept for a second, the next card reuses them. mimalloc reads this
     // when the module loads, in the first worker, so a build's resvg gets it and nothing else does.
     process.env["MIMALLOC_PURGE_DELAY"] ??= "1000";
-    this.#workers = Array.from({ length: size }, () => {
-      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { resvg: resvgPath, fonts } });
-      worker.unref();
-      worker.on("message", ({ id, png, error }: { id: number; png?: Uint8Array; error?: string }) => {
-        const pending = this.#pending.get(id);
-        this.#pending.delete(id);
-        if (pending) this.#settle(pending.worker);
-        if (png) pending?.resolve(Buffer.from(png.buffer, png.byteOffset, png.byteLength));
-        else pending?.reject(new Error(`rendering a share image failed: ${error}`));
-      });
-      return worker;
-    });
+    this.#resvgPath = resvgPath;
+    this.#fonts = fonts;
+    this.#size = options.size ?? shareImageWorkers();
+    this.#drawers = Array.from({ length: this.#size }, () => this.#start(options.background ?? false));
   }
 
   /** The PNG of `svg`, drawn with the small fonts only when every character of it is in them (og-fonts.ts). */
   render(svg: string, fonts: keyof CardFonts): Promise<Buffer> {
-    const id = this.#next++;
-    const worker = this.#workers[id % this.#workers.length]!;
-    const busy = this.#busy.get(worker) ?? 0;
-    if (busy === 0) worker.ref();
-    this.#busy.set(worker, busy + 1);
     return new Promise((resolve, reject) => {
-      this.#pending.set(id, { worker, resolve, reject });
-      worker.postMessage({ id, svg, fonts });
+      this.#queue.push({ id: this.#next++, svg, fonts, resolve, reject });
+      // After a hurry that needed no new workers, the first card asked for again starts them.
+      if (!this.#drawers.some((drawer) => !drawer.retired)) this.#drawers.push(...Array.from({ length: this.#size }, () => this.#start(false)));
+      this.#dispatch();
     });
   }
 
-  #settle(worker: Worker): void {
-    const busy = (this.#busy.get(worker) ?? 1) - 1;
-    this.#busy.set(worker, busy);
-    if (busy === 0) worker.unref();
+  /** A page is waiting: the cards not yet handed out go to workers of normal priority. */
+  hurry(): void {
+    if (!this.#drawers.some((drawer) => drawer.background && !drawer.retired)) return;
+    for (const drawer of this.#drawers) drawer.retired = true;
+    for (const idle of this.#drawers.filter((drawer) => drawer.cards.size === 0)) void idle.worker.terminate();
+    this.#drawers = this.#drawers.filter((drawer) => drawer.cards.size > 0);
+    // A thread starts with the priority of the thread that starts it: this one's. None is needed
+    // when every card has been handed out already.
+    if (this.#queue.length) this.#drawers.push(...Array.from({ length: this.#size }, () => this.#start(false)));
+    this.#dispatch();
+  }
+
+  #start(background: boolean): Drawer {
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { resvg: this.#resvgPath, fonts: this.#fonts, nice: background ? SHARE_IMAGE_NICE : undefined } });
+    worker.unref();
+    const drawer: Drawer = { worker, cards: new Map(), background, retired: false };
+    worker.on("message", ({ id, png, error }: { id: number; png?: Uint8Array; error?: string }) => {
+      const card = drawer.cards.get(id);
+      drawer.cards.delete(id);
+      if (png) card?.resolve(Buffer.from(png.buffer, png.byteOffset, png.byteLength));
+      else card?.reject(new Error(`rendering a share image failed: ${error}`));
+      this.#dispatch();
+      if (drawer.cards.size === 0) {
+        worker.unref();
+        if (drawer.retired) {
+          void worker.terminate();
+          this.#drawers = this.#drawers.filter((d) => d !== drawer);
+        }
+      }
+    });
+    return drawer;
+  }
+
+  #dispatch(): void {
+    for (const drawer of this.#drawers) {
+      while (!drawer.retired && drawer.cards.size < IN_FLIGHT && this.#queue.length) {
+        const card = this.#queue.shift()!;
+        if (drawer.cards.size === 0) drawer.worker.ref();
+        drawer.cards.set(card.id, card);
+        drawer.worker.postMessage({ id: card.id, svg: card.svg, fonts: card.fonts });
+      }
+    }
   }
 }

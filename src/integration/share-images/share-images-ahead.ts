@@ -1,5 +1,6 @@
-// share-images/: a build's share images, started as soon as the journal is known rather than
-// when Astro reaches their pages. Astro renders the image routes late, after most pages; started
+// share-images/: a build's share images, started as soon as the journal is valid (before the
+// snippets are checked), at low priority until a page waits for one, rather than when Astro
+// reaches their pages. Astro renders the image routes late, after most pages; started
 // then, the images were a tail of the build in which the workers drew and the main thread only
 // waited. Started here, they draw while the main thread bundles and renders pages, and each
 // image's page awaits its card and reads it from the cache folder (og-image.ts keeps one promise
@@ -23,6 +24,6 @@ export function shareCardsOf(journal: Journal, settings: DaybookSettings): strin
 /** Starts rendering (or reading from the cache) every card; a failure is reported by its page. */
 export function startShareImages(journal: Journal, settings: DaybookSettings): number {
   const cards = shareCardsOf(journal, settings);
-  for (const svg of cards) cachePng(svg, daybookCacheDir(settings.root)).catch(() => undefined);
+  for (const svg of cards) cachePng(svg, daybookCacheDir(settings.root), true).catch(() => undefined);
   return cards.length;
 }
