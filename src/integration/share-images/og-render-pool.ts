@@ -69,8 +69,11 @@ function lowerPriority(nice) {
  * almost no time, and the build would wait for them.
  */
 export const SHARE_IMAGE_NICE = 19;
-/** Cards handed to a worker at once: the next is there when it finishes one. */
-const IN_FLIGHT = 2;
+/**
+ * Cards handed to a worker at once: enough that it keeps drawing while this thread is busy for a
+ * while (bundling and rendering run long tasks), so the next card is already there.
+ */
+const IN_FLIGHT = 16;
 
 interface Card {
   id: number;
@@ -84,9 +87,8 @@ interface Drawer {
   worker: Worker;
   /** Cards it has been handed and not yet answered. */
   cards: Map<number, Card>;
-  /** Drawing ahead at low priority; retired ones finish their cards and get no more. */
+  /** Drawing ahead at low priority, until `hurry`. */
   background: boolean;
-  retired: boolean;
 }
 
 export interface PoolOptions {
@@ -126,48 +128,49 @@ export class OgRenderPool {
   render(svg: string, fonts: keyof CardFonts): Promise<Buffer> {
     return new Promise((resolve, reject) => {
       this.#queue.push({ id: this.#next++, svg, fonts, resolve, reject });
-      // After a hurry that needed no new workers, the first card asked for again starts them.
-      if (!this.#drawers.some((drawer) => !drawer.retired)) this.#drawers.push(...Array.from({ length: this.#size }, () => this.#start(false)));
       this.#dispatch();
     });
   }
 
-  /** A page is waiting: the cards not yet handed out go to workers of normal priority. */
+  /**
+   * A page is waiting: the low-priority workers stop, and every card not yet drawn (those they
+   * held included) goes to workers of normal priority. A card the stopped workers were drawing is
+   * drawn again; each card is answered once.
+   */
   hurry(): void {
-    if (!this.#drawers.some((drawer) => drawer.background && !drawer.retired)) return;
-    for (const drawer of this.#drawers) drawer.retired = true;
-    for (const idle of this.#drawers.filter((drawer) => drawer.cards.size === 0)) void idle.worker.terminate();
-    this.#drawers = this.#drawers.filter((drawer) => drawer.cards.size > 0);
-    // A thread starts with the priority of the thread that starts it: this one's. None is needed
-    // when every card has been handed out already.
-    if (this.#queue.length) this.#drawers.push(...Array.from({ length: this.#size }, () => this.#start(false)));
+    const background = this.#drawers.filter((drawer) => drawer.background);
+    if (background.length === 0) return;
+    const held = background.flatMap((drawer) => [...drawer.cards.values()]).sort((a, b) => a.id - b.id);
+    for (const drawer of background) {
+      drawer.cards.clear();
+      void drawer.worker.terminate();
+    }
+    this.#queue.unshift(...held);
+    this.#drawers = [];
     this.#dispatch();
   }
 
   #start(background: boolean): Drawer {
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { resvg: this.#resvgPath, fonts: this.#fonts, nice: background ? SHARE_IMAGE_NICE : undefined } });
     worker.unref();
-    const drawer: Drawer = { worker, cards: new Map(), background, retired: false };
+    const drawer: Drawer = { worker, cards: new Map(), background };
     worker.on("message", ({ id, png, error }: { id: number; png?: Uint8Array; error?: string }) => {
       const card = drawer.cards.get(id);
       drawer.cards.delete(id);
       if (png) card?.resolve(Buffer.from(png.buffer, png.byteOffset, png.byteLength));
       else card?.reject(new Error(`rendering a share image failed: ${error}`));
       this.#dispatch();
-      if (drawer.cards.size === 0) {
-        worker.unref();
-        if (drawer.retired) {
-          void worker.terminate();
-          this.#drawers = this.#drawers.filter((d) => d !== drawer);
-        }
-      }
+      if (drawer.cards.size === 0) worker.unref();
     });
     return drawer;
   }
 
   #dispatch(): void {
+    // Workers of normal priority start when there is a card for them (after a hurry, or in dev).
+    // A thread starts with the priority of the thread that starts it: this one's.
+    if (this.#drawers.length === 0 && this.#queue.length) this.#drawers = Array.from({ length: this.#size }, () => this.#start(false));
     for (const drawer of this.#drawers) {
-      while (!drawer.retired && drawer.cards.size < IN_FLIGHT && this.#queue.length) {
+      while (drawer.cards.size < IN_FLIGHT && this.#queue.length) {
         const card = this.#queue.shift()!;
         if (drawer.cards.size === 0) drawer.worker.ref();
         drawer.cards.set(card.id, card);
