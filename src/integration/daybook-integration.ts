@@ -13,6 +13,7 @@ import { SearchIndexThread } from "./search/search-index-thread.ts";
 import { receiveRenderedPages } from "./search/search-offer.ts";
 import { serveLastSearchIndex } from "./search/dev-search-index.ts";
 import { startDevSession, type DevSession } from "./dev/dev-server.ts";
+import { TypecheckThread } from "./dev/typecheck-thread.ts";
 import { loadJournal } from "./journal-load.ts";
 import { shareImageCounts } from "./share-images/og-image-counts.ts";
 import { startShareImages } from "./share-images/share-images-ahead.ts";
@@ -43,7 +44,10 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
         logger.info(`cache: ${path.relative(settings.root, daybookCacheDir(settings.root)) || "."} (valid for ${cacheKey(settings.root).key})`);
         // Share images start as soon as the journal is valid (share-images/og-render-pool.ts says why).
         const onValid = (valid: Journal) => (command === "build" && settings.shareImages ? void startShareImages(valid, settings) : undefined);
-        const checked = await checkJournal(settings, { includeDrafts: false, onValid });
+        // TypeScript loads and parses its library files in a thread of its own while this one reads the journal.
+        const typecheck = new TypecheckThread(settings.root);
+        typecheck.start();
+        const checked = await checkJournal(settings, { includeDrafts: false, onValid, typecheck }).finally(() => typecheck.close());
         journal = checked.journal;
         if (checked.snippets) {
           registerRuns(checked.snippets.runs);
@@ -104,11 +108,14 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
  * Everything that stops a build before Astro starts: the journal's rules, then (only if they
  * pass) every snippet, whose problems join the journal's.
  */
-export async function checkJournal(settings: DaybookSettings, options: { includeDrafts: boolean; today?: string; onValid?: (journal: Journal) => void }): Promise<{ journal: Journal; snippets?: SnippetReport }> {
+export async function checkJournal(
+  settings: DaybookSettings,
+  options: { includeDrafts: boolean; today?: string; onValid?: (journal: Journal) => void; typecheck?: TypecheckThread },
+): Promise<{ journal: Journal; snippets?: SnippetReport }> {
   const journal = loadJournal(settings, options.today);
   if (journal.problems.length > 0) return { journal };
   options.onValid?.(journal);
-  const snippets = await checkJournalSnippets(settings, journal, { includeDrafts: options.includeDrafts });
+  const snippets = await checkJournalSnippets(settings, journal, { includeDrafts: options.includeDrafts, ...(options.typecheck && { typecheck: options.typecheck }) });
   journal.problems.push(...snippets.problems);
   return { journal, snippets };
 }

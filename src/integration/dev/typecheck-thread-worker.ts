@@ -1,5 +1,5 @@
-// Runs in a worker thread of `npm run dev` (see typecheck-thread.ts): type-checks snippets off the
-// dev server's main thread, keeping TypeScript's parsed library files from one check to the next.
+// Runs in a worker thread of `npm run dev` or a build (see typecheck-thread.ts): type-checks
+// snippets off the main thread, keeping TypeScript's parsed library files from one check to the next.
 import { parentPort, workerData } from "node:worker_threads";
 import type { Snippet } from "../snippets/snippet-extract.ts";
 import { DEFAULT_TIMEOUT } from "../snippets/snippet-extract.ts";
@@ -7,11 +7,11 @@ import { typecheckSnippets } from "../snippets/snippet-typecheck.ts";
 
 const { root } = workerData as { root: string };
 
-parentPort!.on("message", ({ id, snippets }: { id: number; snippets: Snippet[] }) => {
+parentPort!.on("message", ({ id, snippets, helpers }: { id: number; snippets: Snippet[]; helpers: "checked" | "trusted" }) => {
   try {
     // The helper library is Daybook's own code, checked by every build and `npm run check`: a
-    // save's check looks at the saved snippets alone.
-    parentPort!.postMessage({ id, problems: typecheckSnippets(snippets, root, { helpers: "trusted" }) });
+    // save's check looks at the saved snippets alone ("trusted"); a build's checks it too.
+    parentPort!.postMessage({ id, problems: typecheckSnippets(snippets, root, { helpers }) });
   } catch (error) {
     parentPort!.postMessage({ id, error: (error as Error).stack ?? String(error) });
   }

@@ -7,7 +7,8 @@ const WORKER = new URL("./typecheck-thread-worker.ts", import.meta.url);
 type Reply = { id: number; problems: Problem[] } | { id: number; error: string };
 
 /**
- * The dev server's snippet type-checks, in a worker thread. TypeScript takes about half a second
+ * Snippet type-checks in a worker thread: the dev server's, and a build's, which starts it before
+ * it reads the journal so that TypeScript loads beside that. TypeScript takes about half a second
  * to load and a second to parse its library files the first time; on the main thread that
  * delayed the server's start (the warm-up that spares the first save that wait ran there) and
  * each save's render by the check itself. The thread warms itself when started, and loads
@@ -30,14 +31,19 @@ export class TypecheckThread {
     this.#worker ??= this.#start();
   }
 
-  /** Type-checks the snippets as the build does (snippet-typecheck.ts); checks run one at a time, in order. */
-  check(snippets: readonly Snippet[]): Promise<Problem[]> {
+  /**
+   * Type-checks the snippets as the build does (snippet-typecheck.ts), the helper library's own
+   * source too unless `helpers` is "trusted" (a dev save); checks run one at a time, in order.
+   */
+  check(snippets: readonly Snippet[], helpers: "checked" | "trusted" = "trusted"): Promise<Problem[]> {
     if (snippets.length === 0) return Promise.resolve([]);
     this.start();
     const id = this.#next++;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
-      this.#worker!.postMessage({ id, snippets });
+      // A check in progress keeps the process alive: a build may have nothing else to wait for.
+      this.#worker!.ref();
+      this.#worker!.postMessage({ id, snippets, helpers });
     });
   }
 
@@ -53,6 +59,7 @@ export class TypecheckThread {
     worker.on("message", (reply: Reply) => {
       const waiting = this.#pending.get(reply.id);
       this.#pending.delete(reply.id);
+      if (this.#pending.size === 0) worker.unref();
       if ("error" in reply) waiting?.reject(new Error(reply.error));
       else waiting?.resolve(reply.problems);
     });
@@ -65,7 +72,7 @@ export class TypecheckThread {
       for (const { reject } of this.#pending.values()) reject(failed);
       this.#pending.clear();
     });
-    // The dev server's own exit must not wait for it.
+    // The server's or the build's own exit must not wait for it.
     worker.unref();
     return worker;
   }

@@ -45,6 +45,8 @@ export interface CheckOptions {
    * server's thread, dev/typecheck-thread.ts); else here, with them, as the build does.
    */
   typecheck?: (snippets: readonly Snippet[]) => Promise<Problem[]>;
+  /** What `typecheck` checks: the snippets alone ("trusted", the default: the dev server's saves) or the helper library too (a build's thread). */
+  typecheckHelpers?: "checked" | "trusted";
 }
 
 /** Ten minutes of snippet CPU per build unless daybook.config.ts says otherwise. */
@@ -69,8 +71,9 @@ export async function checkSnippets(files: readonly { path: string; text: string
   // A check that left out the helper library is kept apart: a dev server reuses a build's, never
   // the other way round, so every build has checked the library.
   const partialKey = hashText("helpers left out", typecheckKey);
-  const ownKey = options.typecheck ? partialKey : typecheckKey;
-  const cached = cache.getTypecheck(typecheckKey) ?? (options.typecheck ? cache.getTypecheck(partialKey) : undefined);
+  const partial = options.typecheck !== undefined && options.typecheckHelpers !== "checked";
+  const ownKey = partial ? partialKey : typecheckKey;
+  const cached = cache.getTypecheck(typecheckKey) ?? (partial ? cache.getTypecheck(partialKey) : undefined);
   const typeProblems = cached ? cached.map((p) => placedAt(p, snippets)) : await (options.typecheck?.(snippets) ?? typecheckSnippets(snippets, options.root));
   if (!cached) cache.setTypecheck(ownKey, typeProblems.map((p) => relativeTo(p, snippets)));
   problems.push(...typeProblems);
