@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkSnippets } from "../../src/integration/snippets/snippet-check.ts";
+import { TypecheckThread } from "../../src/integration/dev/typecheck-thread.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const FILE = "content/days/001-cache.mdx";
@@ -82,5 +83,31 @@ describe("a type-check that left out the helper library (the dev server's)", () 
     const after = await checkSnippets(files, { root: ROOT, cacheFile, typecheck });
     expect(devChecks).toBe(1);
     expect(typeErrors(after.problems)).toEqual(typeErrors(build.problems));
+  });
+});
+
+describe("a build's type-check in a thread", () => {
+  it("checks the helper library too, finds what the in-process check finds, and is never taken from a dev server's check", async () => {
+    const cacheFile = path.join(mkdtempSync(path.join(tmpdir(), "daybook-typecheck-thread-")), "snippets.json");
+    const files = [{ path: FILE, text: ENTRY }];
+    // A dev check (stand-in thread) leaves its partial result in the cache.
+    await checkSnippets(files, { root: ROOT, cacheFile, typecheck: async () => [{ file: FILE, line: 8, message: "type error in a runnable snippet: MARKED (TS0)", fix: "x" }] });
+    const thread = new TypecheckThread(ROOT);
+    try {
+      let checks = 0;
+      const inThread = (snippets: Parameters<TypecheckThread["check"]>[0]) => (checks++, thread.check(snippets, "checked"));
+      const build = await checkSnippets(files, { root: ROOT, cacheFile, typecheck: inThread, typecheckHelpers: "checked" });
+      expect(checks, "the dev server's partial check is not a build's").toBe(1);
+      expect(build.problems.map((p) => p.message).join("\n")).not.toContain("MARKED");
+      const inProcess = await checkSnippets(files, { root: ROOT, cacheFile: `${cacheFile}.fresh` });
+      expect(typeErrors(build.problems)).toEqual(typeErrors(inProcess.problems));
+      expect(typeErrors(build.problems)).toHaveLength(2);
+      // Stored as a build's check: an in-process build takes it from the cache.
+      const again = await checkSnippets(files, { root: ROOT, cacheFile, typecheck: inThread, typecheckHelpers: "checked" });
+      expect(checks).toBe(1);
+      expect(typeErrors(again.problems)).toEqual(typeErrors(build.problems));
+    } finally {
+      await thread.close();
+    }
   });
 });
