@@ -142,8 +142,7 @@ export class SearchIndexBuild {
   }
 
   async #again(outDir: string): Promise<SearchIndexResult> {
-    // Nothing may be on its way to Pagefind when it stops.
-    await this.#sending;
+    // Nothing may be on its way to Pagefind when it stops (finish has awaited the sends).
     await Promise.allSettled(this.#added);
     await pagefind.close();
     return new SearchIndexBuild(this.#pages, this.#base).finish(outDir);

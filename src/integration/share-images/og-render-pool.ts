@@ -87,8 +87,6 @@ interface Drawer {
   worker: Worker;
   /** Cards it has been handed and not yet answered. */
   cards: Map<number, Card>;
-  /** Drawing ahead at low priority, until `hurry`. */
-  background: boolean;
 }
 
 export interface PoolOptions {
@@ -110,6 +108,8 @@ export class OgRenderPool {
   readonly #size: number;
   readonly #queue: Card[] = [];
   #drawers: Drawer[];
+  /** The workers draw ahead at low priority, until `hurry`. */
+  #ahead: boolean;
   #next = 0;
 
   constructor(resvgPath: string, fonts: CardFonts, options: PoolOptions = {}) {
@@ -121,7 +121,8 @@ export class OgRenderPool {
     this.#resvgPath = resvgPath;
     this.#fonts = fonts;
     this.#size = options.size ?? shareImageWorkers();
-    this.#drawers = Array.from({ length: this.#size }, () => this.#start(options.background ?? false));
+    this.#ahead = options.background ?? false;
+    this.#drawers = Array.from({ length: this.#size }, () => this.#start());
   }
 
   /** The PNG of `svg`, drawn with the small fonts only when every character of it is in them (og-fonts.ts). */
@@ -138,10 +139,10 @@ export class OgRenderPool {
    * drawn again; each card is answered once.
    */
   hurry(): void {
-    const background = this.#drawers.filter((drawer) => drawer.background);
-    if (background.length === 0) return;
-    const held = background.flatMap((drawer) => [...drawer.cards.values()]).sort((a, b) => a.id - b.id);
-    for (const drawer of background) {
+    if (!this.#ahead) return;
+    this.#ahead = false;
+    const held = this.#drawers.flatMap((drawer) => [...drawer.cards.values()]).sort((a, b) => a.id - b.id);
+    for (const drawer of this.#drawers) {
       drawer.cards.clear();
       void drawer.worker.terminate();
     }
@@ -150,10 +151,10 @@ export class OgRenderPool {
     this.#dispatch();
   }
 
-  #start(background: boolean): Drawer {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { resvg: this.#resvgPath, fonts: this.#fonts, nice: background ? SHARE_IMAGE_NICE : undefined } });
+  #start(): Drawer {
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { resvg: this.#resvgPath, fonts: this.#fonts, nice: this.#ahead ? SHARE_IMAGE_NICE : undefined } });
     worker.unref();
-    const drawer: Drawer = { worker, cards: new Map(), background };
+    const drawer: Drawer = { worker, cards: new Map() };
     worker.on("message", ({ id, png, error }: { id: number; png?: Uint8Array; error?: string }) => {
       const card = drawer.cards.get(id);
       drawer.cards.delete(id);
@@ -168,7 +169,7 @@ export class OgRenderPool {
   #dispatch(): void {
     // Workers of normal priority start when there is a card for them (after a hurry, or in dev).
     // A thread starts with the priority of the thread that starts it: this one's.
-    if (this.#drawers.length === 0 && this.#queue.length) this.#drawers = Array.from({ length: this.#size }, () => this.#start(false));
+    if (this.#drawers.length === 0 && this.#queue.length) this.#drawers = Array.from({ length: this.#size }, () => this.#start());
     for (const drawer of this.#drawers) {
       while (drawer.cards.size < IN_FLIGHT && this.#queue.length) {
         const card = this.#queue.shift()!;
