@@ -5,7 +5,8 @@ import path from "node:path";
  * content store, and the entry and tag pages its incremental build copies instead of rendering
  * again, with their keys: src/integration/page-cache-key.ts), snippet results
  * (daybook-snippets.json), share images (daybook-og/) and their fonts, compiled MDX entries
- * (daybook-mdx/: src/integration/markdown/mdx-render-cache.ts), and the editor's
+ * (daybook-mdx/: src/integration/markdown/mdx-render-cache.ts), the search index's record of
+ * the pages it read (daybook-search-pages.json: src/integration/search/search-last-build.ts), and the editor's
  * minified TypeScript. Git-ignored (`.cache/`), and outside node_modules, which `npm ci`
  * deletes, so CI restores it after installing. The deploy workflow caches this folder, under the key scripts/cache-key.ts prints (src/integration/cache-key.ts).
  */

@@ -10,6 +10,7 @@ import type { SnippetReport } from "./snippets/snippet-check.ts";
 import { registerRuns } from "./snippets/snippet-registry.ts";
 import { buildSearchIndex } from "./search/search-index.ts";
 import { SearchIndexThread } from "./search/search-index-thread.ts";
+import { journalDigest } from "./search/search-last-build.ts";
 import { receiveRenderedPages } from "./search/search-offer.ts";
 import { serveLastSearchIndex } from "./search/dev-search-index.ts";
 import { startDevSession, type DevSession } from "./dev/dev-server.ts";
@@ -30,6 +31,8 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
   let dev: DevSession | undefined;
   let mdx: MdxRenderCache | undefined;
   let search: SearchIndexThread | undefined;
+  /** Daybook's cache key (cache-key.ts): its code, dependencies and Node. */
+  let buildKey = "";
   return {
     name: "daybook",
     hooks: {
@@ -41,7 +44,8 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
           dev = await startDevSession({ settings, processor: config.markdown.processor, injectScript, logger });
           return;
         }
-        logger.info(`cache: ${path.relative(settings.root, daybookCacheDir(settings.root)) || "."} (valid for ${cacheKey(settings.root).key})`);
+        buildKey = cacheKey(settings.root).key;
+        logger.info(`cache: ${path.relative(settings.root, daybookCacheDir(settings.root)) || "."} (valid for ${buildKey})`);
         // Share images start as soon as the journal is valid (share-images/og-render-pool.ts says why).
         const onValid = (valid: Journal) => (command === "build" && settings.shareImages ? void startShareImages(valid, settings) : undefined);
         // TypeScript loads and parses its library files in a thread of its own while this one reads the journal.
@@ -68,7 +72,9 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
       "astro:build:start": () => {
         if (!journal) return;
         // Pagefind indexes pages as they render, in a thread of its own (search/search-index-thread.ts).
-        search = new SearchIndexThread(journal, settings.base);
+        // A warm build's thread also reads the last build's copies of unchanged pages while Vite bundles.
+        const lastBuild = { root: settings.root, cacheDir: daybookCacheDir(settings.root), journal: journalDigest(journal, settings, buildKey) };
+        search = new SearchIndexThread(journal, settings.base, lastBuild);
         receiveRenderedPages(search);
       },
       "astro:server:setup": ({ server, logger }) => {
@@ -98,7 +104,7 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
         receiveRenderedPages(undefined);
         const index = await (search ? search.finish(outDir) : buildSearchIndex(outDir, journal!));
         if (index.problems.length) throw new JournalError(index.problems, "The search index is incomplete; the output must not be deployed.");
-        logger.info(`search index: ${index.pages} pages (${index.asRendered} read as rendered) in ${((performance.now() - searchStarted) / 1000).toFixed(2)} s`);
+        logger.info(`search index: ${index.pages} pages (${index.asRendered} read as rendered, ${index.fromLastBuild} from the last build) in ${((performance.now() - searchStarted) / 1000).toFixed(2)} s`);
       },
     },
   };

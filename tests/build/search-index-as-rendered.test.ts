@@ -30,9 +30,10 @@ describe("the search index made while pages render", () => {
     const build = inject(name);
     expect(build.code, build.output).toBe(0);
     const log = build.output.replace(/\u001b\[[\d;]*m/g, "");
-    const [, pages, asRendered] = /search index: (\d+) pages \((\d+) read as rendered\)/.exec(log) ?? [];
+    const [, pages, asRendered, fromLastBuild] = /search index: (\d+) pages \((\d+) read as rendered, (\d+) from the last build\)/.exec(log) ?? [];
     expect(Number(pages)).toBeGreaterThan(20);
     expect(asRendered).toBe(pages);
+    expect(fromLastBuild, "a build from an empty cache has no last build").toBe("0");
 
     const copy = mkdtempSync(path.join(tmpdir(), "daybook-index-again-"));
     try {

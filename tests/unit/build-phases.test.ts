@@ -13,7 +13,7 @@ const LOG = `06:05:37 [build] Collecting build info...
  (+174ms) 
 06:05:43 \u001b[32m✓ Completed in 812ms.\u001b[39m
 06:05:43 [build] \u001b[32m✓ Completed in 5.51s.\u001b[39m
-06:05:43 [daybook] search index: 52 pages (40 read as rendered) in 1.25 s
+06:05:43 [daybook] search index: 52 pages (40 read as rendered, 12 from the last build) in 1.25 s
 `;
 
 describe("buildPhases", () => {

@@ -1,11 +1,12 @@
 // SearchIndexBuild (src/integration/search/search-index.ts) with real Pagefind: pages offered as
-// they render, in any order and under a base path, give the index that the written files give;
-// a page offered with other bytes than the file written is caught and the index made from the files.
+// they render, or as the last build left them, in any order and under a base path, give the index
+// that the written files give; a page offered with another text than the file written is caught
+// and the index made from the files.
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { SearchIndexBuild, type SearchPageList } from "../../src/integration/search/search-index.ts";
+import { hashOf, SearchIndexBuild, type SearchPageList } from "../../src/integration/search/search-index.ts";
 
 const work = mkdtempSync(path.join(tmpdir(), "daybook-search-build-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -45,7 +46,7 @@ describe("a search index built while pages render", () => {
 
   it("reads the written pages when none was offered", async () => {
     const result = await new SearchIndexBuild(PAGES).finish(fromFiles);
-    expect(result).toEqual({ pages: 3, asRendered: 0, problems: [] });
+    expect(result).toEqual({ pages: 3, asRendered: 0, fromLastBuild: 0, problems: [] });
     reference = indexFiles(fromFiles);
     expect(reference.size).toBeGreaterThan(3);
   });
@@ -57,7 +58,7 @@ describe("a search index built while pages render", () => {
     // Pages outside the index (the home page, a page of another site) are ignored.
     build.offer("/journal/", html("Home", "everything"));
     build.offer("/day/1/", html("Elsewhere", "not this site"));
-    expect(await build.finish(dist)).toEqual({ pages: 3, asRendered: 3, problems: [] });
+    expect(await build.finish(dist)).toEqual({ pages: 3, asRendered: 3, fromLastBuild: 0, problems: [] });
     expect(indexFiles(dist)).toEqual(reference);
   });
 
@@ -66,7 +67,7 @@ describe("a search index built while pages render", () => {
     const build = new SearchIndexBuild(PAGES);
     build.offer("/day/1/", html("Day 1", "words the written page does not have"));
     build.offer("/day/2/", PAGE_HTML[1]!);
-    expect(await build.finish(dist)).toEqual({ pages: 3, asRendered: 0, problems: [] });
+    expect(await build.finish(dist)).toEqual({ pages: 3, asRendered: 0, fromLastBuild: 0, problems: [] });
     expect(indexFiles(dist)).toEqual(reference);
   });
 
@@ -75,7 +76,55 @@ describe("a search index built while pages render", () => {
     const build = new SearchIndexBuild(PAGES);
     PAGES.forEach((page, i) => build.offer(page.url, PAGE_HTML[i]!));
     build.offer("/day/1/", html("Day 1", "a second rendering"));
-    expect(await build.finish(dist)).toEqual({ pages: 3, asRendered: 0, problems: [] });
+    expect(await build.finish(dist)).toEqual({ pages: 3, asRendered: 0, fromLastBuild: 0, problems: [] });
+    expect(indexFiles(dist)).toEqual(reference);
+  });
+
+  it("gives the same index from the last build's copies, offered before the pages are written", async () => {
+    const dist = site();
+    const build = new SearchIndexBuild(PAGES, "/journal/");
+    // A copy that differs from the written page only outside its indexed part is as good as the page.
+    build.reuse("/day/1/", PAGE_HTML[0]!.replace("<footer>f</footer>", "<footer>a footer since changed</footer>"));
+    build.reuse("/day/2/", PAGE_HTML[1]!);
+    build.reuse("/tags/queues/", PAGE_HTML[2]!);
+    build.reuse("/not-indexed/", html("Home", "everything"));
+    expect(await build.finish(dist)).toEqual({ pages: 3, asRendered: 0, fromLastBuild: 3, problems: [] });
+    expect(indexFiles(dist)).toEqual(reference);
+    expect(build.writtenHashes()).toEqual(new Map(PAGES.map((page, i) => [page.url, hashOf(PAGE_HTML[i]!)])));
+  });
+
+  it("lets a rendered page replace the last build's copy", async () => {
+    const dist = site();
+    const build = new SearchIndexBuild(PAGES, "/journal/");
+    build.reuse("/day/1/", html("Day 1", "the text of the last build"));
+    build.offer("/journal/day/1/", PAGE_HTML[0]!);
+    // Not the other way round: a copy never replaces a page as rendered.
+    build.offer("/journal/day/2/", PAGE_HTML[1]!);
+    build.reuse("/day/2/", html("Day 2", "the text of the last build"));
+    build.reuse("/tags/queues/", PAGE_HTML[2]!);
+    expect(await build.finish(dist)).toEqual({ pages: 3, asRendered: 2, fromLastBuild: 1, problems: [] });
+    expect(indexFiles(dist)).toEqual(reference);
+  });
+
+  it("makes the index from the files when a copy of the last build is not the page written", async () => {
+    const dist = site();
+    const build = new SearchIndexBuild(PAGES);
+    build.reuse("/day/1/", PAGE_HTML[0]!);
+    build.reuse("/day/2/", html("Day 2", "words this build's page no longer has"));
+    expect(await build.finish(dist)).toEqual({ pages: 3, asRendered: 0, fromLastBuild: 0, problems: [] });
+    expect(indexFiles(dist)).toEqual(reference);
+    expect(build.writtenHashes()).toEqual(new Map(PAGES.map((page, i) => [page.url, hashOf(PAGE_HTML[i]!)])));
+  });
+
+  it("makes the index from the files when a copy already read is rendered with another text", async () => {
+    const dist = site();
+    const build = new SearchIndexBuild(PAGES);
+    build.reuse("/day/1/", html("Day 1", "words this build's page no longer has"));
+    build.reuse("/day/2/", PAGE_HTML[1]!);
+    // Once Pagefind has read the copy: finish has sent everything it holds.
+    await build.flushed();
+    build.offer("/day/1/", PAGE_HTML[0]!);
+    expect(await build.finish(dist)).toEqual({ pages: 3, asRendered: 0, fromLastBuild: 0, problems: [] });
     expect(indexFiles(dist)).toEqual(reference);
   });
 });

@@ -7,6 +7,7 @@ import type { Journal } from "../content/journal-validate.ts";
 import { buildSearchIndex, SearchIndexBuild, type SearchIndexResult } from "./search-index.ts";
 import type { SearchThreadMessage } from "./search-index-worker.ts";
 import type { PageSink } from "./search-offer.ts";
+import type { LastBuildSource } from "./search-last-build.ts";
 
 const WORKER = new URL("./search-index-worker.ts", import.meta.url);
 
@@ -16,9 +17,10 @@ export class SearchIndexThread implements PageSink {
   /** Why the thread stopped, if it did: the index is then made here, from the written pages. */
   #failure: string | undefined;
 
-  constructor(journal: Journal, base: string) {
+  /** `lastBuild`: where the last build's pages may be reused from (search-last-build.ts). */
+  constructor(journal: Journal, base: string, lastBuild?: LastBuildSource) {
     this.#journal = journal;
-    this.#worker = new Worker(WORKER, { workerData: { pages: SearchIndexBuild.pagesOf(journal), base } });
+    this.#worker = new Worker(WORKER, { workerData: { pages: SearchIndexBuild.pagesOf(journal), base, lastBuild } });
     this.#worker.on("error", (error) => (this.#failure = error.stack ?? String(error)));
     this.#worker.once("exit", (code) => (this.#failure ??= `exit code ${code}`));
     // A build that fails before its end must not wait for it.

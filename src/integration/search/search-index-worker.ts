@@ -1,17 +1,26 @@
 // search/: the program of the thread that builds a site's search index while its pages render
-// (search-index-thread.ts starts it; search-index.ts is what it runs).
+// (search-index-thread.ts starts it; search-index.ts is what it runs, search-last-build.ts what a
+// warm build takes from the last one).
 import { parentPort, workerData } from "node:worker_threads";
 import { SearchIndexBuild, type SearchPageList } from "./search-index.ts";
+import { pageInputs, recordBuild, reuseLastBuild, type LastBuildSource } from "./search-last-build.ts";
 
 export type SearchThreadMessage = { offer: [pathname: string, html: string] } | { finish: string };
 
-const { pages, base } = workerData as { pages: SearchPageList; base: string };
+const { pages, base, lastBuild } = workerData as { pages: SearchPageList; base: string; lastBuild?: LastBuildSource };
 const build = new SearchIndexBuild(pages, base);
+const inputs = lastBuild && pageInputs(lastBuild, pages);
+// Pages rendered meanwhile are offered between its steps; finish waits for it.
+const reusing = lastBuild && inputs ? reuseLastBuild(build, lastBuild, inputs).catch(() => 0) : Promise.resolve(0);
 
 parentPort!.on("message", (message: SearchThreadMessage) => {
   if ("offer" in message) return build.offer(...message.offer);
-  build.finish(message.finish).then(
-    (result) => parentPort!.postMessage({ result }),
-    (error: unknown) => parentPort!.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
-  );
+  reusing
+    .then(() => build.finish(message.finish))
+    .then((result) => {
+      // Only a complete index is a record the next build may reuse pages by.
+      if (lastBuild && inputs && result.problems.length === 0) recordBuild(lastBuild.cacheDir, inputs, build.writtenHashes());
+      parentPort!.postMessage({ result });
+    })
+    .catch((error: unknown) => parentPort!.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }));
 });

@@ -18,8 +18,10 @@ const INDEX_CHUNK_SIZE = "4000";
 
 export interface SearchIndexResult {
   pages: number;
-  /** Of those, how many Pagefind read as they were rendered (the rest it read from the output folder). */
+  /** Of those, how many Pagefind read as they were rendered. */
   asRendered: number;
+  /** How many it read from the last build's copy before this build wrote them (search-last-build.ts). */
+  fromLastBuild: number;
   problems: Problem[];
 }
 
@@ -29,8 +31,12 @@ interface SearchPage {
   aliases: string[];
   /** What Pagefind reads of the page, until it is sent. */
   content?: string | undefined;
-  /** The rendered page's hash, when it was offered as rendered: the written file must match it. */
-  renderedHash?: string | undefined;
+  /** The hash of the HTML that `content`, or what was sent, was prepared from. */
+  source?: string | undefined;
+  /** The hash of what was sent to Pagefind: what the written page must give. */
+  sent?: string | undefined;
+  /** Where the HTML came from: the rendering, the last build's copy, or (unset) the written file. */
+  from?: "rendered" | "last build" | undefined;
 }
 
 /** The pages to index, in order: what a thread building the index needs of the journal. */
@@ -38,7 +44,8 @@ export type SearchPageList = readonly Pick<SearchPage, "file" | "url" | "aliases
 
 type Added = ReturnType<pagefind.PagefindIndex["addHTMLFile"]>;
 
-const hashOf = (html: string) => createHash("sha256").update(html).digest("base64");
+/** The hash a page's HTML (or what Pagefind reads of it) is compared by. */
+export const hashOf = (text: string) => createHash("sha256").update(text).digest("base64");
 
 /**
  * Builds the Pagefind index of exactly the pages that should be searchable (every published entry
@@ -52,9 +59,11 @@ const hashOf = (html: string) => createHash("sha256").update(html).digest("base6
  * Pagefind (a process of its own) on the core the rendering leaves idle, instead of being read
  * after the last page is written. Pages reach Pagefind in one fixed order (entries, then tags, as
  * the journal lists them; the index depends on it), so a page rendered early waits for those
- * before it. `finish` sends the pages that were not rendered (an
- * incremental build copies unchanged ones) from the output folder, and checks that every page
- * offered is the page written; if one is not, the whole index is made again from the files.
+ * before it. A warm build also offers, before Astro renders anything, the last build's copies of
+ * the pages it expects to be unchanged (`reuse`, search-last-build.ts), so Pagefind reads those
+ * while Vite bundles. `finish` sends the pages that were not offered from the output folder, and
+ * checks that every page sent gives what its written file gives (the same bytes, or the same
+ * prepared text); if one does not, the whole index is made again from the files.
  */
 export class SearchIndexBuild {
   readonly #pages: SearchPage[];
@@ -88,16 +97,50 @@ export class SearchIndexBuild {
   offer(pathname: string, html: string): void {
     if (!pathname.startsWith(`${this.#base}/`)) return;
     const url = pathname.slice(this.#base.length);
-    const at = this.#byUrl.get(url.endsWith("/") ? url : `${url}/`);
-    if (at === undefined) return;
-    const page = this.#pages[at]!;
-    const hash = hashOf(html);
-    // A page rendered twice, differently, may have reached Pagefind in its first form: the files decide.
-    if (page.renderedHash !== undefined && page.renderedHash !== hash) this.#conflict = true;
-    if (page.renderedHash !== undefined) return;
-    page.content = prepared(html, page.aliases);
-    page.renderedHash = hash;
-    this.#sending = this.#sending.then(() => this.#send());
+    const page = this.#page(url.endsWith("/") ? url : `${url}/`);
+    if (page) this.#take(page, html, "rendered");
+  }
+
+  /**
+   * The last build's copy of a page (`url` without the base path), offered before the page is
+   * rendered or copied: kept unless the page was offered as rendered. The written file decides
+   * in `finish`, as for a rendered page.
+   */
+  reuse(url: string, html: string): void {
+    const page = this.#page(url);
+    if (page && page.from !== "rendered") this.#take(page, html, "last build");
+  }
+
+  /** Resolves once every page that could be sent so far has been handed to Pagefind. */
+  async flushed(): Promise<void> {
+    await this.#sending;
+  }
+
+  /** The hash of each page's written file, once `finish` has checked them all (search-last-build.ts records them). */
+  writtenHashes(): Map<string, string> {
+    return new Map(this.#pages.map((page) => [page.url, page.source!]));
+  }
+
+  #page(url: string): SearchPage | undefined {
+    const at = this.#byUrl.get(url);
+    return at === undefined ? undefined : this.#pages[at];
+  }
+
+  #take(page: SearchPage, html: string, from: "rendered" | "last build"): void {
+    const source = hashOf(html);
+    page.from = from;
+    if (page.source === source) return;
+    const content = prepared(html, page.aliases);
+    if (page.sent === undefined) {
+      // Not sent yet: the later HTML replaces the earlier (a rendering replaces the last build's copy).
+      page.content = content;
+      page.source = source;
+      this.#sending = this.#sending.then(() => this.#send());
+    } else if (hashOf(content) !== page.sent) {
+      // Pagefind has read another text for this page (rendered twice, or the last build's copy
+      // was not the page): the files decide in finish.
+      this.#conflict = true;
+    } else page.source = source;
   }
 
   /** Sends every page that is ready and whose predecessors have all been sent, in order. */
@@ -108,6 +151,7 @@ export class SearchIndexBuild {
       const adding = index.addHTMLFile({ url: page.url, content: page.content });
       adding.catch(() => undefined); // awaited in finish
       this.#added.push(adding);
+      page.sent = hashOf(page.content);
       page.content = undefined;
     }
   }
@@ -121,21 +165,29 @@ export class SearchIndexBuild {
       // before; after each, the event loop runs, so the page reaches Pagefind's pipe while the next
       // is read rather than after the last one. The order, and so the index, is the same.
       for (const page of this.#pages.slice(this.#next)) {
-        if (page.content !== undefined || page.renderedHash !== undefined) continue;
-        page.content = prepared(read(page), page.aliases);
+        if (page.content !== undefined || page.sent !== undefined) continue;
+        const html = read(page);
+        page.content = prepared(html, page.aliases);
+        page.source = hashOf(html);
+        page.from = undefined;
         await this.#send();
         await new Promise((resolve) => setImmediate(resolve));
       }
       await this.#send();
-      // Offered pages must be the pages written, byte for byte; else the index is made again from the files.
       if (this.#conflict) return await this.#again(outDir);
-      let asRendered = 0;
+      // Each page sent as offered must give what its written file gives: the same bytes, or the
+      // same text once prepared (a page whose local graph changed, outside the indexed part).
+      // Else the index is made again from the files.
+      const counts = { asRendered: 0, fromLastBuild: 0 };
       for (const page of this.#pages) {
-        if (page.renderedHash === undefined) continue;
-        if (hashOf(read(page)) !== page.renderedHash) return await this.#again(outDir);
-        asRendered++;
+        if (page.from === undefined) continue;
+        const html = read(page);
+        const source = hashOf(html);
+        if (source !== page.source && hashOf(prepared(html, page.aliases)) !== page.sent) return await this.#again(outDir);
+        page.source = source;
+        counts[page.from === "rendered" ? "asRendered" : "fromLastBuild"]++;
       }
-      return { ...(await this.#write(outDir)), asRendered };
+      return { ...(await this.#write(outDir)), ...counts };
     } finally {
       await pagefind.close();
     }
@@ -145,10 +197,13 @@ export class SearchIndexBuild {
     // Nothing may be on its way to Pagefind when it stops (finish has awaited the sends).
     await Promise.allSettled(this.#added);
     await pagefind.close();
-    return new SearchIndexBuild(this.#pages, this.#base).finish(outDir);
+    const again = new SearchIndexBuild(this.#pages, this.#base);
+    const result = await again.finish(outDir);
+    for (const [i, page] of again.#pages.entries()) this.#pages[i]!.source = page.source;
+    return result;
   }
 
-  async #write(outDir: string): Promise<Omit<SearchIndexResult, "asRendered">> {
+  async #write(outDir: string): Promise<Omit<SearchIndexResult, "asRendered" | "fromLastBuild">> {
     const index = await this.#index;
     if (typeof index === "string") return { pages: 0, problems: [{ file: outDir, message: `Pagefind could not start: ${index}`, fix: "reinstall dependencies with npm install" }] };
     const problems: Problem[] = [];
