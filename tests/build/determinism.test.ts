@@ -1,14 +1,8 @@
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { buildSite } from "../helpers/build-site.ts";
-
-function files(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
-    .sort();
-}
+import { files } from "../helpers/output-files.ts";
 
 describe("reproducible builds", () => {
   it("two clean builds of the same journal are byte-identical, graph and search index included", async () => {

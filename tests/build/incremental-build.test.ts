@@ -4,34 +4,14 @@
 // incremental build must equal a full build from empty caches, byte for byte. It must also have
 // reused the pages nothing touched, or it proves nothing. The same goes for the MDX entries a build
 // compiles (src/integration/markdown/mdx-render-cache.ts): it must reuse those nothing touched.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT, cleanEnv, runAstroScript } from "../helpers/build-site.ts";
+import { ROOT, buildWithCache } from "../helpers/build-site.ts";
+import { expectSameFiles, files } from "../helpers/output-files.ts";
 
-function files(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
-    .sort();
-}
-
-async function build(content: string, out: string, cache: string) {
-  const result = await runAstroScript(["scripts/build.ts"], {
-    ...cleanEnv(),
-    DAYBOOK_CONTENT: content,
-    DAYBOOK_OUT: out,
-    DAYBOOK_CACHE: cache,
-    DAYBOOK_TODAY: "2026-11-23",
-    DAYBOOK_BASE: "/journal/",
-    DAYBOOK_SITE: "",
-    ASTRO_TELEMETRY_DISABLED: "1",
-    FORCE_COLOR: "0",
-  });
-  expect(result.code, result.output).toBe(0);
-  return result.output;
-}
+const build = buildWithCache;
 
 /** Pages Astro copied from the last build instead of rendering ("├─ /day/5/index.html (restored)"). */
 function reused(output: string, kind = "index\\.html"): string[] {
@@ -48,10 +28,7 @@ function mdxCounts(output: string): { compiled: number; reused: number } {
 }
 
 function expectSameOutput(incremental: string, full: string): void {
-  const names = files(full);
-  expect(files(incremental)).toEqual(names);
-  const different = names.filter((name) => !readFileSync(path.join(incremental, name)).equals(readFileSync(path.join(full, name))));
-  expect(different, "files of the incremental build that differ from a full build").toEqual([]);
+  expectSameFiles(incremental, full, "files of the incremental build that differ from a full build");
 }
 
 const write = (file: string, text: string) => {

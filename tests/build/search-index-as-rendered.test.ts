@@ -3,22 +3,10 @@
 // index must be the one made afterwards from the pages written, byte for byte, on the sample
 // journal (at /) and on the real-journal fixture (under a base path), and the build must say
 // that every page was read as rendered, or the thread did nothing.
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
-import { buildSearchIndex } from "../../src/integration/search/search-index.ts";
-import { loadJournal } from "../../src/integration/journal-load.ts";
-import { daybookSettings } from "../../src/integration/daybook-settings.ts";
+import { expectIndexOfWrittenPages } from "../helpers/output-files.ts";
 import { SAMPLE_TODAY } from "../helpers/build-site.ts";
 import { REAL_JOURNAL, REAL_JOURNAL_BASE } from "../helpers/sample-build-setup.ts";
-
-function files(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
-    .sort();
-}
 
 const cases = [
   { name: "sampleBuild", content: "content", base: "", today: SAMPLE_TODAY },
@@ -35,19 +23,6 @@ describe("the search index made while pages render", () => {
     expect(asRendered).toBe(pages);
     expect(fromLastBuild, "a build from an empty cache has no last build").toBe("0");
 
-    const copy = mkdtempSync(path.join(tmpdir(), "daybook-index-again-"));
-    try {
-      cpSync(build.outDir, copy, { recursive: true });
-      rmSync(path.join(copy, "pagefind"), { recursive: true });
-      const settings = daybookSettings({ DAYBOOK_CONTENT: content, DAYBOOK_BASE: base });
-      const again = await buildSearchIndex(copy, loadJournal(settings, today));
-      expect(again.problems).toEqual([]);
-      expect(again.pages).toBe(Number(pages));
-      const names = files(path.join(build.outDir, "pagefind"));
-      expect(files(path.join(copy, "pagefind"))).toEqual(names);
-      expect(names.filter((n) => !readFileSync(path.join(build.outDir, "pagefind", n)).equals(readFileSync(path.join(copy, "pagefind", n))))).toEqual([]);
-    } finally {
-      rmSync(copy, { recursive: true, force: true });
-    }
+    expect(await expectIndexOfWrittenPages(build.outDir, { content, base, today })).toBe(Number(pages));
   });
 });

@@ -5,58 +5,18 @@
 // the page written makes the index from the written pages: tests/unit/search-index-build.test.ts;
 // a change to the journal's frontmatter reuses nothing: tests/build/incremental-build.test.ts
 // compares that build, its index included, with a full one.
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildSearchIndex } from "../../src/integration/search/search-index.ts";
-import { loadJournal } from "../../src/integration/journal-load.ts";
-import { daybookSettings } from "../../src/integration/daybook-settings.ts";
-import { ROOT, cleanEnv, runAstroScript } from "../helpers/build-site.ts";
-
-const TODAY = "2026-11-23";
-const BASE = "/journal/";
-
-function files(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
-    .sort();
-}
+import { REBUILD, ROOT, buildWithCache } from "../helpers/build-site.ts";
+import { expectIndexOfWrittenPages } from "../helpers/output-files.ts";
 
 async function build(content: string, out: string, cache: string) {
-  const result = await runAstroScript(["scripts/build.ts"], {
-    ...cleanEnv(),
-    DAYBOOK_CONTENT: content,
-    DAYBOOK_OUT: out,
-    DAYBOOK_CACHE: cache,
-    DAYBOOK_TODAY: TODAY,
-    DAYBOOK_BASE: BASE,
-    DAYBOOK_SITE: "",
-    ASTRO_TELEMETRY_DISABLED: "1",
-    FORCE_COLOR: "0",
-  });
-  expect(result.code, result.output).toBe(0);
-  const log = result.output.replace(/\x1b\[[0-9;]*m/g, "");
+  const log = (await buildWithCache(content, out, cache)).replace(/\x1b\[[0-9;]*m/g, "");
   const counts = /search index: (\d+) pages \((\d+) read as rendered, (\d+) from the last build\)/.exec(log);
   expect(counts, log).not.toBeNull();
   return { pages: Number(counts![1]), asRendered: Number(counts![2]), fromLastBuild: Number(counts![3]), log };
-}
-
-/** The build's index equals the one made afterwards from its written pages. */
-async function expectIndexOfWrittenPages(out: string, content: string): Promise<void> {
-  const copy = mkdtempSync(path.join(tmpdir(), "daybook-index-again-"));
-  try {
-    cpSync(out, copy, { recursive: true });
-    rmSync(path.join(copy, "pagefind"), { recursive: true });
-    const again = await buildSearchIndex(copy, loadJournal(daybookSettings({ DAYBOOK_CONTENT: content, DAYBOOK_BASE: BASE }), TODAY));
-    expect(again.problems).toEqual([]);
-    const names = files(path.join(out, "pagefind"));
-    expect(files(path.join(copy, "pagefind"))).toEqual(names);
-    expect(names.filter((n) => !readFileSync(path.join(out, "pagefind", n)).equals(readFileSync(path.join(copy, "pagefind", n))))).toEqual([]);
-  } finally {
-    rmSync(copy, { recursive: true, force: true });
-  }
 }
 
 const edit = (file: string, from: string, to: string) => {
@@ -93,7 +53,7 @@ describe("a warm build's search index", () => {
     expect(second.fromLastBuild, second.log).toBe(copied.length);
     expect(second.asRendered, second.log).toBe(second.pages - copied.length);
     expect(copied).not.toContain("/day/2/");
-    await expectIndexOfWrittenPages(path.join(work, "second"), content);
+    await expectIndexOfWrittenPages(path.join(work, "second"), { content, ...REBUILD });
 
     rmSync(work, { recursive: true, force: true });
   });

@@ -8,13 +8,7 @@ import path from "node:path";
 import * as pagefind from "pagefind";
 import { describe, expect, inject, it } from "vitest";
 import { indexedPart } from "../../src/integration/search/index-html.ts";
-
-function files(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
-    .sort();
-}
+import { files } from "../helpers/output-files.ts";
 
 /** Every entry and tag page of a build, as Pagefind's URLs. */
 function searchablePages(outDir: string): string[] {

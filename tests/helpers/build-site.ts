@@ -45,6 +45,29 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   return { code, output, outDir };
 }
 
+/** The build date and base path of {@link buildWithCache}. */
+export const REBUILD = { today: "2026-11-23", base: "/journal/" } as const;
+
+/**
+ * `npm run build` of `content` into `out`, keeping what a build reuses in `cache` (tests that build
+ * a journal again, as an author or a CI deploy does), under a base path; returns its log.
+ */
+export async function buildWithCache(content: string, out: string, cache: string): Promise<string> {
+  const { code, output } = await runAstroScript(["scripts/build.ts"], {
+    ...cleanEnv(),
+    DAYBOOK_CONTENT: content,
+    DAYBOOK_OUT: out,
+    DAYBOOK_CACHE: cache,
+    DAYBOOK_TODAY: REBUILD.today,
+    DAYBOOK_BASE: REBUILD.base,
+    DAYBOOK_SITE: "",
+    ASTRO_TELEMETRY_DISABLED: "1",
+    FORCE_COLOR: "0",
+  });
+  if (code !== 0) throw new Error(`the build failed (exit code ${code}):\n${output}`);
+  return output;
+}
+
 /** The test runner's environment minus what Vitest adds (MODE, DEV, BASE_URL…), which would leak into Astro. */
 export function cleanEnv(): NodeJS.ProcessEnv {
   const leaked = /^(VITEST|VITE_|TEST$|NODE_ENV$|BASE_URL$|MODE$|DEV$|PROD$|SSR$)/;
