@@ -19,7 +19,7 @@ import { buildPhases } from "../bench/build-phases.ts";
 import { entryMarkupWeights, entryPageWeights } from "../bench/page-weight.ts";
 import { lighthouseScores, medianScores } from "../bench/lighthouse.ts";
 import { buildSearchIndex } from "../src/integration/search/search-index.ts";
-import { loadJournal } from "../src/integration/daybook-integration.ts";
+import { loadJournal } from "../src/integration/journal-load.ts";
 import { daybookSettings } from "../src/integration/daybook-settings.ts";
 import { launchChromium } from "../tests/helpers/chromium.ts";
 import { serveStatic } from "../tests/helpers/static-server.ts";

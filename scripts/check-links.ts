@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { daybookSettings } from "../src/integration/daybook-settings.ts";
-import { loadJournal } from "../src/integration/daybook-integration.ts";
+import { loadJournal } from "../src/integration/journal-load.ts";
 import { checkLinks, journalSources } from "../src/integration/links/link-check.ts";
 import { formatReport } from "../src/integration/content/problem.ts";
 

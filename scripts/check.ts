@@ -6,7 +6,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { problemLines } from "../src/integration/astro-process/astro-log-check.ts";
-import { loadJournal } from "../src/integration/daybook-integration.ts";
+import { loadJournal } from "../src/integration/journal-load.ts";
 import { daybookSettings, type DaybookSettings } from "../src/integration/daybook-settings.ts";
 import { checkLinks, journalSources } from "../src/integration/links/link-check.ts";
 import { formatNote, formatProblem, type Problem } from "../src/integration/content/problem.ts";

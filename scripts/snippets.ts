@@ -3,7 +3,7 @@
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { daybookSettings } from "../src/integration/daybook-settings.ts";
-import { loadJournal } from "../src/integration/daybook-integration.ts";
+import { loadJournal } from "../src/integration/journal-load.ts";
 import { formatReport, type Problem } from "../src/integration/content/problem.ts";
 import { countOf } from "../src/lib/plural.ts";
 import { checkJournalSnippets } from "../src/integration/snippets/journal-snippets.ts";

@@ -5,25 +5,20 @@ import type { AstroIntegration } from "astro";
 import type { DaybookSettings } from "./daybook-settings.ts";
 import type { Journal } from "./content/journal-validate.ts";
 import { JournalError, type Problem } from "./content/problem.ts";
-import { checkJournalSnippets } from "./snippets/journal-snippets.ts";
 import type { SnippetReport } from "./snippets/snippet-check.ts";
 import { registerRuns } from "./snippets/snippet-registry.ts";
-import { buildSearchIndex } from "./search/search-index.ts";
-import { SearchIndexThread } from "./search/search-index-thread.ts";
-import { journalDigest } from "./search/search-last-build.ts";
 import { receiveRenderedPages } from "./search/search-offer.ts";
 import { serveLastSearchIndex } from "./search/dev-search-index.ts";
 import { startDevSession, type DevSession } from "./dev/dev-server.ts";
 import { TypecheckThread } from "./dev/typecheck-thread.ts";
-import { loadJournal } from "./journal-load.ts";
 import { shareImageCounts } from "./share-images/og-image-counts.ts";
-import { startShareImages } from "./share-images/share-images-ahead.ts";
-import { daybookCacheDir, MDX_CACHE_FOLDER } from "./daybook-cache.ts";
-import { cacheKey } from "./cache-key.ts";
-import { cacheMdxRenders, type MdxRenderCache } from "./markdown/mdx-render-cache.ts";
-import { everyPageFingerprint } from "./page-cache-key.ts";
+import type { MdxRenderCache } from "./markdown/mdx-render-cache.ts";
+import type { SearchIndexThread } from "./search/search-index-thread.ts";
 
-export { loadJournal };
+type BuildSteps = typeof import("./build-steps.ts");
+/** What only a build needs (build-steps.ts), loaded when one starts. */
+const buildSteps = (): Promise<BuildSteps> => import("./build-steps.ts");
+import { daybookCacheDir, MDX_CACHE_FOLDER } from "./daybook-cache.ts";
 
 /** Validates the journal before Astro reads it and checks that every entry became a page. */
 export function daybook(settings: DaybookSettings): AstroIntegration {
@@ -33,6 +28,7 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
   let search: SearchIndexThread | undefined;
   /** Daybook's cache key (cache-key.ts): its code, dependencies and Node. */
   let buildKey = "";
+  let steps: BuildSteps | undefined;
   return {
     name: "daybook",
     hooks: {
@@ -44,6 +40,8 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
           dev = await startDevSession({ settings, processor: config.markdown.processor, injectScript, logger });
           return;
         }
+        steps = await buildSteps();
+        const { cacheKey, startShareImages, cacheMdxRenders, everyPageFingerprint } = steps;
         buildKey = cacheKey(settings.root).key;
         logger.info(`cache: ${path.relative(settings.root, daybookCacheDir(settings.root)) || "."} (valid for ${buildKey})`);
         // Share images start as soon as the journal is valid (share-images/og-render-pool.ts says why).
@@ -73,8 +71,8 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
         if (!journal) return;
         // Pagefind indexes pages as they render, in a thread of its own (search/search-index-thread.ts).
         // A warm build's thread also reads the last build's copies of unchanged pages while Vite bundles.
-        const lastBuild = { root: settings.root, cacheDir: daybookCacheDir(settings.root), journal: journalDigest(journal, settings, buildKey) };
-        search = new SearchIndexThread(journal, settings.base, lastBuild);
+        const lastBuild = { root: settings.root, cacheDir: daybookCacheDir(settings.root), journal: steps!.journalDigest(journal, settings, buildKey) };
+        search = new steps!.SearchIndexThread(journal, settings.base, lastBuild);
         receiveRenderedPages(search);
       },
       "astro:server:setup": ({ server, logger }) => {
@@ -102,7 +100,7 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
         else logger.info("share images: off (shareImages in daybook.config.ts)");
         const searchStarted = performance.now();
         receiveRenderedPages(undefined);
-        const index = await (search ? search.finish(outDir) : buildSearchIndex(outDir, journal!));
+        const index = await (search ? search.finish(outDir) : (steps ?? (await buildSteps())).buildSearchIndex(outDir, journal!));
         if (index.problems.length) throw new JournalError(index.problems, "The search index is incomplete; the output must not be deployed.");
         logger.info(`search index: ${index.pages} pages (${index.asRendered} read as rendered, ${index.fromLastBuild} from the last build) in ${((performance.now() - searchStarted) / 1000).toFixed(2)} s`);
       },
@@ -118,6 +116,7 @@ export async function checkJournal(
   settings: DaybookSettings,
   options: { includeDrafts: boolean; today?: string; onValid?: (journal: Journal) => void; typecheck?: TypecheckThread },
 ): Promise<{ journal: Journal; snippets?: SnippetReport }> {
+  const { loadJournal, checkJournalSnippets } = await buildSteps();
   const journal = loadJournal(settings, options.today);
   if (journal.problems.length > 0) return { journal };
   options.onValid?.(journal);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { convertFolder, readFolder } from "../../src/integration/import/import-folder.ts";
 import { stageFiles, type StagedFile } from "../../src/integration/import/import-write.ts";
-import { loadJournal } from "../../src/integration/daybook-integration.ts";
+import { loadJournal } from "../../src/integration/journal-load.ts";
 import { daybookSettings } from "../../src/integration/daybook-settings.ts";
 import { checkLinks } from "../../src/integration/links/link-check.ts";
 import { TagIndex } from "../../src/lib/tag-index.ts";

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { loadJournal } from "../../src/integration/daybook-integration.ts";
+import { loadJournal } from "../../src/integration/journal-load.ts";
 import { daybookSettings } from "../../src/integration/daybook-settings.ts";
 import { checkSnippets } from "../../src/integration/snippets/snippet-check.ts";
 import type { Journal } from "../../src/integration/content/journal-validate.ts";

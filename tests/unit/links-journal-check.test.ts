@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { SourceFile } from "../../src/integration/content/journal-validate.ts";
 import { checkJournalLinks } from "../../src/integration/links/journal-links.ts";
 import type { LinkTargets } from "../../src/integration/links/entry-link-resolve.ts";
-import { loadJournal } from "../../src/integration/daybook-integration.ts";
+import { loadJournal } from "../../src/integration/journal-load.ts";
 import { daybookSettings } from "../../src/integration/daybook-settings.ts";
 import { registeredLinkTargets } from "../../src/integration/links/link-targets.ts";
 

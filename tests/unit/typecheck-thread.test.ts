@@ -76,7 +76,7 @@ test("a dev check type-checks in its thread: the snippet's type error is reporte
     const entry = path.join(work, "content/days/001-first-day.mdx");
     writeFileSync(entry, readFileSync(entry, "utf8").replace("const utilisation = 0.95;", "const utilisation: string = 0.95;"));
     const { daybookSettings } = await import("${ROOT_URL}/src/integration/daybook-settings.ts");
-    const { loadJournal } = await import("${ROOT_URL}/src/integration/daybook-integration.ts");
+    const { loadJournal } = await import("${ROOT_URL}/src/integration/journal-load.ts");
     const { DevJournal } = await import("${ROOT_URL}/src/integration/dev/dev-journal.ts");
     const settings = daybookSettings({ DAYBOOK_CONTENT: path.join(work, "content") }, process.cwd());
     const journal = new DevJournal(settings, () => loadJournal(settings));

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { isClockProblem, readJournalToday } from "../../lib/journal-today.ts";
 import { TagIndex } from "../../lib/tag-index.ts";
-import { loadJournal } from "../daybook-integration.ts";
+import { loadJournal } from "../journal-load.ts";
 import { daybookSettings } from "../daybook-settings.ts";
 import { formatProblem } from "../content/problem.ts";
 import { USAGE, parseImportArgs } from "./import-args.ts";

@@ -4,7 +4,7 @@
 import path from "node:path";
 import { TagIndex } from "../../lib/tag-index.ts";
 import { entryPath, withBase } from "../../lib/urls.ts";
-import { loadJournal } from "../daybook-integration.ts";
+import { loadJournal } from "../journal-load.ts";
 import { daybookSettings, type DaybookSettings } from "../daybook-settings.ts";
 import { readSourceFiles } from "../content/journal-read.ts";
 import { formatReport } from "../content/problem.ts";
