@@ -14,23 +14,12 @@ const ID = /^[0-9a-f]{32}$/;
  * The dev server's two Daybook endpoints: the state a dev page shows (problems, and the
  * snippets of its entry) and Accept output. Every answer is JSON the page shows as text.
  */
-export function devMiddleware(options: {
-  base: string;
-  journal: DevJournal;
-  root: string;
-  contentRoot: string;
-  guard: () => GuardOptions;
-  /** Called on each state request: a page is open in a browser. */
-  onState?: () => void;
-}) {
+export function devMiddleware(options: { base: string; journal: DevJournal; root: string; contentRoot: string; guard: () => GuardOptions }) {
   const statePath = `${options.base}${DEV_STATE_PATH}`;
   const acceptPath = `${options.base}${DEV_ACCEPT_PATH}`;
   return (req: IncomingMessage, res: ServerResponse, next: Next): void => {
     const url = new URL(req.url ?? "/", "http://dev.invalid");
-    if (url.pathname === statePath) {
-      options.onState?.();
-      void serveState(req, res, url, options);
-    }
+    if (url.pathname === statePath) void serveState(req, res, url, options);
     else if (url.pathname === acceptPath) void serveAccept(req, res, options);
     else next();
   };

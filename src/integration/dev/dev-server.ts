@@ -14,10 +14,8 @@ import { JournalCheckThread } from "./journal-check-thread.ts";
 import { devMiddleware } from "./dev-middleware.ts";
 import { devOrigins } from "./dev-guard.ts";
 import { waitBeforeRendering } from "./dev-render-wait.ts";
-import { warmUpOnceShown } from "./dev-warm-up.ts";
+import { warmUp } from "./dev-warm-up.ts";
 
-/** When the warm-up starts if no page is opened after the first check. */
-const WARM_UP_AFTER_MS = 10_000;
 const CLIENT = fileURLToPath(new URL("../../client/dev/dev-client.ts", import.meta.url));
 
 export interface DevSession {
@@ -51,9 +49,9 @@ export async function startDevSession(options: {
     () => logChecked(journal, logger),
     (error: unknown) => logger.error(`the journal could not be checked: ${(error as Error).stack ?? error}`),
   );
-  // The first save of a snippet's code would wait for a snippet host and TypeScript: both are
-  // started once a page is open, or a while after the first check (see dev-warm-up.ts).
-  const warm = warmUpOnceShown(first.then(() => journal.snippetsSettled()), journal, WARM_UP_AFTER_MS);
+  // After the first check: the warm-up's threads would otherwise take CPU from the validation that
+  // the first render waits for.
+  void first.then(() => journal.snippetsSettled()).then(() => warmUp(journal));
   waitBeforeRendering(options.processor, async () => {
     await first;
     await journal.snippetsSettled();
@@ -72,12 +70,9 @@ export async function startDevSession(options: {
         const urls = [...(server.resolvedUrls?.local ?? []), ...(server.resolvedUrls?.network ?? [])];
         return devOrigins(port, urls, server.config.server.https ? "https:" : "http:");
       };
-      server.middlewares.use(devMiddleware({ base: settings.base, journal, root: settings.root, contentRoot: settings.contentRoot, guard: () => ({ origins: origins(), token }), onState: warm.shown }));
+      server.middlewares.use(devMiddleware({ base: settings.base, journal, root: settings.root, contentRoot: settings.contentRoot, guard: () => ({ origins: origins(), token }) }));
       void first.then(() => logProblems(journal, serverLogger, false));
-      server.httpServer?.once("close", () => {
-        warm.cancel();
-        void Promise.all([journal.close(), thread.close()]);
-      });
+      server.httpServer?.once("close", () => void Promise.all([journal.close(), thread.close()]));
       let latest: Promise<void> | undefined;
       server.watcher.on("all", (event, file) => {
         // Hidden files are never read as content (Accept output's half-written copy is one).
