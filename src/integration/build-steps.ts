@@ -10,3 +10,4 @@ export { startShareImages } from "./share-images/share-images-ahead.ts";
 export { cacheMdxRenders } from "./markdown/mdx-render-cache.ts";
 export { everyPageFingerprint } from "./page-cache-key.ts";
 export { cacheKey } from "./cache-key.ts";
+export { ContentRulesCache } from "./content/content-rules-cache.ts";

@@ -6,7 +6,8 @@ import path from "node:path";
  * again, with their keys: src/integration/page-cache-key.ts), snippet results
  * (daybook-snippets.json), share images (daybook-og/) and their fonts, compiled MDX entries
  * (daybook-mdx/: src/integration/markdown/mdx-render-cache.ts), the search index's record of
- * the pages it read (daybook-search-pages.json: src/integration/search/search-last-build.ts), and the editor's
+ * the pages it read (daybook-search-pages.json: src/integration/search/search-last-build.ts), the
+ * content rules' results (daybook-content-rules.json: src/integration/content/content-rules-cache.ts), and the editor's
  * minified TypeScript. Git-ignored (`.cache/`), and outside node_modules, which `npm ci`
  * deletes, so CI restores it after installing. The deploy workflow caches this folder, under the key scripts/cache-key.ts prints (src/integration/cache-key.ts).
  */

@@ -14,6 +14,7 @@ import { TypecheckThread } from "./dev/typecheck-thread.ts";
 import { shareImageCounts } from "./share-images/og-image-counts.ts";
 import type { MdxRenderCache } from "./markdown/mdx-render-cache.ts";
 import type { SearchIndexThread } from "./search/search-index-thread.ts";
+import type { ContentRulesCache } from "./content/content-rules-cache.ts";
 
 type BuildSteps = typeof import("./build-steps.ts");
 /** What only a build needs (build-steps.ts), loaded when one starts. */
@@ -49,7 +50,9 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
         // TypeScript loads and parses its library files in a thread of its own while this one reads the journal.
         const typecheck = new TypecheckThread(settings.root);
         typecheck.start();
-        const checked = await checkJournal(settings, { includeDrafts: false, onValid, typecheck }).finally(() => typecheck.close());
+        // The content rules' results of the last build are reused for the files that did not change.
+        const contentRules = new steps.ContentRulesCache(daybookCacheDir(settings.root), buildKey);
+        const checked = await checkJournal(settings, { includeDrafts: false, onValid, typecheck, contentRules }).finally(() => typecheck.close());
         journal = checked.journal;
         if (checked.snippets) {
           registerRuns(checked.snippets.runs);
@@ -114,10 +117,10 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
  */
 export async function checkJournal(
   settings: DaybookSettings,
-  options: { includeDrafts: boolean; today?: string; onValid?: (journal: Journal) => void; typecheck?: TypecheckThread },
+  options: { includeDrafts: boolean; today?: string; onValid?: (journal: Journal) => void; typecheck?: TypecheckThread; contentRules?: ContentRulesCache },
 ): Promise<{ journal: Journal; snippets?: SnippetReport }> {
   const { loadJournal, checkJournalSnippets } = await buildSteps();
-  const journal = loadJournal(settings, options.today);
+  const journal = loadJournal(settings, options.today, options.contentRules);
   if (journal.problems.length > 0) return { journal };
   options.onValid?.(journal);
   const snippets = await checkJournalSnippets(settings, journal, { includeDrafts: options.includeDrafts, ...(options.typecheck && { typecheck: options.typecheck }) });

@@ -18,6 +18,7 @@ import { isImageFile } from "../images/image-files.ts";
 import { checkEntryImages } from "../images/image-check.ts";
 import { contentFilesFrom, type ContentListing } from "../images/content-files.ts";
 import { lastResultPerFile } from "./last-result-per-file.ts";
+import type { ContentRulesInput, ContentRulesMemo } from "./content-rules-cache.ts";
 
 export interface SourceFile {
   /** Path relative to the project root, forward slashes, e.g. `content/days/016-2pc.mdx`. */
@@ -39,6 +40,8 @@ export interface ValidateOptions {
   contentFiles?: ContentListing;
   /** `remoteImages` in daybook.config.ts (default true): whether entries may show https: images. */
   remoteImages?: boolean;
+  /** Content rules' results kept from the last build (content-rules-cache.ts), asked before checking. */
+  contentRules?: ContentRulesMemo;
 }
 
 export interface ValidEntry {
@@ -81,6 +84,13 @@ export function validateJournal(days: readonly SourceFile[], tagFiles: readonly 
   const report = (file: string, at: { line: number; column?: number | undefined } | undefined, message: string, fix: string) =>
     problems.push({ file, ...(at ?? {}), message, fix });
 
+  const contentRules = (file: string, input: ContentRulesInput) => {
+    const known = options.contentRules?.get(file, input);
+    if (known) return known;
+    const checked = contentSafetyOf(file, input);
+    options.contentRules?.set(file, input, checked);
+    return checked;
+  };
   const contentFiles = contentFilesFrom(options.contentFiles ?? { files: days.map((d) => `days/${d.relative}`) });
   const images = (file: SourceFile, folder: string, body: string, firstLine: number) =>
     checkEntryImages(file.path, body, { firstLine, mdx: /\.mdx$/i.test(file.relative), entryPath: `${folder}/${file.relative}`, files: contentFiles, remoteImages: options.remoteImages ?? true });
@@ -101,7 +111,7 @@ export function validateJournal(days: readonly SourceFile[], tagFiles: readonly 
     }
     const fm = parseFile(file, report);
     if (!fm) continue;
-    const content = contentSafetyOf(file.path, { body: fm.body, firstLine: fm.bodyLine, mdx: false }); // a tag's page shows its body
+    const content = contentRules(file.path, { body: fm.body, firstLine: fm.bodyLine, mdx: false }); // a tag's page shows its body
     problems.push(...content.problems, ...images(file, "tags", fm.body, fm.bodyLine));
     notes.push(...content.notes);
     const parsed = tagSchema.safeParse(fm.data);
@@ -128,7 +138,7 @@ export function validateJournal(days: readonly SourceFile[], tagFiles: readonly 
     }
     const fm = parseFile(file, report);
     if (!fm) continue;
-    const content = contentSafetyOf(file.path, { body: fm.body, firstLine: fm.bodyLine, mdx: /\.mdx$/i.test(file.relative) });
+    const content = contentRules(file.path, { body: fm.body, firstLine: fm.bodyLine, mdx: /\.mdx$/i.test(file.relative) });
     problems.push(...content.problems);
     notes.push(...content.notes);
     problems.push(...images(file, "days", fm.body, fm.bodyLine));
