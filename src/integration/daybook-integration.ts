@@ -16,10 +16,11 @@ import type { MdxRenderCache } from "./markdown/mdx-render-cache.ts";
 import type { SearchIndexThread } from "./search/search-index-thread.ts";
 import type { ContentRulesCache } from "./content/content-rules-cache.ts";
 
+import { daybookCacheDir, MDX_CACHE_FOLDER } from "./daybook-cache.ts";
+
 type BuildSteps = typeof import("./build-steps.ts");
 /** What only a build needs (build-steps.ts), loaded when one starts. */
 const buildSteps = (): Promise<BuildSteps> => import("./build-steps.ts");
-import { daybookCacheDir, MDX_CACHE_FOLDER } from "./daybook-cache.ts";
 
 /** Validates the journal before Astro reads it and checks that every entry became a page. */
 export function daybook(settings: DaybookSettings): AstroIntegration {
@@ -30,6 +31,7 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
   /** Daybook's cache key (cache-key.ts): its code, dependencies and Node. */
   let buildKey = "";
   let steps: BuildSteps | undefined;
+  const cacheDir = daybookCacheDir(settings.root);
   return {
     name: "daybook",
     hooks: {
@@ -44,14 +46,14 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
         steps = await buildSteps();
         const { cacheKey, startShareImages, cacheMdxRenders, everyPageFingerprint } = steps;
         buildKey = cacheKey(settings.root).key;
-        logger.info(`cache: ${path.relative(settings.root, daybookCacheDir(settings.root)) || "."} (valid for ${buildKey})`);
+        logger.info(`cache: ${path.relative(settings.root, cacheDir) || "."} (valid for ${buildKey})`);
         // Share images start as soon as the journal is valid (share-images/og-render-pool.ts says why).
         const onValid = (valid: Journal) => (command === "build" && settings.shareImages ? void startShareImages(valid, settings) : undefined);
         // TypeScript loads and parses its library files in a thread of its own while this one reads the journal.
         const typecheck = new TypecheckThread(settings.root);
         typecheck.start();
         // The content rules' results of the last build are reused for the files that did not change.
-        const contentRules = new steps.ContentRulesCache(daybookCacheDir(settings.root), buildKey);
+        const contentRules = new steps.ContentRulesCache(cacheDir, buildKey);
         const checked = await checkJournal(settings, { includeDrafts: false, onValid, typecheck, contentRules }).finally(() => typecheck.close());
         journal = checked.journal;
         if (checked.snippets) {
@@ -61,7 +63,7 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
         }
         if (journal.problems.length === 0) {
           if (command === "build") {
-            const folder = path.join(daybookCacheDir(settings.root), MDX_CACHE_FOLDER);
+            const folder = path.join(cacheDir, MDX_CACHE_FOLDER);
             mdx = cacheMdxRenders(config.markdown.processor, { root: settings.root, folder, fingerprint: everyPageFingerprint() });
           }
           return;
@@ -74,7 +76,7 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
         if (!journal) return;
         // Pagefind indexes pages as they render, in a thread of its own (search/search-index-thread.ts).
         // A warm build's thread also reads the last build's copies of unchanged pages while Vite bundles.
-        const lastBuild = { root: settings.root, cacheDir: daybookCacheDir(settings.root), journal: steps!.journalDigest(journal, settings, buildKey) };
+        const lastBuild = { root: settings.root, cacheDir, journal: steps!.journalDigest(journal, settings, buildKey) };
         search = new steps!.SearchIndexThread(journal, settings.base, lastBuild);
         receiveRenderedPages(search);
       },

@@ -9,9 +9,9 @@ export type SearchThreadMessage = { offer: [pathname: string, html: string] } | 
 
 const { pages, base, lastBuild } = workerData as { pages: SearchPageList; base: string; lastBuild?: LastBuildSource };
 const build = new SearchIndexBuild(pages, base);
-const inputs = lastBuild && pageInputs(lastBuild, pages);
+const last = lastBuild && { source: lastBuild, inputs: pageInputs(lastBuild, pages) };
 // Pages rendered meanwhile are offered between its steps; finish waits for it.
-const reusing = lastBuild && inputs ? reuseLastBuild(build, lastBuild, inputs).catch(() => 0) : Promise.resolve(0);
+const reusing = last ? reuseLastBuild(build, last.source, last.inputs).catch(() => 0) : Promise.resolve(0);
 
 parentPort!.on("message", (message: SearchThreadMessage) => {
   if ("offer" in message) return build.offer(...message.offer);
@@ -19,7 +19,7 @@ parentPort!.on("message", (message: SearchThreadMessage) => {
     .then(() => build.finish(message.finish))
     .then((result) => {
       // Only a complete index is a record the next build may reuse pages by.
-      if (lastBuild && inputs && result.problems.length === 0) recordBuild(lastBuild.cacheDir, inputs, build.writtenHashes());
+      if (last && result.problems.length === 0) recordBuild(last.source.cacheDir, last.inputs, build.writtenHashes());
       parentPort!.postMessage({ result });
     })
     .catch((error: unknown) => parentPort!.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }));
