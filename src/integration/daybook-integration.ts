@@ -13,6 +13,7 @@ import { startDevSession, type DevSession } from "./dev/dev-server.ts";
 import { TypecheckThread } from "./dev/typecheck-thread.ts";
 import { shareImageCounts } from "./share-images/og-image-counts.ts";
 import type { MdxRenderCache } from "./markdown/mdx-render-cache.ts";
+import { waitBeforeRendering } from "./markdown/render-wait.ts";
 import type { SearchIndexThread } from "./search/search-index-thread.ts";
 import type { ContentRulesCache } from "./content/content-rules-cache.ts";
 
@@ -31,6 +32,8 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
   /** Daybook's cache key (cache-key.ts): its code, dependencies and Node. */
   let buildKey = "";
   let steps: BuildSteps | undefined;
+  /** A build's snippet check, which runs while Vite bundles; settles only if every snippet passed. */
+  let snippetsChecked: Promise<void> | undefined;
   const cacheDir = daybookCacheDir(settings.root);
   return {
     name: "daybook",
@@ -54,23 +57,48 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
         typecheck.start();
         // The content rules' results of the last build are reused for the files that did not change.
         const contentRules = new steps.ContentRulesCache(cacheDir, buildKey);
-        const checked = await checkJournal(settings, { includeDrafts: false, onValid, typecheck, contentRules }).finally(() => typecheck.close());
-        journal = checked.journal;
-        if (checked.snippets) {
-          registerRuns(checked.snippets.runs);
-          const { runs, ran } = checked.snippets;
+        const stop = (problems: Problem[]): never => {
+          // A stack trace would only bury the report, so print it and stop here.
+          logger.error(`\n${new JournalError(problems).message}`);
+          process.exit(1);
+        };
+        const report = (snippets: SnippetReport) => {
+          registerRuns(snippets.runs);
+          const { runs, ran } = snippets;
           if (runs.length) logger.info(`${runs.length} snippets checked (${ran} run, ${runs.length - ran} from cache)`);
-        }
-        if (journal.problems.length === 0) {
-          if (command === "build") {
-            const folder = path.join(cacheDir, MDX_CACHE_FOLDER);
-            mdx = cacheMdxRenders(config.markdown.processor, { root: settings.root, folder, fingerprint: everyPageFingerprint() });
-          }
+        };
+        if (command !== "build") {
+          const checked = await checkJournal(settings, { includeDrafts: false, onValid, typecheck, contentRules }).finally(() => typecheck.close());
+          journal = checked.journal;
+          if (checked.snippets) report(checked.snippets);
+          if (journal.problems.length) stop(journal.problems);
           return;
         }
-        // A stack trace would only bury the report, so print it and stop here.
-        logger.error(`\n${new JournalError(journal.problems).message}`);
-        process.exit(1);
+        journal = steps.loadJournal(settings, undefined, contentRules);
+        if (journal.problems.length) {
+          typecheck.close();
+          stop(journal.problems);
+        }
+        onValid(journal);
+        const processor = config.markdown.processor;
+        mdx = cacheMdxRenders(processor, { root: settings.root, folder: path.join(cacheDir, MDX_CACHE_FOLDER), fingerprint: everyPageFingerprint() });
+        // Snippets are checked while Vite bundles, which needs their output only where it compiles
+        // an entry holding one: those renders wait for the check (markdown/render-wait.ts), and a
+        // problem stops the build before any page is written.
+        const sources = steps.snippetSources(settings, journal, false);
+        const waiting = steps.filesWithSnippets(settings, sources);
+        snippetsChecked = steps
+          .checkJournalSnippets(settings, journal, { includeDrafts: false, typecheck, sources })
+          .finally(() => typecheck.close())
+          .then((snippets) => {
+            report(snippets);
+            if (snippets.problems.length) stop(snippets.problems);
+          })
+          .catch((error: unknown) => {
+            logger.error(`the snippet check failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+            process.exit(1);
+          });
+        waitBeforeRendering(processor, () => snippetsChecked!, (file) => waiting.has(path.resolve(file)));
       },
       "astro:build:start": () => {
         if (!journal) return;
@@ -85,6 +113,8 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
         dev?.serve(server, logger);
       },
       "astro:build:done": async ({ dir, logger }) => {
+        // Every render waited for it already; a journal without entries has nothing that did.
+        await snippetsChecked;
         const outDir = fileURLToPath(dir);
         const missing = missingPages(outDir, journal!, settings.base);
         if (missing.length) throw new JournalError(missing, "The build output is incomplete; it is in dist/ but must not be deployed.");

@@ -148,6 +148,27 @@ describe("building a journal with mistakes", () => {
     expect(existsSync(build.outDir)).toBe(false);
   });
 
+  it("stops at a snippet problem found while Vite bundles, before any page is written", async () => {
+    // Snippets are checked while Vite bundles. A slow snippet (about 5 s of CPU) keeps the check
+    // going past Vite's start; the .md entry loses its snippet, since Astro renders Markdown before
+    // bundling and would wait for the check there.
+    const content = mkdtempSync(path.join(tmpdir(), "daybook-bad-snippet-"));
+    cpSync(FIXTURE, content, { recursive: true });
+    const first = path.join(content, "days/001-first-day.mdx");
+    writeFileSync(first, readFileSync(first, "utf8").replace("95% busy: wait ≈ 19.0 service times\n", "95% busy: wait ≈ 9.0 service times\n"));
+    const markdown = path.join(content, "days/002-second-day.md");
+    writeFileSync(markdown, readFileSync(markdown, "utf8").replace(/```ts run[\s\S]*```output[\s\S]*?```\n/, "Twenty-seven calls.\n"));
+    const slow = "let total = 0;\nfor (let i = 0; i < 1_000_000_000; i++) total = (total + i) % 1_000_003;\nconsole.log(total);";
+    writeFileSync(path.join(content, "days/004-slow.mdx"), `---\ntitle: Slow\nday: 4\ndate: 2026-02-03\ntags: [retries]\nsummary: x\n---\n\n\`\`\`ts run timeout=60000\n${slow}\n\`\`\`\n\n\`\`\`output\n501488\n\`\`\`\n`);
+    const build = await buildSite({ content });
+    expect(build.code).not.toBe(0);
+    expect(build.output).toMatch(/Building static entrypoints[\s\S]*001-first-day\.mdx:\d+\n\s+✗ the snippet's output differs from its ```output fence[^\n]*\n\s+- 95% busy: wait ≈ 9\.0 service times\n\s+\+ 95% busy: wait ≈ 19\.0 service times/);
+    expect(build.output).not.toMatch(/0\d\d-[a-z-]+\.mdx?:\d+\n\s+✗ (?!the snippet's output differs)/);
+    expect(build.output).toContain("Nothing was built");
+    const written = existsSync(build.outDir) ? htmlFiles(build.outDir) : [];
+    expect(written).toEqual([]);
+  });
+
   it("reports a day number used twice", async () => {
     const content = mkdtempSync(path.join(tmpdir(), "daybook-dup-"));
     cpSync(FIXTURE, content, { recursive: true });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DevJournal } from "../../src/integration/dev/dev-journal.ts";
 import { JournalCheckThread } from "../../src/integration/dev/journal-check-thread.ts";
 import { registeredLinkTargets, registerLinkTargets } from "../../src/integration/links/link-targets.ts";
-import { waitBeforeRendering } from "../../src/integration/dev/dev-render-wait.ts";
+import { waitBeforeRendering } from "../../src/integration/markdown/render-wait.ts";
 import { loadJournal } from "../../src/integration/journal-load.ts";
 import { daybookSettings } from "../../src/integration/daybook-settings.ts";
 import { lookupRun } from "../../src/integration/snippets/snippet-registry.ts";

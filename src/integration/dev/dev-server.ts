@@ -13,7 +13,7 @@ import { DevJournal } from "./dev-journal.ts";
 import { JournalCheckThread } from "./journal-check-thread.ts";
 import { devMiddleware } from "./dev-middleware.ts";
 import { devOrigins } from "./dev-guard.ts";
-import { waitBeforeRendering } from "./dev-render-wait.ts";
+import { waitBeforeRendering } from "../markdown/render-wait.ts";
 import { warmUp } from "./dev-warm-up.ts";
 
 const CLIENT = fileURLToPath(new URL("../../client/dev/dev-client.ts", import.meta.url));
