@@ -65,14 +65,23 @@ describe("share images drawn ahead of their pages", () => {
       const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
       return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]);
     });
+  /** This process's worker threads (Node names their threads "WorkerThread") of normal priority. */
+  const normalWorkers = () =>
+    readdirSync("/proc/self/task").filter((tid) => {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+      return stat.includes("(WorkerThread)") && stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16] === "0";
+    }).length;
 
   it("draw at the lowest priority until a page waits, then at normal priority, every card drawn once", async () => {
-    const pool = new OgRenderPool(require.resolve("@resvg/resvg-js"), fonts, { size: 2, background: true });
+    const pool = new OgRenderPool(require.resolve("@resvg/resvg-js"), fonts, { size: 3, aheadSize: 2, background: true });
     const days = Array.from({ length: 40 }, (_, i) => i + 1);
     const pngs = days.map((day) => pool.render(card(day), "small"));
     await pngs[0];
     expect(niceOfThreads().filter((nice) => nice === SHARE_IMAGE_NICE)).toHaveLength(2);
+    const others = normalWorkers();
     pool.hurry();
+    // Three workers of normal priority replace the two drawing ahead.
+    await vi.waitFor(() => expect(normalWorkers()).toBe(others + 3), { timeout: 60_000, interval: 20 });
     const drawn = await Promise.all(pngs);
     // The workers of normal priority drew the rest; the low-priority ones stop once their cards are done.
     await vi.waitFor(() => expect(niceOfThreads().filter((nice) => nice === SHARE_IMAGE_NICE)).toHaveLength(0), { timeout: 60_000, interval: 50 });

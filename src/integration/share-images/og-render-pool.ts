@@ -1,5 +1,5 @@
 import { Worker } from "node:worker_threads";
-import { shareImageWorkers } from "../machine-budget.ts";
+import { aheadShareImageWorkers, shareImageWorkers } from "../machine-budget.ts";
 import type { CardFonts } from "./og-fonts.ts";
 import { palettePng } from "./png-palette.ts";
 
@@ -90,7 +90,10 @@ interface Drawer {
 }
 
 export interface PoolOptions {
+  /** Workers of normal priority (default: machine-budget.ts). */
   size?: number;
+  /** Workers drawing ahead at low priority, before `hurry` (default: machine-budget.ts). */
+  aheadSize?: number;
   /** Draw at low priority until `hurry` (a build drawing ahead of its pages). */
   background?: boolean;
 }
@@ -106,6 +109,7 @@ export class OgRenderPool {
   readonly #resvgPath: string;
   readonly #fonts: CardFonts;
   readonly #size: number;
+  readonly #aheadSize: number;
   readonly #queue: Card[] = [];
   #drawers: Drawer[];
   /** The workers draw ahead at low priority, until `hurry`. */
@@ -121,8 +125,9 @@ export class OgRenderPool {
     this.#resvgPath = resvgPath;
     this.#fonts = fonts;
     this.#size = options.size ?? shareImageWorkers();
+    this.#aheadSize = options.aheadSize ?? aheadShareImageWorkers();
     this.#ahead = options.background ?? false;
-    this.#drawers = Array.from({ length: this.#size }, () => this.#start());
+    this.#drawers = Array.from({ length: this.#ahead ? this.#aheadSize : this.#size }, () => this.#start());
   }
 
   /** The PNG of `svg`, drawn with the small fonts only when every character of it is in them (og-fonts.ts). */
