@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
@@ -16,6 +16,7 @@ import type { MdxRenderCache } from "./markdown/mdx-render-cache.ts";
 import { waitBeforeRendering } from "./markdown/render-wait.ts";
 import type { SearchIndexThread } from "./search/search-index-thread.ts";
 import type { ContentRulesCache } from "./content/content-rules-cache.ts";
+import type { ShareImages } from "./share-images/share-images-ahead.ts";
 
 import { daybookCacheDir, MDX_CACHE_FOLDER } from "./daybook-cache.ts";
 
@@ -32,6 +33,8 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
   /** Daybook's cache key (cache-key.ts): its code, dependencies and Node. */
   let buildKey = "";
   let steps: BuildSteps | undefined;
+  /** A build's share images, drawn from its start and published at its end. */
+  let shareImages: ShareImages | undefined;
   /** A build's snippet check, which runs while Vite bundles; settles only if every snippet passed. */
   let snippetsChecked: Promise<void> | undefined;
   const cacheDir = daybookCacheDir(settings.root);
@@ -51,7 +54,7 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
         buildKey = cacheKey(settings.root).key;
         logger.info(`cache: ${path.relative(settings.root, cacheDir) || "."} (valid for ${buildKey})`);
         // Share images start as soon as the journal is valid (share-images/og-render-pool.ts says why).
-        const onValid = (valid: Journal) => (command === "build" && settings.shareImages ? void startShareImages(valid, settings) : undefined);
+        const onValid = (valid: Journal) => void (command === "build" && settings.shareImages && (shareImages = startShareImages(valid, settings)));
         // TypeScript loads and parses its library files in a thread of its own while this one reads the journal.
         const typecheck = new TypecheckThread(settings.root);
         typecheck.start();
@@ -124,18 +127,18 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
           if (compiled + reused) logger.info(`${compiled + reused} MDX entries (${compiled} compiled, ${reused} from cache)`);
           mdx.prune();
         }
-        const images = shareImageCounts();
-        if (settings.shareImages) {
-          // Published cards that were not rendered came from a cache: the share-image cache, or
-          // Astro's copy of an unchanged card from the last build (pages/og/day/[day].png.ts).
-          const cards = path.join(outDir, "og", "day");
-          const published = existsSync(cards) ? readdirSync(cards).filter((f) => f.endsWith(".png")).length : 0;
-          logger.info(`${published} share images (${images.rendered} rendered, ${Math.max(0, published - images.rendered)} from cache)`);
-        }
-        else logger.info("share images: off (shareImages in daybook.config.ts)");
         const searchStarted = performance.now();
         receiveRenderedPages(undefined);
-        const index = await (search ? search.finish(outDir) : (steps ?? (await buildSteps())).buildSearchIndex(outDir, journal!));
+        // Pagefind writes its files while the share images are copied into the output.
+        const [index, published] = await Promise.all([
+          search ? search.finish(outDir) : (steps ?? (await buildSteps())).buildSearchIndex(outDir, journal!),
+          shareImages?.publish(outDir),
+        ]);
+        if (published !== undefined) {
+          // Published cards that were not rendered came from the share-image cache.
+          const { rendered } = shareImageCounts();
+          logger.info(`${published} share images (${rendered} rendered, ${published - rendered} from cache)`);
+        } else logger.info("share images: off (shareImages in daybook.config.ts)");
         if (index.problems.length) throw new JournalError(index.problems, "The search index is incomplete; the output must not be deployed.");
         logger.info(`search index: ${index.pages} pages (${index.asRendered} read as rendered, ${index.fromLastBuild} from the last build) in ${((performance.now() - searchStarted) / 1000).toFixed(2)} s`);
       },

@@ -94,6 +94,15 @@ describe("npm run dev: the author's loop", () => {
     await expect.poll(() => inPage(() => document.querySelector("astro-dev-toolbar") === null), poll).toBe(true);
   });
 
+  it("serves the share image the page's meta points at (a build publishes its cards itself)", async () => {
+    await expect.poll(() => inPage(() => document.readyState), poll).toBe("complete");
+    const image = await inPage(() => document.querySelector<HTMLMetaElement>('meta[property="og:image"]')?.content ?? "");
+    expect(image).toMatch(/\/og\/day\/1\.png$/);
+    const response = await fetch(`${server.origin}${new URL(image!).pathname}`);
+    expect(response.headers.get("content-type")).toBe("image/png");
+    expect(Buffer.from(await response.arrayBuffer()).subarray(1, 4).toString()).toBe("PNG");
+  });
+
   it("shows a saved snippet's new output and the out-of-date notice with its diff, as text", async () => {
     await expect.poll(output, poll).toContain("95% busy");
     // A poll, not one read: Vite may reload the page once it has optimised the dependencies the page asked for.

@@ -26,10 +26,15 @@ interface SharedState {
 type WithState = typeof globalThis & { [KEY]?: SharedState };
 const shared = (): SharedState => ((globalThis as WithState)[KEY] ??= { cards: new Map() });
 
+/** Cards drawn ahead at low priority are drawn at normal priority from now on: something waits for them. */
+export function hurryShareImages(): void {
+  void shared().pool?.then((pool) => pool.hurry());
+}
+
 /** PNG of an SVG card, cached by content hash; rendered off the main thread when not cached. */
 export async function renderPng(svg: string, cacheDir: string): Promise<Buffer> {
-  // A page waits for this card: cards drawn ahead at low priority are now drawn at normal priority.
-  void shared().pool?.then((pool) => pool.hurry());
+  // A page waits for this card.
+  hurryShareImages();
   const file = await cachePng(svg, cacheDir);
   try {
     return readFileSync(file);

@@ -1,29 +1,63 @@
 // share-images/: a build's share images, started as soon as the journal is valid (before the
-// snippets are checked), at low priority until a page waits for one, rather than when Astro
-// reaches their pages. Astro renders the image routes late, after most pages; started
-// then, the images were a tail of the build in which the workers drew and the main thread only
-// waited. Started here, they draw while the main thread bundles and renders pages, and each
-// image's page awaits its card and reads it from the cache folder (og-image.ts keeps one promise
-// per card for both).
+// snippets are checked), at low priority, and published when the pages are written. Astro never
+// renders them: as 1,000 image routes they cost the main thread, which every step waits for,
+// about a millisecond each (the route, two file writes for Astro's incremental cache), and their
+// cards were a tail of the build in which the workers drew and the main thread only waited.
+// Started here, they draw while the main thread bundles and renders pages; at the end of the
+// build each is copied from the cache folder into the output (og-image.ts keeps one promise per
+// card). `npm run dev` serves them from `src/pages/og/day/[day].png.ts`, with the same cards.
 
+import { copyFile, mkdir } from "node:fs/promises";
+import path from "node:path";
 import { ogCardSite, ogCardSvg } from "../../lib/og-card.ts";
 import type { Journal } from "../content/journal-validate.ts";
+import { JournalError, type Problem } from "../content/problem.ts";
 import { daybookCacheDir } from "../daybook-cache.ts";
 import type { DaybookSettings } from "../daybook-settings.ts";
-import { cachePng } from "./og-image.ts";
+import { cachePng, hurryShareImages } from "./og-image.ts";
 
-/** The card of every published entry, as `src/pages/og/day/[day].png.ts` will ask for it. */
-export function shareCardsOf(journal: Journal, settings: DaybookSettings): string[] {
+/** Where a card is published, under the output folder (pages link to `<base>og/day/<day>.png`). */
+export const SHARE_IMAGE_FOLDER = path.join("og", "day");
+
+/** The card of every published entry, by day, as `src/pages/og/day/[day].png.ts` draws it in dev. */
+export function shareCardsOf(journal: Journal, settings: DaybookSettings): Map<number, string> {
   const titles = new Map(journal.tags.map((tag) => [tag.id, tag.data.title]));
   const site = ogCardSite(settings.site || undefined, settings.base, settings.title);
-  return journal.entries
-    .filter((entry) => !entry.data.draft)
-    .map((entry) => ogCardSvg({ day: entry.data.day, title: entry.data.title, tags: entry.tagIds.map((id) => titles.get(id) ?? id), site }));
+  return new Map(
+    journal.entries
+      .filter((entry) => !entry.data.draft)
+      .map((entry) => [entry.data.day, ogCardSvg({ day: entry.data.day, title: entry.data.title, tags: entry.tagIds.map((id) => titles.get(id) ?? id), site })]),
+  );
 }
 
-/** Starts rendering (or reading from the cache) every card; a failure is reported by its page. */
-export function startShareImages(journal: Journal, settings: DaybookSettings): number {
-  const cards = shareCardsOf(journal, settings);
-  for (const svg of cards) cachePng(svg, daybookCacheDir(settings.root), true).catch(() => undefined);
-  return cards.length;
+/** A build's share images: drawn from the start, published at the end. */
+export interface ShareImages {
+  /** Copies every card into `outDir` (drawing at normal priority those not drawn yet); how many. */
+  publish(outDir: string): Promise<number>;
+}
+
+/** Starts rendering (or reading from the cache) every card of the journal. */
+export function startShareImages(journal: Journal, settings: DaybookSettings): ShareImages {
+  const cacheDir = daybookCacheDir(settings.root);
+  const files = new Map(journal.entries.map((entry) => [entry.data.day, entry.file]));
+  const cards = [...shareCardsOf(journal, settings)].map(([day, svg]) => {
+    const file = cachePng(svg, cacheDir, true);
+    file.catch(() => undefined); // reported by publish()
+    return { day, file };
+  });
+  return {
+    async publish(outDir) {
+      hurryShareImages();
+      const folder = path.join(outDir, SHARE_IMAGE_FOLDER);
+      await mkdir(folder, { recursive: true });
+      const copied = await Promise.allSettled(cards.map(async ({ day, file }) => copyFile(await file, path.join(folder, `${day}.png`))));
+      const problems: Problem[] = copied.flatMap((outcome, i) =>
+        outcome.status === "fulfilled"
+          ? []
+          : [{ file: files.get(cards[i]!.day)!, message: `its share image could not be made: ${outcome.reason instanceof Error ? outcome.reason.message : String(outcome.reason)}`, fix: "build again; if it fails again, set shareImages: false in daybook.config.ts and report the problem" }],
+      );
+      if (problems.length) throw new JournalError(problems, "The build output is incomplete; it is in dist/ but must not be deployed.");
+      return cards.length;
+    },
+  };
 }

@@ -4,19 +4,19 @@ import { ogCardSite, ogCardSvg } from "../../../lib/og-card.ts";
 import { renderPng } from "../../../integration/share-images/og-image.ts";
 import { daybookCacheDir } from "../../../integration/daybook-cache.ts";
 import { daybookSettings } from "../../../integration/daybook-settings.ts";
-import { pageCacheKey } from "../../../integration/page-cache-key.ts";
 import config from "../../../../daybook.config.ts";
 
 type Props = { day: number; title: string; tags: string[] };
 
+// The dev server's share images. A build publishes the same cards itself, from the cache folder
+// where it drew them from its start (integration/share-images/share-images-ahead.ts), rather
+// than rendering a thousand routes on the thread every later step waits for.
 export const getStaticPaths = (async () => {
-  if (!daybookSettings().shareImages) return [];
+  if (!daybookSettings().shareImages || !import.meta.env.DEV) return [];
   const journal = await loadJournal();
   return journal.entries.map((entry) => {
-    // All the card shows besides the site's settings, which every key covers: an unchanged card is
-    // copied from the last build (page-cache-key.ts) instead of being read from the image cache again.
     const props: Props = { day: entry.data.day, title: entry.data.title, tags: journal.tagsOf(entry).map((t) => t.data.title) };
-    return { params: { day: String(entry.data.day) }, props, ...(import.meta.env.DEV ? {} : { cacheKey: pageCacheKey(props) }) };
+    return { params: { day: String(entry.data.day) }, props };
   });
 }) satisfies GetStaticPaths;
 
