@@ -2,7 +2,7 @@
 // so that `npm run dev`, which loads the integration too, does not spend about 0.4 s importing
 // them (validation rules, the snippet check, the search index, share images) before it starts.
 export { loadJournal } from "./journal-load.ts";
-export { checkJournalSnippets, filesWithSnippets, snippetSources } from "./snippets/journal-snippets.ts";
+export { checkJournalSnippets, filesWithoutSnippets, snippetSources } from "./snippets/journal-snippets.ts";
 export { buildSearchIndex } from "./search/search-index.ts";
 export { SearchIndexThread } from "./search/search-index-thread.ts";
 export { journalDigest } from "./search/search-last-build.ts";

@@ -86,10 +86,10 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
         const processor = config.markdown.processor;
         mdx = cacheMdxRenders(processor, { root: settings.root, folder: path.join(cacheDir, MDX_CACHE_FOLDER), fingerprint: everyPageFingerprint() });
         // Snippets are checked while Vite bundles, which needs their output only where it compiles
-        // an entry holding one: those renders wait for the check (markdown/render-wait.ts), and a
-        // problem stops the build before any page is written.
+        // an entry holding one: every render but those of files known to hold none waits for the
+        // check (markdown/render-wait.ts), and a problem stops the build before any page is written.
         const sources = steps.snippetSources(settings, journal, false);
-        const waiting = steps.filesWithSnippets(settings, sources);
+        const free = steps.filesWithoutSnippets(settings, journal, sources);
         snippetsChecked = steps
           .checkJournalSnippets(settings, journal, { includeDrafts: false, typecheck, sources })
           .finally(() => typecheck.close())
@@ -101,7 +101,7 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
             logger.error(`the snippet check failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
             process.exit(1);
           });
-        waitBeforeRendering(processor, () => snippetsChecked!, (file) => waiting.has(path.resolve(file)));
+        waitBeforeRendering(processor, () => snippetsChecked!, (file) => !free.has(path.resolve(file)));
       },
       "astro:build:start": () => {
         if (!journal) return;

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import type { DaybookSettings } from "../daybook-settings.ts";
 import { daybookCacheDir } from "../daybook-cache.ts";
@@ -25,9 +25,23 @@ export function snippetSources(settings: DaybookSettings, journal: Journal, incl
     .map((e) => ({ path: e.file, text: readFileSync(path.join(settings.root, e.file), "utf8") }));
 }
 
-/** The absolute paths of the sources holding a runnable snippet: the entries whose pages show a run. */
-export function filesWithSnippets(settings: DaybookSettings, sources: readonly SnippetSource[]): Set<string> {
-  return new Set(sources.filter((s) => extractSnippets(s.path, s.text).snippets.length > 0).map((s) => path.resolve(settings.root, s.path)));
+/**
+ * The files whose pages show no snippet run: the sources without a runnable snippet, and the
+ * tags. Each by its absolute path and, when that goes through a symbolic link, its real path
+ * too (Vite names a module by its real path). A file not in the set may show one.
+ */
+export function filesWithoutSnippets(settings: DaybookSettings, journal: Journal, sources: readonly SnippetSource[]): Set<string> {
+  const files = [...sources.filter((s) => extractSnippets(s.path, s.text).snippets.length === 0).map((s) => s.path), ...journal.tags.map((t) => t.file)];
+  return new Set(
+    files.flatMap((file) => {
+      const absolute = path.resolve(settings.root, file);
+      try {
+        return [absolute, realpathSync(absolute)];
+      } catch {
+        return [absolute];
+      }
+    }),
+  );
 }
 
 /** Checks the snippets of a validated journal (of `sources`, when the caller has read them). */
