@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
@@ -6,6 +6,18 @@ import { buildSite, type BuildResult } from "../helpers/build-site.ts";
 import { htmlFiles, linkTargets, read } from "../helpers/html.ts";
 
 const FIXTURE = "tests/fixtures/basic";
+
+/**
+ * Makes the fixture copy in `content` keep its snippet check going past Vite's start: a slow
+ * snippet (about 5 s of CPU) in a new entry, day 4, and no snippet in the .md entry, since Astro
+ * renders Markdown before bundling and would wait for the check there.
+ */
+function checkPastVitesStart(content: string): void {
+  const markdown = path.join(content, "days/002-second-day.md");
+  writeFileSync(markdown, readFileSync(markdown, "utf8").replace(/```ts run[\s\S]*```output[\s\S]*?```\n/, "Twenty-seven calls.\n"));
+  const slow = "let total = 0;\nfor (let i = 0; i < 1_000_000_000; i++) total = (total + i) % 1_000_003;\nconsole.log(total);";
+  writeFileSync(path.join(content, "days/004-slow.mdx"), `---\ntitle: Slow\nday: 4\ndate: 2026-02-03\ntags: [retries]\nsummary: x\n---\n\n\`\`\`ts run timeout=60000\n${slow}\n\`\`\`\n\n\`\`\`output\n501488\n\`\`\`\n`);
+}
 
 describe("building the basic fixture journal", () => {
   // buildSite({ content: FIXTURE }), built once for the files that read it (tests/helpers/sample-build-setup.ts).
@@ -134,6 +146,23 @@ describe("building under a base path, with share images off", () => {
   });
 });
 
+describe("building a journal reached through a symbolic link, while its snippets are still being checked", () => {
+  it("bakes every snippet's output into its page (Vite names the entries by their real path)", async () => {
+    const work = mkdtempSync(path.join(tmpdir(), "daybook-linked-"));
+    const real = path.join(work, "real");
+    cpSync(FIXTURE, real, { recursive: true });
+    checkPastVitesStart(real);
+    const link = path.join(work, "link");
+    symlinkSync(real, link);
+    const build = await buildSite({ content: link });
+    expect(build.code, build.output).toBe(0);
+    expect(build.output).toMatch(/Building static entrypoints[\s\S]*2 snippets checked/);
+    expect(read(build.outDir, "day/1/index.html")).toContain("95% busy: wait ≈ 19.0 service times");
+    expect(read(build.outDir, "day/4/index.html")).toContain("501488");
+    for (const day of [1, 2, 4]) expect(read(build.outDir, `day/${day}/index.html`)).not.toContain("has not been run yet");
+  });
+});
+
 describe("building a journal with mistakes", () => {
   it("fails, names each file and line with a fix, and writes nothing", async () => {
     const content = mkdtempSync(path.join(tmpdir(), "daybook-bad-"));
@@ -149,17 +178,12 @@ describe("building a journal with mistakes", () => {
   });
 
   it("stops at a snippet problem found while Vite bundles, before any page is written", async () => {
-    // Snippets are checked while Vite bundles. A slow snippet (about 5 s of CPU) keeps the check
-    // going past Vite's start; the .md entry loses its snippet, since Astro renders Markdown before
-    // bundling and would wait for the check there.
+    // Snippets are checked while Vite bundles; a wrong output fence in day 1.
     const content = mkdtempSync(path.join(tmpdir(), "daybook-bad-snippet-"));
     cpSync(FIXTURE, content, { recursive: true });
+    checkPastVitesStart(content);
     const first = path.join(content, "days/001-first-day.mdx");
     writeFileSync(first, readFileSync(first, "utf8").replace("95% busy: wait ≈ 19.0 service times\n", "95% busy: wait ≈ 9.0 service times\n"));
-    const markdown = path.join(content, "days/002-second-day.md");
-    writeFileSync(markdown, readFileSync(markdown, "utf8").replace(/```ts run[\s\S]*```output[\s\S]*?```\n/, "Twenty-seven calls.\n"));
-    const slow = "let total = 0;\nfor (let i = 0; i < 1_000_000_000; i++) total = (total + i) % 1_000_003;\nconsole.log(total);";
-    writeFileSync(path.join(content, "days/004-slow.mdx"), `---\ntitle: Slow\nday: 4\ndate: 2026-02-03\ntags: [retries]\nsummary: x\n---\n\n\`\`\`ts run timeout=60000\n${slow}\n\`\`\`\n\n\`\`\`output\n501488\n\`\`\`\n`);
     const build = await buildSite({ content });
     expect(build.code).not.toBe(0);
     expect(build.output).toMatch(/Building static entrypoints[\s\S]*001-first-day\.mdx:\d+\n\s+✗ the snippet's output differs from its ```output fence[^\n]*\n\s+- 95% busy: wait ≈ 9\.0 service times\n\s+\+ 95% busy: wait ≈ 19\.0 service times/);
