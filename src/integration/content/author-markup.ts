@@ -6,6 +6,7 @@ import { reviewJsx, type JsxElement } from "./jsx-review.ts";
 import { jsxAttributeSpans } from "./jsx-attribute-spans.ts";
 import { esmProblems } from "./mdx-esm.ts";
 import { renderingNotes } from "./rendering-notes.ts";
+import { hidesFences, nestedSnippet } from "./nested-snippet.ts";
 
 /** The parser features the build's processor turns on (astro.config.mjs), so both read the same tree. */
 export const MARKDOWN_FEATURES = { gfm: true, math: true } as const;
@@ -48,7 +49,8 @@ export function checkAuthorMarkup(file: string, body: string, options: MarkupOpt
     return { line: line + 1, column: offset - starts[line]! + 1 };
   };
 
-  const visit = (node: MdastNode) => {
+  // `hidden`: inside a list or a quote, where the snippet check sees no fence (nested-snippet.ts).
+  const visit = (node: MdastNode, hidden: boolean) => {
     const start = node.position?.start;
     if (node.type === "mdxjsEsm" && start) {
       report.problems.push(...esmProblems(file, node.value, options.firstLine + start.line - 1));
@@ -61,7 +63,7 @@ export function checkAuthorMarkup(file: string, body: string, options: MarkupOpt
       }
     } else if ((node.type === "code" || node.type === "math" || node.type === "inlineMath") && start?.offset !== undefined) {
       const source = body.slice(start.offset, node.position!.end.offset);
-      for (const f of renderingNotes(node, source)) add(f, { line: start.line, column: start.column });
+      for (const f of [...nestedSnippet(node, hidden), ...renderingNotes(node, source)]) add(f, { line: start.line, column: start.column });
     } else if ((node.type === "mdxJsxFlowElement" || node.type === "mdxJsxTextElement") && start?.offset !== undefined) {
       const element = node as JsxElement;
       const spans = jsxAttributeSpans(body, start.offset);
@@ -71,9 +73,9 @@ export function checkAuthorMarkup(file: string, body: string, options: MarkupOpt
         add(f, atOffset(span ? (f.atValue ? span.value : span.name) : start.offset));
       }
     }
-    if ("children" in node) for (const child of node.children as MdastNode[]) visit(child);
+    if ("children" in node) for (const child of node.children as MdastNode[]) visit(child, hidden || hidesFences(node));
   };
-  visit(tree);
+  visit(tree, false);
   return report;
 }
 
