@@ -66,12 +66,22 @@ describe("the type checker's first check", () => {
   it("lists a type error typed the moment the editor opens, at its line, and checks nothing else before it", async () => {
     const page = await open("day/1/");
     const lines = (await author(page)).split("\n").length;
+    // The worker is ready only once it has the library files: held until the reader has typed, so
+    // that "the moment the editor opens" does not depend on how fast this machine types (a loaded
+    // machine once typed after the worker was ready, and the warm-up went first).
+    let typed!: () => void;
+    const held = new Promise<void>((resolve) => (typed = resolve));
+    await page.route("**/editor/typecheck-files.json", async (route) => {
+      await held;
+      await route.continue();
+    });
     const snippet = page.locator("daybook-snippet").first();
     await snippet.locator("[data-action=edit]").click();
     const editor = snippet.locator(".cm-content");
     await editor.click();
     await page.keyboard.press("Control+End");
     await page.keyboard.insertText('\nconst n: number = "five";');
+    typed();
     await expect.poll(() => snippet.locator(".cm-snippet-diagnostics li").allTextContents(), { timeout: 60_000 }).toEqual([`Line ${lines + 1}: Type 'string' is not assignable to type 'number'. (TS2322)`]);
     // The reader's check was waiting when the worker became ready: no warm-up went before it.
     const checks = (await traffic(page)).sent.filter((m) => m.kind === "check");
