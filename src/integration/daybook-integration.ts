@@ -53,8 +53,6 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
         const { cacheKey, startShareImages, cacheMdxRenders, everyPageFingerprint } = steps;
         buildKey = cacheKey(settings.root).key;
         logger.info(`cache: ${path.relative(settings.root, cacheDir) || "."} (valid for ${buildKey})`);
-        // Share images start as soon as the journal is valid (share-images/og-render-pool.ts says why).
-        const onValid = (valid: Journal) => void (command === "build" && settings.shareImages && (shareImages = startShareImages(valid, settings)));
         // TypeScript loads and parses its library files in a thread of its own while this one reads the journal.
         const typecheck = new TypecheckThread(settings.root);
         typecheck.start();
@@ -71,7 +69,7 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
           if (runs.length) logger.info(`${runs.length} snippets checked (${ran} run, ${runs.length - ran} from cache)`);
         };
         if (command !== "build") {
-          const checked = await checkJournal(settings, { includeDrafts: false, onValid, typecheck, contentRules }).finally(() => typecheck.close());
+          const checked = await checkJournal(settings, { includeDrafts: false, typecheck, contentRules }).finally(() => typecheck.close());
           journal = checked.journal;
           if (checked.snippets) report(checked.snippets);
           if (journal.problems.length) stop(journal.problems);
@@ -82,7 +80,8 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
           typecheck.close();
           stop(journal.problems);
         }
-        onValid(journal);
+        // Share images start as soon as the journal is valid (share-images/og-render-pool.ts says why).
+        if (settings.shareImages) shareImages = startShareImages(journal, settings);
         const processor = config.markdown.processor;
         mdx = cacheMdxRenders(processor, { root: settings.root, folder: path.join(cacheDir, MDX_CACHE_FOLDER), fingerprint: everyPageFingerprint() });
         // Snippets are checked while Vite bundles, which needs their output only where it compiles
@@ -152,12 +151,11 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
  */
 export async function checkJournal(
   settings: DaybookSettings,
-  options: { includeDrafts: boolean; today?: string; onValid?: (journal: Journal) => void; typecheck?: TypecheckThread; contentRules?: ContentRulesCache },
+  options: { includeDrafts: boolean; today?: string; typecheck?: TypecheckThread; contentRules?: ContentRulesCache },
 ): Promise<{ journal: Journal; snippets?: SnippetReport }> {
   const { loadJournal, checkJournalSnippets } = await buildSteps();
   const journal = loadJournal(settings, options.today, options.contentRules);
   if (journal.problems.length > 0) return { journal };
-  options.onValid?.(journal);
   const snippets = await checkJournalSnippets(settings, journal, { includeDrafts: options.includeDrafts, ...(options.typecheck && { typecheck: options.typecheck }) });
   journal.problems.push(...snippets.problems);
   return { journal, snippets };

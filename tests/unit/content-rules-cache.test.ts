@@ -20,6 +20,17 @@ const OPTIONS = { today: "2026-11-23", maxEntryBytes: 100_000 };
 let dirs = 0;
 const folder = () => path.join(work, `cache-${dirs++}`);
 
+/** A build's validation of `days` with the cache folder `dir`, whose results it then saves. */
+function validateAndSave(dir: string, days: readonly SourceFile[] = DAYS) {
+  const cache = new ContentRulesCache(dir, "key");
+  const journal = validateJournal(days, tags, { ...OPTIONS, contentRules: cache });
+  cache.save();
+  return journal;
+}
+
+/** The results saved in `dir`, by id. */
+const savedReports = (dir: string) => (JSON.parse(readFileSync(path.join(dir, CONTENT_RULES_FILE), "utf8")) as { reports: Record<string, unknown> }).reports;
+
 /** A memo that records what it was asked and told. */
 function recording(cache: ContentRulesCache) {
   const asked: string[] = [];
@@ -44,10 +55,8 @@ function recording(cache: ContentRulesCache) {
 describe("the content rules' results kept between builds", () => {
   it("give the next build the same problems, without checking the files again", () => {
     const dir = folder();
-    const first = new ContentRulesCache(dir, "key");
-    const expected = validateJournal(DAYS, tags, { ...OPTIONS, contentRules: first });
+    const expected = validateAndSave(dir);
     expect(expected.problems).toEqual([expect.objectContaining({ file: "content/days/002-b.mdx", message: expect.stringMatching(/<script>/) })]);
-    first.save();
     const next = recording(new ContentRulesCache(dir, "key"));
     const again = validateJournal(DAYS, tags, { ...OPTIONS, contentRules: next.memo });
     expect(again.problems).toEqual(expected.problems);
@@ -57,9 +66,7 @@ describe("the content rules' results kept between builds", () => {
 
   it("checks a file again when its text, or Daybook's key, changed", () => {
     const dir = folder();
-    const first = new ContentRulesCache(dir, "key");
-    validateJournal(DAYS, tags, { ...OPTIONS, contentRules: first });
-    first.save();
+    validateAndSave(dir);
     const edited = [DAYS[0]!, source("days", "002-b.mdx", entry(2, "Intro.\n\nNo script any more."))];
     const next = recording(new ContentRulesCache(dir, "key"));
     expect(validateJournal(edited, tags, { ...OPTIONS, contentRules: next.memo }).problems).toEqual([]);
@@ -71,14 +78,9 @@ describe("the content rules' results kept between builds", () => {
 
   it("keeps only the results of the files the last build read", () => {
     const dir = folder();
-    const first = new ContentRulesCache(dir, "key");
-    validateJournal(DAYS, tags, { ...OPTIONS, contentRules: first });
-    first.save();
-    const second = new ContentRulesCache(dir, "key");
-    validateJournal([DAYS[0]!], tags, { ...OPTIONS, contentRules: second });
-    second.save();
-    const saved = JSON.parse(readFileSync(path.join(dir, CONTENT_RULES_FILE), "utf8")) as { reports: Record<string, unknown> };
-    expect(Object.keys(saved.reports)).toHaveLength(2); // day 1 and the tag
+    validateAndSave(dir);
+    validateAndSave(dir, [DAYS[0]!]);
+    expect(Object.keys(savedReports(dir))).toHaveLength(2); // day 1 and the tag
     const third = recording(new ContentRulesCache(dir, "key"));
     expect(validateJournal(DAYS, tags, { ...OPTIONS, contentRules: third.memo }).problems).toHaveLength(1);
     expect(third.told).toEqual(["content/days/002-b.mdx"]);
@@ -94,12 +96,10 @@ describe("the content rules' results kept between builds", () => {
       expect(cache.asked, text).toEqual([]);
     }
     // A result without its lists of problems and notes is not a result.
-    const first = new ContentRulesCache(dir, "key");
-    validateJournal(DAYS, tags, { ...OPTIONS, contentRules: first });
-    first.save();
-    const saved = JSON.parse(readFileSync(path.join(dir, CONTENT_RULES_FILE), "utf8")) as { reports: Record<string, unknown> };
-    for (const id of Object.keys(saved.reports)) saved.reports[id] = { problems: "none", notes: [] };
-    writeFileSync(path.join(dir, CONTENT_RULES_FILE), JSON.stringify(saved));
+    validateAndSave(dir);
+    const reports = savedReports(dir);
+    for (const id of Object.keys(reports)) reports[id] = { problems: "none", notes: [] };
+    writeFileSync(path.join(dir, CONTENT_RULES_FILE), JSON.stringify({ version: 1, key: "key", reports }));
     const broken = recording(new ContentRulesCache(dir, "key"));
     expect(validateJournal(DAYS, tags, { ...OPTIONS, contentRules: broken.memo }).problems).toHaveLength(1);
     expect(broken.asked).toEqual([]);

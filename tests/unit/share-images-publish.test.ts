@@ -38,7 +38,7 @@ describe("a build's share images, published from the cache folder", () => {
     expect(await startShareImages(journal, settings).publish(out)).toBe(2);
     expect(readdirSync(path.join(out, "og/day")).sort()).toEqual(["1.png", "2.png"]);
     const fonts = await prepareCardFonts(cache);
-    const svg = shareCardsOf(journal, settings).get(2)!;
+    const { svg } = shareCardsOf(journal, settings).find((card) => card.day === 2)!;
     const published = readFileSync(path.join(out, "og/day/2.png"));
     expect(published.subarray(1, 4).toString()).toBe("PNG");
     expect((await pixels(published)).equals(await pixels(new Resvg(svg, fonts.full).render().asPng()))).toBe(true);

@@ -6,9 +6,10 @@
 // (README, "Keeping the build cache in CI"), as snippet results are.
 
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { ContentReport } from "./content-safety.ts";
+import { writeFileWhole } from "../write-whole.ts";
 
 export const CONTENT_RULES_FILE = "daybook-content-rules.json";
 
@@ -62,10 +63,7 @@ export class ContentRulesCache implements ContentRulesMemo {
   /** Writes this build's results, if they differ from what was read (whole, by a rename). */
   save(): void {
     if (!this.#changed && this.#used.size === this.#known.size) return;
-    mkdirSync(path.dirname(this.#file), { recursive: true });
-    const partial = `${this.#file}.${process.pid}.partial`;
-    writeFileSync(partial, JSON.stringify({ version: 1, key: this.#key, reports: Object.fromEntries(this.#used) } satisfies Saved));
-    renameSync(partial, this.#file);
+    writeFileWhole(this.#file, JSON.stringify({ version: 1, key: this.#key, reports: Object.fromEntries(this.#used) } satisfies Saved));
   }
 }
 

@@ -1,5 +1,6 @@
 import type { MdastNode } from "satteri";
 import type { Finding } from "./html-allow-list.ts";
+import { isRunnable } from "../snippets/snippet-extract.ts";
 
 /** Nodes whose children the snippet check does not see as blocks of their own (it reads fences line by line). */
 const CONTAINERS = new Set(["list", "listItem", "blockquote"]);
@@ -16,9 +17,7 @@ export function hidesFences(node: MdastNode): boolean {
  * not been run yet." while the build passed, so it is an error.
  */
 export function nestedSnippet(node: MdastNode, hidden: boolean): Finding[] {
-  if (node.type !== "code") return [];
-  const lang = (node.lang ?? "").toLowerCase();
-  if ((lang !== "ts" && lang !== "typescript") || !/(^|\s)run(\s|$)/.test(node.meta ?? "")) return [];
+  if (node.type !== "code" || !isRunnable(`${node.lang ?? ""} ${node.meta ?? ""}`)) return [];
   if (!hidden && node.position?.start.column === 1) return [];
   return [
     {

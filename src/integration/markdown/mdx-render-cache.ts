@@ -1,9 +1,10 @@
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { extractSnippets } from "../snippets/snippet-extract.ts";
 import { lookupRun } from "../snippets/snippet-registry.ts";
 import { hashText } from "../snippets/snippet-cache.ts";
 import { wrapRenderCalls } from "./renderer-wrap.ts";
+import { writeFileWhole } from "../write-whole.ts";
 
 /** How many MDX entries a build compiled, and how many it took from the last build's. */
 export interface MdxRenderCounts {
@@ -64,11 +65,8 @@ export function cacheMdxRenders(processor: object, options: { root: string; fold
     }
     const compiled = (await compile(...args)) as Compiled;
     counts.compiled++;
-    mkdirSync(options.folder, { recursive: true });
-    // Written beside and renamed: a build stopped halfway never leaves half a module to reuse.
-    const temporary = `${kept}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify({ code: compiled.code, map: compiled.map ?? null, astroMetadata: compiled.astroMetadata }));
-    renameSync(temporary, kept);
+    // Whole: a build stopped halfway never leaves half a module to reuse.
+    writeFileWhole(kept, JSON.stringify({ code: compiled.code, map: compiled.map ?? null, astroMetadata: compiled.astroMetadata }));
     return compiled;
   });
   return {

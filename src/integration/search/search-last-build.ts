@@ -6,11 +6,12 @@
 // decide at the end (search-index.ts): a copy that turns out not to be the page costs a rebuild
 // of the index from the files, never a wrong index.
 
-import { existsSync, lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { createHash } from "node:crypto";
 import type { Journal } from "../content/journal-validate.ts";
 import { hashOf, type SearchIndexBuild, type SearchPageList } from "./search-index.ts";
+import { writeFileWhole } from "../write-whole.ts";
 
 /** Where a build leaves the record of its indexed pages, in the cache folder (daybook-cache.ts). */
 export const LAST_BUILD_RECORD = "daybook-search-pages.json";
@@ -90,11 +91,7 @@ export function recordBuild(cacheDir: string, inputs: ReadonlyMap<string, string
     const file = written.get(url);
     if (file) pages[url] = { inputs: digest, file };
   }
-  mkdirSync(cacheDir, { recursive: true });
-  const record = path.join(cacheDir, LAST_BUILD_RECORD);
-  const partial = `${record}.${process.pid}.partial`;
-  writeFileSync(partial, JSON.stringify({ version: 1, pages } satisfies Recorded));
-  renameSync(partial, record);
+  writeFileWhole(path.join(cacheDir, LAST_BUILD_RECORD), JSON.stringify({ version: 1, pages } satisfies Recorded));
 }
 
 function readRecord(cacheDir: string): Recorded | undefined {

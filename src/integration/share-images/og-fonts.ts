@@ -1,10 +1,11 @@
 // share-images/: the fonts the cards are drawn with, prepared once per build rather than per image.
 
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { HARFBUZZ_SUBSET_WASM, subsetFont } from "./og-font-subset.ts";
+import { writeFileWhole } from "../write-whole.ts";
 
 const require = createRequire(import.meta.url);
 // Fonts come from an npm package, so every machine renders the same pixels.
@@ -50,11 +51,8 @@ export async function prepareCardFonts(cacheDir: string): Promise<CardFonts> {
   for (const [i, font] of fonts.entries()) {
     const file = path.join(dir, path.basename(FONT_FILES[i]!));
     if (!existsSync(file)) {
-      mkdirSync(dir, { recursive: true });
-      // Parallel builds may race here: each writes its own file and renames it into place whole.
-      const partial = `${file}.${process.pid}.partial`;
-      writeFileSync(partial, await subsetFont(font, SUBSET_CHARACTERS));
-      renameSync(partial, file);
+      // Parallel builds may race here: each puts a whole file in place.
+      writeFileWhole(file, await subsetFont(font, SUBSET_CHARACTERS));
     }
     small.push(file);
   }

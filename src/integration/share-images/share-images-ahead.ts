@@ -17,17 +17,23 @@ import type { DaybookSettings } from "../daybook-settings.ts";
 import { cachePng, hurryShareImages } from "./og-image.ts";
 
 /** Where a card is published, under the output folder (pages link to `<base>og/day/<day>.png`). */
-export const SHARE_IMAGE_FOLDER = path.join("og", "day");
+const SHARE_IMAGE_FOLDER = path.join("og", "day");
 
-/** The card of every published entry, by day, as `src/pages/og/day/[day].png.ts` draws it in dev. */
-export function shareCardsOf(journal: Journal, settings: DaybookSettings): Map<number, string> {
+/** A published entry's card, as `src/pages/og/day/[day].png.ts` draws it in dev. */
+export interface ShareCard {
+  day: number;
+  /** The entry's file, which a problem with its card names. */
+  file: string;
+  svg: string;
+}
+
+/** The card of every published entry. */
+export function shareCardsOf(journal: Journal, settings: DaybookSettings): ShareCard[] {
   const titles = new Map(journal.tags.map((tag) => [tag.id, tag.data.title]));
   const site = ogCardSite(settings.site || undefined, settings.base, settings.title);
-  return new Map(
-    journal.entries
-      .filter((entry) => !entry.data.draft)
-      .map((entry) => [entry.data.day, ogCardSvg({ day: entry.data.day, title: entry.data.title, tags: entry.tagIds.map((id) => titles.get(id) ?? id), site })]),
-  );
+  return journal.entries
+    .filter((entry) => !entry.data.draft)
+    .map((entry) => ({ day: entry.data.day, file: entry.file, svg: ogCardSvg({ day: entry.data.day, title: entry.data.title, tags: entry.tagIds.map((id) => titles.get(id) ?? id), site }) }));
 }
 
 /** A build's share images: drawn from the start, published at the end. */
@@ -39,22 +45,21 @@ export interface ShareImages {
 /** Starts rendering (or reading from the cache) every card of the journal. */
 export function startShareImages(journal: Journal, settings: DaybookSettings): ShareImages {
   const cacheDir = daybookCacheDir(settings.root);
-  const files = new Map(journal.entries.map((entry) => [entry.data.day, entry.file]));
-  const cards = [...shareCardsOf(journal, settings)].map(([day, svg]) => {
-    const file = cachePng(svg, cacheDir, true);
-    file.catch(() => undefined); // reported by publish()
-    return { day, file };
+  const cards = shareCardsOf(journal, settings).map((card) => {
+    const png = cachePng(card.svg, cacheDir, true);
+    png.catch(() => undefined); // reported by publish()
+    return { ...card, png };
   });
   return {
     async publish(outDir) {
       hurryShareImages();
       const folder = path.join(outDir, SHARE_IMAGE_FOLDER);
       await mkdir(folder, { recursive: true });
-      const copied = await Promise.allSettled(cards.map(async ({ day, file }) => copyFile(await file, path.join(folder, `${day}.png`))));
+      const copied = await Promise.allSettled(cards.map(async ({ day, png }) => copyFile(await png, path.join(folder, `${day}.png`))));
       const problems: Problem[] = copied.flatMap((outcome, i) =>
         outcome.status === "fulfilled"
           ? []
-          : [{ file: files.get(cards[i]!.day)!, message: `its share image could not be made: ${outcome.reason instanceof Error ? outcome.reason.message : String(outcome.reason)}`, fix: "build again; if it fails again, set shareImages: false in daybook.config.ts and report the problem" }],
+          : [{ file: cards[i]!.file, message: `its share image could not be made: ${outcome.reason instanceof Error ? outcome.reason.message : String(outcome.reason)}`, fix: "build again; if it fails again, set shareImages: false in daybook.config.ts and report the problem" }],
       );
       if (problems.length) throw new JournalError(problems, "The build output is incomplete; it is in dist/ but must not be deployed.");
       return cards.length;

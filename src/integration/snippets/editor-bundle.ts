@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { build, transform, version as esbuildVersion } from "esbuild";
@@ -10,6 +10,7 @@ import { SHOW_ENTRY, SIM_ENTRY } from "./snippet-typecheck.ts";
 import { snippetWebLib } from "./snippet-web-lib.ts";
 import { CLASSIC_SCRIPT_OPTIONS } from "./runner-bundle.ts";
 import { projectCacheDir } from "../daybook-cache.ts";
+import { writeFileWhole } from "../write-whole.ts";
 
 const require = createRequire(import.meta.url);
 const TS_LIB = path.dirname(require.resolve("typescript"));
@@ -50,11 +51,8 @@ export async function typescriptForPage(root = process.cwd()): Promise<string> {
     // Not made yet: make it below.
   }
   const { code } = await transform(readFileSync(path.join(TS_LIB, "typescript.js"), "utf8"), { minify: true, legalComments: "none", target: "es2022" });
-  // Parallel builds may race here: each writes its own file and renames it into place whole.
-  mkdirSync(path.dirname(file), { recursive: true });
-  const partial = `${file}.${process.pid}.partial`;
-  writeFileSync(partial, code);
-  renameSync(partial, file);
+  // Parallel builds may race here: each puts a whole file in place.
+  writeFileWhole(file, code);
   return code;
 }
 

@@ -1,6 +1,6 @@
 import type { MdastPluginEntry } from "satteri";
 import { lookupRun } from "./snippet-registry.ts";
-import { DEFAULT_TIMEOUT } from "./snippet-extract.ts";
+import { DEFAULT_TIMEOUT, isRunnable } from "./snippet-extract.ts";
 import { escapeXml } from "../../lib/escape-xml.ts";
 import { placeFigures, outputParts } from "../../figures/run-figures.ts";
 import { figureBlockHtml, figureErrorHtml } from "../../figures/figure-block.ts";
@@ -23,7 +23,7 @@ export const snippetBlocks: MdastPluginEntry = {
       return;
     }
     const meta = node.meta ?? "";
-    if ((lang !== "ts" && lang !== "typescript") || !/(^|\s)run(\s|$)/.test(meta)) return;
+    if (!isRunnable(`${node.lang ?? ""} ${meta}`)) return;
 
     const run = lookupRun(node.value);
     const title = /title="([^"]*)"/.exec(meta)?.[1];

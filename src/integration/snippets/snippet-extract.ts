@@ -101,7 +101,8 @@ function fencedBlocks(lines: string[]): Block[] {
   return blocks;
 }
 
-function isRunnable(info: string): boolean {
+/** Whether a fence's info string (language, then meta) makes a runnable snippet: ```` ```ts run ````. */
+export function isRunnable(info: string): boolean {
   const [lang = "", ...rest] = info.trim().split(/\s+/);
   return RUNNABLE_LANGS.has(lang) && rest.includes("run");
 }

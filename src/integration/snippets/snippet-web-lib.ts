@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type ts from "typescript";
@@ -6,6 +6,7 @@ import { typescript } from "./typescript-lazy.ts";
 import { SNIPPET_GLOBALS } from "../../runtime/realm.ts";
 import { cacheKey } from "../cache-key.ts";
 import { daybookCacheDir } from "../daybook-cache.ts";
+import { writeFileWhole } from "../write-whole.ts";
 
 const require = createRequire(import.meta.url);
 const TS_LIB = path.dirname(require.resolve("typescript"));
@@ -62,11 +63,8 @@ export function keptWebLib(root: string, make: () => SnippetWebLib): SnippetWebL
     // Not made yet, or unreadable: make it below.
   }
   const lib = make();
-  // Parallel builds may race here: each writes its own file and renames it into place whole.
-  mkdirSync(path.dirname(file), { recursive: true });
-  const partial = `${file}.${process.pid}.partial`;
-  writeFileSync(partial, JSON.stringify(lib));
-  renameSync(partial, file);
+  // Parallel builds may race here: each puts a whole file in place.
+  writeFileWhole(file, JSON.stringify(lib));
   return lib;
 }
 

@@ -1,0 +1,14 @@
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+/**
+ * Writes `file` whole, making its folder if need be: first beside it, then renamed into place.
+ * A build stopped halfway never leaves half a file for the next one to reuse, and builds racing
+ * for the same file (parallel builds share a cache folder) each put a whole one there.
+ */
+export function writeFileWhole(file: string, data: string | Uint8Array): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const partial = `${file}.${process.pid}.partial`;
+  writeFileSync(partial, data);
+  renameSync(partial, file);
+}
