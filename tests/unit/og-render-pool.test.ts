@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -13,12 +13,20 @@ const require = createRequire(import.meta.url);
 const fonts = await prepareCardFonts(mkdtempSync(path.join(tmpdir(), "daybook-og-pool-")));
 const pixels = async (png: Uint8Array) => sharp(png).ensureAlpha().raw().toBuffer();
 const card = (day: number) => ogCardSvg({ day, title: `Day ${day} of the pool test`, tags: ["queueing"], site: "example.org" });
+const files = mkdtempSync(path.join(tmpdir(), "daybook-og-pool-cards-"));
+let drawings = 0;
+/** The PNG the pool writes for `svg`, in a file of its own. */
+const drawPng = async (pool: OgRenderPool, svg: string, fontSet: "small" | "full" = "small") => {
+  const file = path.join(files, `${drawings++}.png`);
+  await pool.draw(svg, fontSet, file);
+  return readFileSync(file);
+};
 
 describe("share images rendered in worker threads", () => {
   it("gives each card the same pixels as rendering it on the main thread with the whole fonts, whatever order they finish in", async () => {
     const pool = new OgRenderPool(require.resolve("@resvg/resvg-js"), fonts, { size: 2 });
     const days = [1, 2, 3, 4, 5, 6];
-    const pngs = await Promise.all(days.map((day) => pool.render(card(day), day % 2 ? "small" : "full")));
+    const pngs = await Promise.all(days.map((day) => drawPng(pool, card(day), day % 2 ? "small" : "full")));
     for (const [i, day] of days.entries()) {
       const resvgPng = new Resvg(card(day), fonts.full).render().asPng();
       expect((await pixels(pngs[i]!)).equals(await pixels(resvgPng))).toBe(true);
@@ -33,15 +41,15 @@ describe("share images rendered in worker threads", () => {
     const pool = new OgRenderPool(require.resolve("@resvg/resvg-js"), fonts, { size: 1 });
     const gradient = card(8).replace('fill="#ffffff"/>', 'fill="url(#g)"/><defs><linearGradient id="g"><stop offset="0" stop-color="#000"/><stop offset="1" stop-color="#fff"/></linearGradient></defs>');
     expect(gradient).not.toBe(card(8));
-    const png = await pool.render(gradient, "small");
+    const png = await drawPng(pool, gradient);
     expect(png.equals(new Resvg(gradient, fonts.small).render().asPng())).toBe(true);
   });
 
   it("rejects with the renderer's reason when a card cannot be rendered", async () => {
     const pool = new OgRenderPool(require.resolve("@resvg/resvg-js"), fonts, { size: 1 });
-    await expect(pool.render("<svg", "small")).rejects.toThrow(/rendering a share image failed/);
+    await expect(drawPng(pool, "<svg")).rejects.toThrow(/rendering a share image failed/);
     // The worker survives a bad card.
-    expect((await pool.render(card(7), "small")).subarray(1, 4).toString()).toBe("PNG");
+    expect((await drawPng(pool, card(7))).subarray(1, 4).toString()).toBe("PNG");
   });
 });
 
@@ -50,9 +58,9 @@ describe("share-image workers and memory", () => {
   // collection after each card, 150 cards grew the process by about 450 MB.
   it("hand each card's pixmap back before the next, so a long journal does not grow the build by 3 MB a card", async () => {
     const pool = new OgRenderPool(require.resolve("@resvg/resvg-js"), fonts, { size: 1 });
-    await pool.render(card(0), "small");
+    await drawPng(pool, card(0));
     const before = process.resourceUsage().maxRSS;
-    await Promise.all(Array.from({ length: 150 }, (_, i) => pool.render(card(i + 1), "small")));
+    await Promise.all(Array.from({ length: 150 }, (_, i) => drawPng(pool, card(i + 1))));
     const grownMb = (process.resourceUsage().maxRSS - before) / 1024;
     expect(grownMb).toBeLessThan(150);
   });
@@ -75,7 +83,7 @@ describe("share images drawn ahead of their pages", () => {
   it("draw at the lowest priority until a page waits, then at normal priority, every card drawn once", async () => {
     const pool = new OgRenderPool(require.resolve("@resvg/resvg-js"), fonts, { size: 3, aheadSize: 2, background: true });
     const days = Array.from({ length: 40 }, (_, i) => i + 1);
-    const pngs = days.map((day) => pool.render(card(day), "small"));
+    const pngs = days.map((day) => drawPng(pool, card(day)));
     await pngs[0];
     expect(niceOfThreads().filter((nice) => nice === SHARE_IMAGE_NICE)).toHaveLength(2);
     const others = normalWorkers();
@@ -88,6 +96,22 @@ describe("share images drawn ahead of their pages", () => {
     expect(new Set(drawn.map((png) => png.toString("base64"))).size).toBe(days.length);
     expect((await pixels(drawn[39]!)).equals(await pixels(new Resvg(card(40), fonts.full).render().asPng()))).toBe(true);
     // A card asked for after the hurry is drawn too.
-    expect((await pool.render(card(41), "small")).subarray(1, 4).toString()).toBe("PNG");
+    expect((await drawPng(pool, card(41))).subarray(1, 4).toString()).toBe("PNG");
+  });
+  it("keep drawing while the main thread does not turn its event loop: a worker drawing ahead holds every card, not a few", async () => {
+    // A build's main thread can go seconds without handing out work (a thousand compiles resuming
+    // at once). With a few cards in hand, the worker drew those and then sat idle until it did.
+    const pool = new OgRenderPool(require.resolve("@resvg/resvg-js"), fonts, { size: 1, aheadSize: 1, background: true });
+    const cards = Array.from({ length: 40 }, (_, i) => ({ svg: card(100 + i), file: path.join(files, `ahead-${i}.png`) }));
+    const done = cards.map(({ svg, file }) => pool.draw(svg, "small", file));
+    await done[0];
+    // This thread now blocks: only what the worker already holds can be drawn. (Bounded, so that
+    // a worker holding a few cards fails the test rather than hanging it; a loaded machine only
+    // makes the wait longer, never the answer different.)
+    const until = Date.now() + 240_000;
+    while (!cards.every(({ file }) => existsSync(file)) && Date.now() < until) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+    expect(cards.filter(({ file }) => !existsSync(file)).map(({ file }) => path.basename(file))).toEqual([]);
+    await Promise.all(done);
+    expect((await pixels(readFileSync(cards[39]!.file))).equals(await pixels(new Resvg(cards[39]!.svg, fonts.full).render().asPng()))).toBe(true);
   });
 });

@@ -3,7 +3,7 @@
 // (share-images-ahead.ts).
 
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { OgRenderPool } from "./og-render-pool.ts";
@@ -71,8 +71,6 @@ async function drawnUnlessCached(svg: string, file: string, cacheDir: string, st
   }
   // Fonts are prepared once per build, and the workers load them once each.
   state.pool ??= prepareCardFonts(cacheDir).then((fonts) => new OgRenderPool(require.resolve("@resvg/resvg-js"), fonts, { background: ahead }));
-  const png = await (await state.pool).render(svg, fitsSmallFonts(svg) ? "small" : "full");
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, png);
+  await (await state.pool).draw(svg, fitsSmallFonts(svg) ? "small" : "full", file);
   counts.rendered++;
 }

@@ -1,10 +1,12 @@
+import { existsSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import { aheadShareImageWorkers, shareImageWorkers } from "../machine-budget.ts";
 import type { CardFonts } from "./og-fonts.ts";
 import { palettePng } from "./png-palette.ts";
 
 // Runs in each worker: one Resvg render and PNG encoding per message, with one of the font sets
-// the worker was started with. The PNG is indexed-colour (png-palette.ts, whose source is
+// the worker was started with, written whole to the card's file (beside it, then renamed), so
+// that only the card's id comes back. The PNG is indexed-colour (png-palette.ts, whose source is
 // inlined here), or resvg's own when the card has more than 256 colours. Evaluated code rather
 // than a file, because this module is bundled into the site's build and its worker file would
 // not be.
@@ -20,7 +22,9 @@ import { palettePng } from "./png-palette.ts";
 // reuses it for the next card. The collection costs a fraction of a millisecond: the worker's
 // JavaScript heap is a few small objects.
 const WORKER_SOURCE = `
-const { parentPort, workerData } = require("node:worker_threads");
+const { parentPort, threadId, workerData } = require("node:worker_threads");
+const { mkdirSync, renameSync, writeFileSync } = require("node:fs");
+const { dirname } = require("node:path");
 if (workerData.nice !== undefined) lowerPriority(workerData.nice);
 const { setFlagsFromString } = require("node:v8");
 const { runInNewContext } = require("node:vm");
@@ -41,8 +45,8 @@ async function draw() {
   for (let card; (card = queue.shift()); ) {
     try {
       const image = new Resvg(card.svg, workerData.fonts[card.fonts]).render();
-      const png = palettePng(image.pixels, image.width, image.height, zlib) ?? image.asPng();
-      parentPort.postMessage({ id: card.id, png });
+      writeWhole(card.file, palettePng(image.pixels, image.width, image.height, zlib) ?? image.asPng());
+      parentPort.postMessage({ id: card.id });
     } catch (error) {
       parentPort.postMessage({ id: card.id, error: String(error && error.message || error) });
     }
@@ -50,6 +54,14 @@ async function draw() {
     await turn(); // the collected pixmap's finalizer runs here
   }
   drawing = false;
+}
+// Partial files are named by process and thread: a worker stopped by a hurry may still be
+// writing the card that a worker of normal priority draws again.
+function writeWhole(file, data) {
+  mkdirSync(dirname(file), { recursive: true });
+  const partial = file + "." + process.pid + "-" + threadId + ".partial";
+  writeFileSync(partial, data);
+  renameSync(partial, file);
 }
 // This thread's own scheduling priority (Linux gives each thread one; elsewhere it is left alone).
 function lowerPriority(nice) {
@@ -70,8 +82,11 @@ function lowerPriority(nice) {
  */
 export const SHARE_IMAGE_NICE = 19;
 /**
- * Cards handed to a worker at once: enough that it keeps drawing while this thread is busy for a
- * while (bundling and rendering run long tasks), so the next card is already there.
+ * Cards handed to a worker of normal priority at once: enough that it keeps drawing while this
+ * thread is busy for a while, so the next card is already there. Workers drawing ahead are handed
+ * every card at once instead: a build's main thread can go seconds without turning its event loop
+ * (when the snippet check ends, a thousand MDX compiles resume as one chain of promises), and a
+ * worker that must wait for it to hand out the next cards sat idle beside an idle core.
  */
 const IN_FLIGHT = 16;
 
@@ -79,7 +94,9 @@ interface Card {
   id: number;
   svg: string;
   fonts: keyof CardFonts;
-  resolve: (png: Buffer) => void;
+  /** Where the worker writes the card's PNG. */
+  file: string;
+  resolve: () => void;
   reject: (error: Error) => void;
 }
 
@@ -130,18 +147,22 @@ export class OgRenderPool {
     this.#drawers = Array.from({ length: this.#ahead ? this.#aheadSize : this.#size }, () => this.#start());
   }
 
-  /** The PNG of `svg`, drawn with the small fonts only when every character of it is in them (og-fonts.ts). */
-  render(svg: string, fonts: keyof CardFonts): Promise<Buffer> {
+  /**
+   * Draws `svg` as a PNG into `file` (written whole: beside it, then renamed), with the small fonts
+   * only when every character of it is in them (og-fonts.ts).
+   */
+  draw(svg: string, fonts: keyof CardFonts, file: string): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.#queue.push({ id: this.#next++, svg, fonts, resolve, reject });
+      this.#queue.push({ id: this.#next++, svg, fonts, file, resolve, reject });
       this.#dispatch();
     });
   }
 
   /**
    * A page is waiting: the low-priority workers stop, and every card not yet drawn (those they
-   * held included) goes to workers of normal priority. A card the stopped workers were drawing is
-   * drawn again; each card is answered once.
+   * held included) goes to workers of normal priority. A card whose file is there was drawn by a
+   * stopped worker before its answer arrived; a card they were drawing is drawn again. Each card
+   * is answered once.
    */
   hurry(): void {
     if (!this.#ahead) return;
@@ -151,7 +172,9 @@ export class OgRenderPool {
       drawer.cards.clear();
       void drawer.worker.terminate();
     }
-    this.#queue.unshift(...held);
+    const drawn = held.filter((card) => existsSync(card.file));
+    for (const card of drawn) card.resolve();
+    this.#queue.unshift(...held.filter((card) => !drawn.includes(card)));
     this.#drawers = [];
     this.#dispatch();
   }
@@ -160,10 +183,10 @@ export class OgRenderPool {
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { resvg: this.#resvgPath, fonts: this.#fonts, nice: this.#ahead ? SHARE_IMAGE_NICE : undefined } });
     worker.unref();
     const drawer: Drawer = { worker, cards: new Map() };
-    worker.on("message", ({ id, png, error }: { id: number; png?: Uint8Array; error?: string }) => {
+    worker.on("message", ({ id, error }: { id: number; error?: string }) => {
       const card = drawer.cards.get(id);
       drawer.cards.delete(id);
-      if (png) card?.resolve(Buffer.from(png.buffer, png.byteOffset, png.byteLength));
+      if (error === undefined) card?.resolve();
       else card?.reject(new Error(`rendering a share image failed: ${error}`));
       this.#dispatch();
       if (drawer.cards.size === 0) worker.unref();
@@ -175,13 +198,15 @@ export class OgRenderPool {
     // Workers of normal priority start when there is a card for them (after a hurry, or in dev).
     // A thread starts with the priority of the thread that starts it: this one's.
     if (this.#drawers.length === 0 && this.#queue.length) this.#drawers = Array.from({ length: this.#size }, () => this.#start());
-    for (const drawer of this.#drawers) {
-      while (drawer.cards.size < IN_FLIGHT && this.#queue.length) {
-        const card = this.#queue.shift()!;
-        if (drawer.cards.size === 0) drawer.worker.ref();
-        drawer.cards.set(card.id, card);
-        drawer.worker.postMessage({ id: card.id, svg: card.svg, fonts: card.fonts });
-      }
+    const inFlight = this.#ahead ? Infinity : IN_FLIGHT;
+    while (this.#queue.length) {
+      // The worker holding the fewest cards takes the next one.
+      const drawer = this.#drawers.reduce((fewest, d) => (d.cards.size < fewest.cards.size ? d : fewest));
+      if (drawer.cards.size >= inFlight) break;
+      const card = this.#queue.shift()!;
+      if (drawer.cards.size === 0) drawer.worker.ref();
+      drawer.cards.set(card.id, card);
+      drawer.worker.postMessage({ id: card.id, svg: card.svg, fonts: card.fonts, file: card.file });
     }
   }
 }
