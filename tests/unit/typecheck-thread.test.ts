@@ -1,7 +1,7 @@
 // The dev server's snippet type-checks run in a thread of their own, and the server's own thread
 // never loads TypeScript: importing the site's config does not, and neither does a dev check.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -9,6 +9,10 @@ import { afterAll, describe, expect, test } from "vitest";
 import { TypecheckThread } from "../../src/integration/dev/typecheck-thread.ts";
 import type { Snippet } from "../../src/integration/snippets/snippet-extract.ts";
 import { typecheckSnippets } from "../../src/integration/snippets/snippet-typecheck.ts";
+import { checkSnippets, type SnippetReport } from "../../src/integration/snippets/snippet-check.ts";
+import { checkJournalSnippets, snippetCacheFile } from "../../src/integration/snippets/journal-snippets.ts";
+import { daybookSettings } from "../../src/integration/daybook-settings.ts";
+import type { Journal } from "../../src/integration/content/journal-validate.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const snippet = (code: string, line = 10): Snippet => ({ file: "content/days/001-x.mdx", line, code, meta: { timeout: 2000, throws: false }, closeIndex: line + code.split("\n").length });
@@ -45,6 +49,44 @@ describe("TypecheckThread", () => {
     );
     expect(await thread.check([snippet("let d: boolean = 0;")])).toHaveLength(1);
   }, 60_000);
+});
+
+describe("a build's snippet check in the thread", () => {
+  const entry = (i: number) => ["---", `title: Entry ${i}`, "---", "", "```ts run", `console.log({ entry: ${i}, square: ${i} * ${i} });`, "```", "", "```output", `{ entry: ${i}, square: ${i * i} }`, "```", ""].join("\n");
+  const files = Array.from({ length: 12 }, (_, i) => ({ path: `content/days/${String(i + 1).padStart(3, "0")}-x.mdx`, text: entry(i + 1) }));
+
+  test("is the build's check, and feeds the snippet hosts while this thread is blocked", async () => {
+    const thread = new TypecheckThread(ROOT);
+    try {
+      const cacheFile = path.join(mkdtempSync(path.join(tmpdir(), "daybook-thread-check-")), "snippets.json");
+      const checking = thread.checkSnippets({ files, cacheFile });
+      // This thread now blocks, as a build's main thread does while Vite compiles: a host waiting
+      // for it to hand out the next snippet would wait until it is free, and the check would not
+      // end. The check ends by saving its cache. (Bounded, so that a check fed from here fails
+      // the test rather than hanging it; a loaded machine only makes the wait longer.)
+      const until = Date.now() + 240_000;
+      while (!existsSync(cacheFile) && Date.now() < until) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+      expect(existsSync(cacheFile)).toBe(true);
+      const report = await checking;
+      expect(report.problems).toEqual([]);
+      expect(report.ran).toBe(12);
+      // What the check in this thread gives, run for run.
+      const here = await checkSnippets(files, { root: ROOT, cacheFile: path.join(path.dirname(cacheFile), "here.json") });
+      expect(report.runs.map((r) => [r.snippet.file, r.result.output])).toEqual(here.runs.map((r) => [r.snippet.file, r.result.output]));
+      expect(report.runs[11]!.result.output).toBe("{ entry: 12, square: 144 }");
+    } finally {
+      await thread.close();
+    }
+  }, 300_000);
+
+  test("is where a build's check runs when the build has the thread", async () => {
+    const settings = daybookSettings({}, ROOT);
+    const asked: unknown[] = [];
+    const report: SnippetReport = { runs: [], problems: [], ran: 0, hostCpuMs: 0 };
+    const thread = { checkSnippets: async (check: unknown) => (asked.push(check), report) } as unknown as TypecheckThread;
+    expect(await checkJournalSnippets(settings, {} as Journal, { includeDrafts: false, typecheck: thread, sources: files })).toBe(report);
+    expect(asked).toEqual([{ files, cacheFile: snippetCacheFile(settings), cpuBudgetMs: settings.snippetCpuBudgetMs }]);
+  });
 });
 
 /** Runs `code` (an ES module, importing the checkout's files from `${ROOT_URL}`) in a fresh Node process; returns its stdout. */

@@ -51,11 +51,8 @@ export async function checkJournalSnippets(
   options: { includeDrafts: boolean; typecheck?: TypecheckThread; sources?: readonly SnippetSource[] },
 ): Promise<SnippetReport> {
   const files = options.sources ?? snippetSources(settings, journal, options.includeDrafts);
-  const thread = options.typecheck;
-  return checkSnippets(files, {
-    root: settings.root,
-    cacheFile: snippetCacheFile(settings),
-    cpuBudgetMs: settings.snippetCpuBudgetMs,
-    ...(thread && { typecheck: (snippets) => thread.check(snippets, "checked"), typecheckHelpers: "checked" as const }),
-  });
+  const cacheFile = snippetCacheFile(settings);
+  // The thread runs the whole check, so that the snippet hosts never wait for this thread.
+  if (options.typecheck) return options.typecheck.checkSnippets({ files, cacheFile, cpuBudgetMs: settings.snippetCpuBudgetMs });
+  return checkSnippets(files, { root: settings.root, cacheFile, cpuBudgetMs: settings.snippetCpuBudgetMs });
 }
