@@ -172,9 +172,12 @@ export class OgRenderPool {
       drawer.cards.clear();
       void drawer.worker.terminate();
     }
-    const drawn = held.filter((card) => existsSync(card.file));
-    for (const card of drawn) card.resolve();
-    this.#queue.unshift(...held.filter((card) => !drawn.includes(card)));
+    const undrawn = held.filter((card) => {
+      if (!existsSync(card.file)) return true;
+      card.resolve();
+      return false;
+    });
+    this.#queue.unshift(...undrawn);
     this.#drawers = [];
     this.#dispatch();
   }
