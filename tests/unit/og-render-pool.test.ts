@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -6,7 +6,7 @@ import { Resvg } from "@resvg/resvg-js";
 import sharp from "sharp";
 import { describe, expect, it, vi } from "vitest";
 import { ogCardSvg } from "../../src/lib/og-card.ts";
-import { OgRenderPool, SHARE_IMAGE_NICE } from "../../src/integration/share-images/og-render-pool.ts";
+import { FontsMissingError, OgRenderPool, SHARE_IMAGE_NICE } from "../../src/integration/share-images/og-render-pool.ts";
 import { prepareCardFonts } from "../../src/integration/share-images/og-fonts.ts";
 
 const require = createRequire(import.meta.url);
@@ -50,6 +50,24 @@ describe("share images rendered in worker threads", () => {
     await expect(drawPng(pool, "<svg")).rejects.toThrow(/rendering a share image failed/);
     // The worker survives a bad card.
     expect((await drawPng(pool, card(7))).subarray(1, 4).toString()).toBe("PNG");
+  });
+});
+
+describe("share images whose fonts are gone", () => {
+  it("are not drawn, rather than drawn with no font for their text; a closed pool hands its cards back the same way", async () => {
+    const own = await prepareCardFonts(mkdtempSync(path.join(tmpdir(), "daybook-og-pool-gone-")));
+    const pool = new OgRenderPool(require.resolve("@resvg/resvg-js"), own, { size: 1 });
+    expect((await drawPng(pool, card(1))).subarray(1, 4).toString()).toBe("PNG");
+    for (const file of own.small.font.fontFiles) rmSync(file);
+    const file = path.join(files, "fonts-gone.png");
+    await expect(pool.draw(card(2), "small", file)).rejects.toBeInstanceOf(FontsMissingError);
+    expect(existsSync(file)).toBe(false);
+    const waiting = Array.from({ length: 20 }, (_, i) => pool.draw(card(3 + i), "full", path.join(files, `closed-${i}.png`)));
+    pool.close();
+    const outcomes = await Promise.allSettled(waiting);
+    // Each card is either drawn (the whole fonts are not in the cache folder) or handed back.
+    for (const outcome of outcomes) if (outcome.status === "rejected") expect(outcome.reason).toBeInstanceOf(FontsMissingError);
+    expect(outcomes.some((o) => o.status === "rejected")).toBe(true);
   });
 });
 

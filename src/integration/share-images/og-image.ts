@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { OgRenderPool } from "./og-render-pool.ts";
+import { FontsMissingError, OgRenderPool } from "./og-render-pool.ts";
 import { fitsSmallFonts, prepareCardFonts } from "./og-fonts.ts";
 import { shareImageCounts } from "./og-image-counts.ts";
 
@@ -70,7 +70,24 @@ async function drawnUnlessCached(svg: string, file: string, cacheDir: string, st
     return;
   }
   // Fonts are prepared once per build, and the workers load them once each.
-  state.pool ??= prepareCardFonts(cacheDir).then((fonts) => new OgRenderPool(require.resolve("@resvg/resvg-js"), fonts, { background: ahead }));
-  await (await state.pool).draw(svg, fitsSmallFonts(svg) ? "small" : "full", file);
+  const pool = (state.pool ??= startPool(cacheDir, ahead));
+  const fonts = fitsSmallFonts(svg) ? "small" : "full";
+  try {
+    await (await pool).draw(svg, fonts, file);
+  } catch (error) {
+    if (!(error instanceof FontsMissingError)) throw error;
+    // The small fonts live in the cache folder, which was emptied since the pool started (a long
+    // `npm run dev`): they are prepared again, for a new pool (one, however many cards found them
+    // gone), and the old pool's other cards move to it.
+    if (state.pool === pool) {
+      state.pool = startPool(cacheDir, false);
+      (await pool).close();
+    }
+    await (await state.pool).draw(svg, fonts, file);
+  }
   counts.rendered++;
+}
+
+function startPool(cacheDir: string, ahead: boolean): Promise<OgRenderPool> {
+  return prepareCardFonts(cacheDir).then((fonts) => new OgRenderPool(require.resolve("@resvg/resvg-js"), fonts, { background: ahead }));
 }

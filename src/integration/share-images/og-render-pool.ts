@@ -23,7 +23,7 @@ import { palettePng } from "./png-palette.ts";
 // JavaScript heap is a few small objects.
 const WORKER_SOURCE = `
 const { parentPort, threadId, workerData } = require("node:worker_threads");
-const { mkdirSync, renameSync, writeFileSync } = require("node:fs");
+const { existsSync, mkdirSync, renameSync, writeFileSync } = require("node:fs");
 const { dirname } = require("node:path");
 if (workerData.nice !== undefined) lowerPriority(workerData.nice);
 const { setFlagsFromString } = require("node:v8");
@@ -44,9 +44,7 @@ async function draw() {
   drawing = true;
   for (let card; (card = queue.shift()); ) {
     try {
-      const image = new Resvg(card.svg, workerData.fonts[card.fonts]).render();
-      writeWhole(card.file, palettePng(image.pixels, image.width, image.height, zlib) ?? image.asPng());
-      parentPort.postMessage({ id: card.id });
+      parentPort.postMessage(drawCard(card));
     } catch (error) {
       parentPort.postMessage({ id: card.id, error: String(error && error.message || error) });
     }
@@ -54,6 +52,21 @@ async function draw() {
     await turn(); // the collected pixmap's finalizer runs here
   }
   drawing = false;
+}
+// resvg draws text whose font file is gone with no font at all, and says nothing: the fonts are
+// checked before the card is drawn and again after, as resvg reads the file for every glyph.
+function drawCard(card) {
+  const fonts = workerData.fonts[card.fonts];
+  const missing = () => fonts.font.fontFiles.find((file) => !existsSync(file));
+  if (missing() === undefined) {
+    const image = new Resvg(card.svg, fonts).render();
+    const png = palettePng(image.pixels, image.width, image.height, zlib) ?? image.asPng();
+    if (missing() === undefined) {
+      writeWhole(card.file, png);
+      return { id: card.id };
+    }
+  }
+  return { id: card.id, error: "a font file is gone: " + missing(), fontsMissing: true };
 }
 // Partial files are named by process and thread: a worker stopped by a hurry may still be
 // writing the card that a worker of normal priority draws again.
@@ -70,6 +83,12 @@ function lowerPriority(nice) {
     if (Number.isInteger(thread) && thread > 0) require("node:os").setPriority(thread, nice);
   } catch {}
 }`;
+
+/**
+ * A card not drawn because a font file the pool was started with is gone (the cache folder that
+ * holds the small fonts was emptied): a pool with fonts prepared again draws it (og-image.ts).
+ */
+export class FontsMissingError extends Error {}
 
 /**
  * The scheduling priority of workers drawing ahead (nice 19, the lowest). A build starts every card
@@ -182,15 +201,30 @@ export class OgRenderPool {
     this.#dispatch();
   }
 
+  /**
+   * Stops every worker; the cards they held or that wait in the queue fail with FontsMissingError,
+   * so that whoever asked for them draws them with another pool.
+   */
+  close(): void {
+    const held = [...this.#queue, ...this.#drawers.flatMap((drawer) => [...drawer.cards.values()])];
+    this.#queue.length = 0;
+    for (const drawer of this.#drawers) {
+      drawer.cards.clear();
+      void drawer.worker.terminate();
+    }
+    this.#drawers = [];
+    for (const card of held) card.reject(new FontsMissingError("the pool was closed"));
+  }
+
   #start(): Drawer {
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { resvg: this.#resvgPath, fonts: this.#fonts, nice: this.#ahead ? SHARE_IMAGE_NICE : undefined } });
     worker.unref();
     const drawer: Drawer = { worker, cards: new Map() };
-    worker.on("message", ({ id, error }: { id: number; error?: string }) => {
+    worker.on("message", ({ id, error, fontsMissing }: { id: number; error?: string; fontsMissing?: true }) => {
       const card = drawer.cards.get(id);
       drawer.cards.delete(id);
       if (error === undefined) card?.resolve();
-      else card?.reject(new Error(`rendering a share image failed: ${error}`));
+      else card?.reject(fontsMissing ? new FontsMissingError(error) : new Error(`rendering a share image failed: ${error}`));
       this.#dispatch();
       if (drawer.cards.size === 0) worker.unref();
     });
