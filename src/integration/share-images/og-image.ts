@@ -26,6 +26,12 @@ interface SharedState {
 type WithState = typeof globalThis & { [KEY]?: SharedState };
 const shared = (): SharedState => ((globalThis as WithState)[KEY] ??= { cards: new Map() });
 
+/**
+ * In each cached card's name, so that cards an earlier Daybook may have drawn wrong are drawn
+ * again: 2, a card drawn while the cache folder holding the small fonts was emptied had no text.
+ */
+const CARD_VERSION = "daybook-og 2\0";
+
 /** Cards drawn ahead at low priority are drawn at normal priority from now on: something waits for them. */
 export function hurryShareImages(): void {
   void shared().pool?.then((pool) => pool.hurry());
@@ -50,7 +56,7 @@ export async function renderPng(svg: string, cacheDir: string): Promise<Buffer> 
  * the build draws it before any page asks, at low priority until one does (og-render-pool.ts).
  */
 export async function cachePng(svg: string, cacheDir: string, ahead = false): Promise<string> {
-  const file = path.join(cacheDir, "daybook-og", `${createHash("sha256").update(svg).digest("hex").slice(0, 24)}.png`);
+  const file = path.join(cacheDir, "daybook-og", `${createHash("sha256").update(CARD_VERSION).update(svg).digest("hex").slice(0, 24)}.png`);
   const state = shared();
   let ready = state.cards.get(file);
   if (!ready) {
