@@ -81,7 +81,7 @@ async function drawnUnlessCached(svg: string, file: string, cacheDir: string, st
   try {
     await (await pool).draw(svg, fonts, file);
   } catch (error) {
-    if (!(error instanceof FontsMissingError)) throw error;
+    if (!FontsMissingError.is(error)) throw error;
     // The small fonts live in the cache folder, which was emptied since the pool started (a long
     // `npm run dev`): they are prepared again, for a new pool (one, however many cards found them
     // gone), and the old pool's other cards move to it.

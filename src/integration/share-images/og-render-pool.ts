@@ -88,7 +88,14 @@ function lowerPriority(nice) {
  * A card not drawn because a font file the pool was started with is gone (the cache folder that
  * holds the small fonts was emptied): a pool with fonts prepared again draws it (og-image.ts).
  */
-export class FontsMissingError extends Error {}
+export class FontsMissingError extends Error {
+  override readonly name = "FontsMissingError";
+
+  /** By name: the site's bundle and the integration each load their own copy of this module. */
+  static is(error: unknown): error is FontsMissingError {
+    return error instanceof Error && error.name === "FontsMissingError";
+  }
+}
 
 /**
  * The scheduling priority of workers drawing ahead (nice 19, the lowest). A build starts every card
