@@ -94,6 +94,6 @@ async function drawnUnlessCached(svg: string, file: string, cacheDir: string, st
   counts.rendered++;
 }
 
-function startPool(cacheDir: string, ahead: boolean): Promise<OgRenderPool> {
-  return prepareCardFonts(cacheDir).then((fonts) => new OgRenderPool(require.resolve("@resvg/resvg-js"), fonts, { background: ahead }));
+async function startPool(cacheDir: string, ahead: boolean): Promise<OgRenderPool> {
+  return new OgRenderPool(require.resolve("@resvg/resvg-js"), await prepareCardFonts(cacheDir), { background: ahead });
 }
