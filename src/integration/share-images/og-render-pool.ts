@@ -58,18 +58,21 @@ async function draw() {
 function drawCard(card) {
   const fonts = workerData.fonts[card.fonts];
   const missing = () => fonts.font.fontFiles.find((file) => !existsSync(file));
-  if (missing() === undefined) {
+  let gone = missing();
+  if (gone === undefined) {
     const image = new Resvg(card.svg, fonts).render();
     const png = palettePng(image.pixels, image.width, image.height, zlib) ?? image.asPng();
-    if (missing() === undefined) {
+    gone = missing();
+    if (gone === undefined) {
       writeWhole(card.file, png);
       return { id: card.id };
     }
   }
-  return { id: card.id, error: "a font file is gone: " + missing(), fontsMissing: true };
+  return { id: card.id, error: "a font file is gone: " + gone, fontsMissing: true };
 }
-// Partial files are named by process and thread: a worker stopped by a hurry may still be
-// writing the card that a worker of normal priority draws again.
+// write-whole.ts's writeFileWhole, which this evaluated code cannot import. The partial file is
+// named by thread too: a worker stopped by a hurry may still be writing the card that a worker of
+// normal priority draws again.
 function writeWhole(file, data) {
   mkdirSync(dirname(file), { recursive: true });
   const partial = file + "." + process.pid + "-" + threadId + ".partial";
@@ -193,18 +196,12 @@ export class OgRenderPool {
   hurry(): void {
     if (!this.#ahead) return;
     this.#ahead = false;
-    const held = this.#drawers.flatMap((drawer) => [...drawer.cards.values()]).sort((a, b) => a.id - b.id);
-    for (const drawer of this.#drawers) {
-      drawer.cards.clear();
-      void drawer.worker.terminate();
-    }
-    const undrawn = held.filter((card) => {
+    const undrawn = this.#stopDrawers().filter((card) => {
       if (!existsSync(card.file)) return true;
       card.resolve();
       return false;
     });
     this.#queue.unshift(...undrawn);
-    this.#drawers = [];
     this.#dispatch();
   }
 
@@ -213,14 +210,19 @@ export class OgRenderPool {
    * so that whoever asked for them draws them with another pool.
    */
   close(): void {
-    const held = [...this.#queue, ...this.#drawers.flatMap((drawer) => [...drawer.cards.values()])];
-    this.#queue.length = 0;
+    const held = [...this.#stopDrawers(), ...this.#queue.splice(0)];
+    for (const card of held) card.reject(new FontsMissingError("the pool was closed"));
+  }
+
+  /** Stops every worker; the cards they held and had not answered, in the order they were asked for. */
+  #stopDrawers(): Card[] {
+    const held = this.#drawers.flatMap((drawer) => [...drawer.cards.values()]).sort((a, b) => a.id - b.id);
     for (const drawer of this.#drawers) {
       drawer.cards.clear();
       void drawer.worker.terminate();
     }
     this.#drawers = [];
-    for (const card of held) card.reject(new FontsMissingError("the pool was closed"));
+    return held;
   }
 
   #start(): Drawer {
