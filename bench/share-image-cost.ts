@@ -3,10 +3,13 @@
 // every thread of the process, the workers included. CPU rather than wall time, so a busy
 // machine does not make the figure.
 import { mkdtempSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { setImmediate as turn } from "node:timers/promises";
 import { ogCardSvg } from "../src/lib/og-card.ts";
 import { renderPng } from "../src/integration/share-images/og-image.ts";
+import { prepareCardFonts, type ResvgOptions } from "../src/integration/share-images/og-fonts.ts";
 
 export interface ShareImageFigures {
   cards: number;
@@ -14,6 +17,12 @@ export interface ShareImageFigures {
   cpuMsPerCard: number;
   /** CPU per card with a character outside them (here Greek), drawn with the whole fonts. */
   cpuMsPerWholeFontCard: number;
+  /**
+   * CPU per card of resvg alone (parsing, text layout and rendering the same cards with the same
+   * small fonts, on this thread): the part of a card no encoder or pool can save, measured in the
+   * same run so that the card's figure can be read against this machine's speed.
+   */
+  resvgCpuMsPerCard: number;
 }
 
 const card = (i: number, title: string) => ogCardSvg({ day: i, title, tags: ["Distributed transactions", "Consensus", "Reliability"], site: "example.github.io/daybook" });
@@ -23,6 +32,21 @@ async function cpuPerCard(svgs: string[], cache: string): Promise<number> {
   await Promise.all(svgs.map((svg) => renderPng(svg, cache)));
   const { user, system } = process.cpuUsage(used);
   return (user + system) / 1000 / svgs.length;
+}
+
+/** resvg's own share of a card: what the workers call, without the pool, the encoder or the file. */
+async function resvgCpuPerCard(svgs: string[], fonts: ResvgOptions): Promise<number> {
+  const { Resvg } = createRequire(import.meta.url)("@resvg/resvg-js") as typeof import("@resvg/resvg-js");
+  let cpu = 0;
+  for (const svg of svgs) {
+    const used = process.cpuUsage();
+    new Resvg(svg, fonts).render();
+    const { user, system } = process.cpuUsage(used);
+    cpu += user + system;
+    // As in the workers: the pixmap is freed when its wrapper is collected (og-render-pool.ts).
+    await turn();
+  }
+  return cpu / 1000 / svgs.length;
 }
 
 export async function benchShareImageCost(cards = 200): Promise<ShareImageFigures> {
@@ -35,6 +59,7 @@ export async function benchShareImageCost(cards = 200): Promise<ShareImageFigure
       cards,
       cpuMsPerCard: await cpuPerCard(titles("Two-phase commit, part"), cache),
       cpuMsPerWholeFontCard: await cpuPerCard(titles("Παξος, part"), cache),
+      resvgCpuMsPerCard: await resvgCpuPerCard(titles("Two-phase commit, part"), (await prepareCardFonts(cache)).small),
     };
   } finally {
     rmSync(cache, { recursive: true, force: true });

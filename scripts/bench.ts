@@ -51,6 +51,8 @@ row("figure at build: 50-point line / 5,000-point scatter", `${ms(figureCost.lin
 heading("Share images");
 const shareImages = await benchShareImageCost();
 row(`CPU per share image, workers included (${shareImages.cards})`, ms(shareImages.cpuMsPerCard), "target ≤ 7 ms");
+row("  of which resvg alone (parse, text layout, render)", ms(shareImages.resvgCpuMsPerCard), "the issue measured 4.6 ms");
+row("  card / resvg alone, both on this machine", ratio(shareImages.cpuMsPerCard, shareImages.resvgCpuMsPerCard), "7 ms at 4.6 ms: ≤ 1.52×");
 row("  a card with a character outside the small fonts", ms(shareImages.cpuMsPerWholeFontCard), "whole fonts");
 
 heading("Sample journal (content/)");
