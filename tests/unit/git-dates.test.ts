@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { updatedDate } from "../../src/integration/git-dates/entry-updated.ts";
 import { lastCommitDates } from "../../src/integration/git-dates/git-dates.ts";
+import { lastCommitDatesReused } from "../../src/integration/git-dates/git-dates-reused.ts";
 
 const temp = mkdtempSync(path.join(tmpdir(), "daybook-git-dates-"));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -27,6 +28,22 @@ function write(root: string, file: string, text: string) {
 function commit(root: string, when: string, message: string) {
   git(root, ["add", "-A"]);
   git(root, ["commit", "-q", "-m", message], when);
+}
+/** Runs `run` with a git first on PATH that records each invocation's arguments, then runs the real git; returns them. */
+function gitCalls(run: () => void): string[] {
+  const bin = path.join(temp, "bin");
+  const calls = path.join(temp, "calls.txt");
+  const realGit = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
+  write(bin, "git", `#!/bin/sh\nprintf '%s\\n' "$*" >> '${calls}'\nexec '${realGit}' "$@"\n`);
+  execFileSync("chmod", ["+x", path.join(bin, "git")]);
+  writeFileSync(calls, "");
+  vi.stubEnv("PATH", `${bin}${path.delimiter}${process.env["PATH"] ?? ""}`);
+  try {
+    run();
+  } finally {
+    vi.unstubAllEnvs();
+  }
+  return readFileSync(calls, "utf8").trim().split("\n").filter(Boolean);
 }
 
 const ONE = "content/days/001-first.mdx";
@@ -82,19 +99,7 @@ describe("lastCommitDates", () => {
   });
 
   it("runs git log once for all files", () => {
-    // A git wrapper first on PATH records every invocation, then runs the real git.
-    const bin = path.join(temp, "bin");
-    const calls = path.join(temp, "calls.txt");
-    const realGit = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
-    write(bin, "git", `#!/bin/sh\nprintf '%s\\n' "$*" >> '${calls}'\nexec '${realGit}' "$@"\n`);
-    execFileSync("chmod", ["+x", path.join(bin, "git")]);
-    vi.stubEnv("PATH", `${bin}${path.delimiter}${process.env["PATH"] ?? ""}`);
-    try {
-      expect(lastCommitDates(repo, [ONE, TWO, "content/days/004-new-name.mdx"]).size).toBe(3);
-    } finally {
-      vi.unstubAllEnvs();
-    }
-    const invocations = readFileSync(calls, "utf8").trim().split("\n");
+    const invocations = gitCalls(() => expect(lastCommitDates(repo, [ONE, TWO, "content/days/004-new-name.mdx"]).size).toBe(3));
     expect(invocations.filter((line) => / log /.test(line))).toHaveLength(1);
     expect(invocations).toHaveLength(2); // rev-parse (shallow check) and log
   });
@@ -166,6 +171,67 @@ describe("lastCommitDates", () => {
     } finally {
       vi.unstubAllEnvs();
     }
+  });
+});
+
+// The entry pages ask on every render after a save in `npm run dev`; a long history takes git
+// about half a second to read.
+describe("lastCommitDatesReused", () => {
+  const repo = path.join(temp, "reused");
+  const files = [ONE, TWO];
+  const revised = { revisionsOnly: true };
+
+  beforeAll(() => {
+    mkdirSync(repo);
+    git(repo, ["init", "-q"]);
+    write(repo, ONE, "one\n");
+    write(repo, TWO, "two\n");
+    commit(repo, "2026-11-01T09:00:00Z", "days 1 and 2");
+    write(repo, TWO, "two, revised\n");
+    commit(repo, "2026-11-10T23:30:00-05:00", "revise day 2");
+  });
+
+  it("reads the history once while HEAD stays, and answers as lastCommitDates does", () => {
+    const first = gitCalls(() => expect(Object.fromEntries(lastCommitDatesReused(repo, files, revised))).toEqual({ [TWO]: "2026-11-11" }));
+    expect(first.filter((line) => / log /.test(line))).toHaveLength(1);
+    let again: Map<string, string> | undefined;
+    const second = gitCalls(() => (again = lastCommitDatesReused(repo, files, revised)));
+    expect(second).toHaveLength(1);
+    expect(second[0]).toMatch(/ rev-parse HEAD /);
+    expect(again).toEqual(lastCommitDates(repo, files, revised));
+  });
+
+  it("hands out copies: a caller that changes its map changes no later answer", () => {
+    lastCommitDatesReused(repo, files, revised).set(ONE, "1999-01-01");
+    expect(lastCommitDatesReused(repo, files, revised).has(ONE)).toBe(false);
+  });
+
+  it("reads it again after a commit, and for other files or options", () => {
+    expect(lastCommitDatesReused(repo, files, revised).get(ONE)).toBeUndefined();
+    write(repo, ONE, "one, revised\n");
+    commit(repo, "2026-11-20T09:00:00Z", "revise day 1");
+    expect(lastCommitDatesReused(repo, files, revised).get(ONE)).toBe("2026-11-20");
+    expect(lastCommitDatesReused(repo, [TWO], revised)).toEqual(new Map([[TWO, "2026-11-11"]]));
+    expect(lastCommitDatesReused(repo, [TWO], { ...revised, timeZone: "America/New_York" }).get(TWO)).toBe("2026-11-10");
+    expect(lastCommitDatesReused(repo, [ONE, TWO]).size).toBe(2);
+  });
+
+  it("reads it again when a shallow clone is deepened, although HEAD stays", () => {
+    const shallow = path.join(temp, "reused-shallow");
+    git(temp, ["clone", "-q", "--depth", "1", `file://${repo}`, shallow]);
+    // Depth 1: the boundary commit lists every file as added, which dates nothing.
+    expect(lastCommitDatesReused(shallow, files).size).toBe(0);
+    git(shallow, ["fetch", "-q", "--deepen", "2"]);
+    // Now the first commit is the boundary, and the two after it date both files.
+    expect(Object.fromEntries(lastCommitDatesReused(shallow, files))).toEqual({ [ONE]: "2026-11-20", [TWO]: "2026-11-11" });
+  });
+
+  it("answers outside a repository and in one without commits, as lastCommitDates does", () => {
+    const empty = path.join(temp, "reused-empty");
+    mkdirSync(empty);
+    git(empty, ["init", "-q"]);
+    expect(lastCommitDatesReused(empty, [ONE]).size).toBe(0);
+    expect(lastCommitDatesReused(path.join(temp, "reused-missing"), [ONE]).size).toBe(0);
   });
 });
 
