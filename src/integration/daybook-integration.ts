@@ -2,7 +2,8 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
-import type { DaybookSettings } from "./daybook-settings.ts";
+import { journalDaysFolder, type DaybookSettings } from "./daybook-settings.ts";
+import { readJournalHistoryAhead } from "./git-dates/git-dates-reused.ts";
 import type { Journal } from "./content/journal-validate.ts";
 import { JournalError, type Problem } from "./content/problem.ts";
 import type { SnippetReport } from "./snippets/snippet-check.ts";
@@ -42,6 +43,8 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
     name: "daybook",
     hooks: {
       "astro:config:setup": async ({ command, logger, config, injectScript, addMiddleware }) => {
+        // git reads the entries' history (for their "updated" dates) beside everything below.
+        if ((command === "build" || command === "dev") && process.env.DAYBOOK_GIT_DATES !== "off") readJournalHistoryAhead(settings.root, journalDaysFolder(settings));
         // Built pages' policies name only the inline code each page has (csp-hashes-in-use.ts).
         if (command === "build") addMiddleware({ entrypoint: new URL("./csp-hashes-middleware.ts", import.meta.url), order: "post" });
         if (command === "dev") {

@@ -25,6 +25,11 @@ export function daybookSettings(env: NodeJS.ProcessEnv = process.env, root = pro
   return { ...fileConfig, base, site, contentDir, timeZone, shareImages, root, contentRoot: path.resolve(root, contentDir) };
 }
 
+/** The folder of the journal's entries (its tags are in "tags" beside it). */
+export function journalDaysFolder(settings: Pick<DaybookSettings, "contentRoot">): string {
+  return path.join(settings.contentRoot, "days");
+}
+
 /** `true`/`1` or `false`/`0`, any case; anything else is an error naming where it was set. */
 export function checkedSwitch(value: string, where: string): boolean {
   const word = value.trim().toLowerCase();

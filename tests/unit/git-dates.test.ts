@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { updatedDate } from "../../src/integration/git-dates/entry-updated.ts";
 import { lastCommitDates } from "../../src/integration/git-dates/git-dates.ts";
-import { lastCommitDatesReused } from "../../src/integration/git-dates/git-dates-reused.ts";
+import { journalGitDates, readJournalHistoryAhead } from "../../src/integration/git-dates/git-dates-reused.ts";
 
 const temp = mkdtempSync(path.join(tmpdir(), "daybook-git-dates-"));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -29,15 +29,31 @@ function commit(root: string, when: string, message: string) {
   git(root, ["add", "-A"]);
   git(root, ["commit", "-q", "-m", message], when);
 }
-/** Runs `run` with a git first on PATH that records each invocation's arguments, then runs the real git; returns them. */
-function gitCalls(run: () => void): string[] {
+/** Writes the recording git into temp/bin, empties its record and returns the record's path. */
+function gitWrapper(): string {
   const bin = path.join(temp, "bin");
   const calls = path.join(temp, "calls.txt");
   const realGit = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
   write(bin, "git", `#!/bin/sh\nprintf '%s\\n' "$*" >> '${calls}'\nexec '${realGit}' "$@"\n`);
   execFileSync("chmod", ["+x", path.join(bin, "git")]);
   writeFileSync(calls, "");
-  vi.stubEnv("PATH", `${bin}${path.delimiter}${process.env["PATH"] ?? ""}`);
+  return calls;
+}
+/** {@link gitCalls} for a run that waits for git. */
+async function gitCallsAsync(run: () => Promise<void>): Promise<string[]> {
+  const calls = gitWrapper();
+  vi.stubEnv("PATH", `${path.join(temp, "bin")}${path.delimiter}${process.env["PATH"] ?? ""}`);
+  try {
+    await run();
+  } finally {
+    vi.unstubAllEnvs();
+  }
+  return readFileSync(calls, "utf8").trim().split("\n").filter(Boolean);
+}
+/** Runs `run` with a git first on PATH that records each invocation's arguments, then runs the real git; returns them. */
+function gitCalls(run: () => void): string[] {
+  const calls = gitWrapper();
+  vi.stubEnv("PATH", `${path.join(temp, "bin")}${path.delimiter}${process.env["PATH"] ?? ""}`);
   try {
     run();
   } finally {
@@ -174,10 +190,11 @@ describe("lastCommitDates", () => {
   });
 });
 
-// The entry pages ask on every render after a save in `npm run dev`; a long history takes git
-// about half a second to read.
-describe("lastCommitDatesReused", () => {
+// The entry pages ask on every render after a save in `npm run dev`, and reading a long history
+// takes git about half a second; the integration starts that read as it starts.
+describe("journalGitDates", () => {
   const repo = path.join(temp, "reused");
+  const days = path.join(repo, "content/days");
   const files = [ONE, TWO];
   const revised = { revisionsOnly: true };
 
@@ -186,52 +203,67 @@ describe("lastCommitDatesReused", () => {
     git(repo, ["init", "-q"]);
     write(repo, ONE, "one\n");
     write(repo, TWO, "two\n");
+    write(repo, "content/tags/elsewhere.md", "tag\n");
     commit(repo, "2026-11-01T09:00:00Z", "days 1 and 2");
     write(repo, TWO, "two, revised\n");
     commit(repo, "2026-11-10T23:30:00-05:00", "revise day 2");
   });
 
-  it("reads the history once while HEAD stays, and answers as lastCommitDates does", () => {
-    const first = gitCalls(() => expect(Object.fromEntries(lastCommitDatesReused(repo, files, revised))).toEqual({ [TWO]: "2026-11-11" }));
-    expect(first.filter((line) => / log /.test(line))).toHaveLength(1);
-    let again: Map<string, string> | undefined;
-    const second = gitCalls(() => (again = lastCommitDatesReused(repo, files, revised)));
-    expect(second).toHaveLength(1);
-    expect(second[0]).toMatch(/ rev-parse HEAD /);
-    expect(again).toEqual(lastCommitDates(repo, files, revised));
+  it("gives the dates lastCommitDates gives, for absolute and project-relative paths", async () => {
+    for (const options of [{}, revised, { timeZone: "America/New_York" }]) {
+      expect(await journalGitDates(repo, days, files, options)).toEqual(lastCommitDates(repo, files, options));
+    }
+    const absolute = [path.join(repo, ONE), path.join(repo, TWO)];
+    expect(await journalGitDates(repo, days, absolute)).toEqual(lastCommitDates(repo, absolute));
   });
 
-  it("hands out copies: a caller that changes its map changes no later answer", () => {
-    lastCommitDatesReused(repo, files, revised).set(ONE, "1999-01-01");
-    expect(lastCommitDatesReused(repo, files, revised).has(ONE)).toBe(false);
+  it("reads the history once, ahead, and then only checks that HEAD stayed", async () => {
+    write(repo, "content/tags/elsewhere.md", "tag, revised\n");
+    commit(repo, "2026-11-11T09:00:00Z", "a new HEAD, so nothing is held from before");
+    let dates: Map<string, string> | undefined;
+    const calls = await gitCallsAsync(async () => {
+      readJournalHistoryAhead(repo, days);
+      for (let page = 0; page < 3; page++) dates = await journalGitDates(repo, days, files, revised);
+    });
+    expect(dates).toEqual(new Map([[TWO, "2026-11-11"]]));
+    expect(calls.filter((line) => / log /.test(line))).toHaveLength(1);
+    // Ahead: HEAD, the shallow check and the log; then each page: HEAD alone.
+    expect(calls.filter((line) => line.includes(" rev-parse HEAD "))).toHaveLength(4);
+    expect(calls).toHaveLength(6);
   });
 
-  it("reads it again after a commit, and for other files or options", () => {
-    expect(lastCommitDatesReused(repo, files, revised).get(ONE)).toBeUndefined();
+  it("hands out copies: a caller that changes its map changes no later answer", async () => {
+    (await journalGitDates(repo, days, files, revised)).set(ONE, "1999-01-01");
+    expect((await journalGitDates(repo, days, files, revised)).has(ONE)).toBe(false);
+  });
+
+  it("reads it again after a commit", async () => {
+    expect((await journalGitDates(repo, days, files, revised)).get(ONE)).toBeUndefined();
     write(repo, ONE, "one, revised\n");
     commit(repo, "2026-11-20T09:00:00Z", "revise day 1");
-    expect(lastCommitDatesReused(repo, files, revised).get(ONE)).toBe("2026-11-20");
-    expect(lastCommitDatesReused(repo, [TWO], revised)).toEqual(new Map([[TWO, "2026-11-11"]]));
-    expect(lastCommitDatesReused(repo, [TWO], { ...revised, timeZone: "America/New_York" }).get(TWO)).toBe("2026-11-10");
-    expect(lastCommitDatesReused(repo, [ONE, TWO]).size).toBe(2);
+    expect((await journalGitDates(repo, days, files, revised)).get(ONE)).toBe("2026-11-20");
   });
 
-  it("reads it again when a shallow clone is deepened, although HEAD stays", () => {
+  it("reads it again when a shallow clone is deepened, although HEAD stays", async () => {
     const shallow = path.join(temp, "reused-shallow");
     git(temp, ["clone", "-q", "--depth", "1", `file://${repo}`, shallow]);
+    const shallowDays = path.join(shallow, "content/days");
     // Depth 1: the boundary commit lists every file as added, which dates nothing.
-    expect(lastCommitDatesReused(shallow, files).size).toBe(0);
-    git(shallow, ["fetch", "-q", "--deepen", "2"]);
-    // Now the first commit is the boundary, and the two after it date both files.
-    expect(Object.fromEntries(lastCommitDatesReused(shallow, files))).toEqual({ [ONE]: "2026-11-20", [TWO]: "2026-11-11" });
+    expect((await journalGitDates(shallow, shallowDays, files)).size).toBe(0);
+    git(shallow, ["fetch", "-q", "--deepen", "3"]);
+    expect(await journalGitDates(shallow, shallowDays, files)).toEqual(lastCommitDates(shallow, files));
+    expect((await journalGitDates(shallow, shallowDays, files)).get(ONE)).toBe("2026-11-20");
   });
 
-  it("answers outside a repository and in one without commits, as lastCommitDates does", () => {
+  it("gives no dates outside a repository, without commits, or for a journal outside the project", async () => {
     const empty = path.join(temp, "reused-empty");
     mkdirSync(empty);
     git(empty, ["init", "-q"]);
-    expect(lastCommitDatesReused(empty, [ONE]).size).toBe(0);
-    expect(lastCommitDatesReused(path.join(temp, "reused-missing"), [ONE]).size).toBe(0);
+    expect((await journalGitDates(empty, path.join(empty, "content/days"), [ONE])).size).toBe(0);
+    expect((await journalGitDates(path.join(temp, "reused-missing"), path.join(temp, "reused-missing/content/days"), [ONE])).size).toBe(0);
+    const project = path.join(repo, "site");
+    mkdirSync(project);
+    expect((await journalGitDates(project, days, [path.join(repo, ONE)])).size).toBe(0);
   });
 });
 

@@ -1,40 +1,52 @@
-// git-dates/: the last lastCommitDates answer, reused while the history it read is the same.
+// git-dates/: the journal's git history, read while the build or the dev server starts and
+// reused until it changes.
 //
-// `npm run dev` runs the entry pages' getStaticPaths again after every save, and reading a long
+// Entry pages show when an entry was last revised, from git (git-dates.ts). Reading a long
 // journal's history takes git about half a second per thousand commits (`git log -M` over the
-// entries' folder), which the save would wait for. The answer depends only on the committed
-// history (uncommitted edits are not seen: git-dates.ts), so it is kept until HEAD or the
-// shallow boundary moves, or other files or options are asked for; checking that is one
-// `git rev-parse` of a few milliseconds.
+// entries' folder): a build's pages would wait for it on the thread that renders them, and
+// `npm run dev` runs their getStaticPaths again after every save. So the integration starts git
+// on the entries' folder when it starts (readJournalHistoryAhead), without waiting for it, and
+// the pages take that history (journalGitDates). It is read again only once HEAD or a shallow
+// clone's boundary moved, since the dates come from committed history alone; checking that is
+// one `git rev-parse` of a few milliseconds.
 
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { lastCommitDates } from "./git-dates.ts";
+import { datesFromHistory, projectRelative, readGitHistoryAsync, type GitDateOptions, type GitHistory } from "./git-dates.ts";
 import { gitOutput } from "./git-output.ts";
 
-type Options = NonNullable<Parameters<typeof lastCommitDates>[2]>;
-
-/** On the global object: a save in dev evaluates the page's modules again, and this would go with them. */
-const KEY = Symbol.for("daybook.git-dates");
-type WithLast = typeof globalThis & { [KEY]?: { key: string; dates: Map<string, string> } };
+/** On the global object: the integration and the site's bundle each load this module, and a save in dev evaluates the page's modules again. */
+const KEY = Symbol.for("daybook.git-history");
+type WithHistory = typeof globalThis & { [KEY]?: { key: string; history: Promise<GitHistory | undefined> } };
 
 const LIMITS = { timeoutMs: 15_000, maxBuffer: 1024 * 1024 };
 
-/** {@link lastCommitDates}, from memory when the history, the files and the options are those of the last call. */
-export function lastCommitDatesReused(root: string, files: readonly string[], options: Options = {}): Map<string, string> {
-  const history = historyState(root);
-  // Without a readable history there is nothing to reuse (and lastCommitDates answers at once).
-  if (history === undefined) return lastCommitDates(root, files, options);
-  const key = JSON.stringify([path.resolve(root), history, files, options.revisionsOnly ?? false, options.timeZone ?? "UTC"]);
-  const global = globalThis as WithLast;
-  const last = global[KEY];
-  if (last?.key === key) return new Map(last.dates);
-  const dates = lastCommitDates(root, files, options);
-  global[KEY] = { key, dates: new Map(dates) };
-  return dates;
+/** Starts reading the history of `folder` (the journal's entries), for the pages to take later. */
+export function readJournalHistoryAhead(root: string, folder: string): void {
+  void history(root, folder);
 }
 
-/** HEAD's commit and the shallow boundary's commits: what the history lastCommitDates reads depends on. */
+/**
+ * The dates git-dates.ts's lastCommitDates gives `files` (which lie in `folder`), from the history read
+ * ahead when it is still current, else from a new read.
+ */
+export async function journalGitDates(root: string, folder: string, files: readonly string[], options: GitDateOptions = {}): Promise<Map<string, string>> {
+  const read = await history(root, folder);
+  return read ? datesFromHistory(read, root, files, options) : new Map();
+}
+
+function history(root: string, folder: string): Promise<GitHistory | undefined> {
+  // A journal outside the project has no dates (as lastCommitDates gives files outside it none).
+  const directory = projectRelative(root, folder);
+  const state = directory === undefined ? undefined : historyState(root);
+  if (directory === undefined || state === undefined) return Promise.resolve(undefined);
+  const key = JSON.stringify([path.resolve(root), directory, state]);
+  const global = globalThis as WithHistory;
+  if (global[KEY]?.key !== key) global[KEY] = { key, history: readGitHistoryAsync(root, [directory]) };
+  return global[KEY].history;
+}
+
+/** HEAD's commit and the shallow boundary's commits: what the history depends on; undefined without a commit or git. */
 function historyState(root: string): string | undefined {
   try {
     const [head, shallowPath] = gitOutput(root, ["rev-parse", "HEAD", "--git-path", "shallow"], LIMITS).split("\n");

@@ -25,57 +25,99 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { gitOutput } from "./git-output.ts";
+import { gitOutput, gitOutputAsync } from "./git-output.ts";
 import { zonedIsoDate } from "../../lib/time-zone.ts";
 
 /** Generous: a long history is read once per build. */
 const GIT_LIMITS = { timeoutMs: 15_000, maxBuffer: 256 * 1024 * 1024 };
 
+export interface GitDateOptions {
+  /** Leave out files whose newest commit is the one that added them. */
+  revisionsOnly?: boolean;
+  /** The time zone of the dates (default UTC). */
+  timeZone?: string;
+}
+
+/** What `git log` printed for some folders, and the shallow boundary's commits (whose files are ignored). */
+export interface GitHistory {
+  log: string;
+  boundary: ReadonlySet<string>;
+}
+
 /** Author dates (`YYYY-MM-DD` in `timeZone`, default UTC) of the last commit that changed each of `files`, keyed by the path as given. */
-export function lastCommitDates(root: string, files: readonly string[], options: { revisionsOnly?: boolean; timeZone?: string } = {}): Map<string, string> {
+export function lastCommitDates(root: string, files: readonly string[], options: GitDateOptions = {}): Map<string, string> {
+  const wanted = wantedFiles(root, files);
+  if (wanted.size === 0) return new Map();
+  const history = readGitHistory(root, [...new Set([...wanted.keys()].map((file) => path.posix.dirname(file)))]);
+  return history ? datesFromHistory(history, root, files, options) : new Map();
+}
+
+/**
+ * The dates of `files` from a history read beforehand (git-dates-reused.ts reads one for the
+ * journal's folder while the build or the dev server starts): the same dates as
+ * {@link lastCommitDates} when the history covers every folder of `files`.
+ */
+export function datesFromHistory(history: GitHistory, root: string, files: readonly string[], options: GitDateOptions = {}): Map<string, string> {
   const result = new Map<string, string>();
-  if (files.length === 0) return result;
-  try {
-    // Project-relative, forward slashes, no "./": the form `git log --relative` prints.
-    const wanted = new Map<string, string[]>();
-    for (const file of files) {
-      const relative = path.isAbsolute(file) ? path.relative(root, file) : file;
-      const key = path.posix.normalize(relative.replaceAll("\\", "/"));
-      // A path outside the project would make git refuse the whole pathspec list.
-      if (key === ".." || key.startsWith("../") || path.posix.isAbsolute(key)) continue;
-      wanted.set(key, [...(wanted.get(key) ?? []), file]);
-    }
-    if (wanted.size === 0) return result;
-
-    const [shallow, shallowPath] = gitOutput(root, ["rev-parse", "--is-shallow-repository", "--git-path", "shallow"], GIT_LIMITS).split("\n");
-    const boundary = new Set(shallow === "true" && shallowPath ? readFileSync(path.resolve(root, shallowPath), "utf8").split("\n").filter(Boolean) : []);
-
-    const directories = [...new Set([...wanted.keys()].map((file) => path.posix.dirname(file)))];
-    const log = gitOutput(root, [
-      "--literal-pathspecs",
-      "log",
-      "-z",
-      "--relative",
-      "--name-status",
-      "-M",
-      "--no-color",
-      "--format=%x01%H %at",
-      "--",
-      ...directories,
-    ], GIT_LIMITS);
-    readLog(log, boundary, wanted, result, options.revisionsOnly ?? false, options.timeZone ?? "UTC");
-  } catch {
-    return new Map();
-  }
+  readLog(history.log, history.boundary, wantedFiles(root, files), result, options.revisionsOnly ?? false, options.timeZone ?? "UTC");
   return result;
 }
 
+/** The history of `directories` (project-relative, forward slashes), or undefined when git cannot give it. */
+export function readGitHistory(root: string, directories: readonly string[]): GitHistory | undefined {
+  try {
+    const boundary = shallowBoundary(root);
+    return { log: gitOutput(root, logArguments(directories), GIT_LIMITS), boundary };
+  } catch {
+    return undefined;
+  }
+}
+
+/** {@link readGitHistory} without blocking this thread while git reads a long history. */
+export async function readGitHistoryAsync(root: string, directories: readonly string[]): Promise<GitHistory | undefined> {
+  try {
+    const boundary = shallowBoundary(root);
+    return { log: await gitOutputAsync(root, logArguments(directories), GIT_LIMITS), boundary };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Project-relative, forward slashes, no "./" (the form `git log --relative` prints) → the paths
+ * given for it. Paths outside the project are left out: they would make git refuse the whole
+ * pathspec list.
+ */
+function wantedFiles(root: string, files: readonly string[]): Map<string, string[]> {
+  const wanted = new Map<string, string[]>();
+  for (const file of files) {
+    const key = projectRelative(root, file);
+    if (key !== undefined) wanted.set(key, [...(wanted.get(key) ?? []), file]);
+  }
+  return wanted;
+}
+
+/** `file` (absolute, or relative to `root`) relative to `root` with forward slashes, or undefined when outside it. */
+export function projectRelative(root: string, file: string): string | undefined {
+  const relative = path.isAbsolute(file) ? path.relative(root, file) : file;
+  const key = path.posix.normalize(relative.replaceAll("\\", "/"));
+  return key === ".." || key.startsWith("../") || path.posix.isAbsolute(key) ? undefined : key;
+}
+
+function shallowBoundary(root: string): Set<string> {
+  const [shallow, shallowPath] = gitOutput(root, ["rev-parse", "--is-shallow-repository", "--git-path", "shallow"], GIT_LIMITS).split("\n");
+  return new Set(shallow === "true" && shallowPath ? readFileSync(path.resolve(root, shallowPath), "utf8").split("\n").filter(Boolean) : []);
+}
+
+function logArguments(directories: readonly string[]): string[] {
+  return ["--literal-pathspecs", "log", "-z", "--relative", "--name-status", "-M", "--no-color", "--format=%x01%H %at", "--", ...directories];
+}
 
 /**
  * Walks `git log -z --name-status --format=%x01%H %at` output: per commit a header token
  * `\x01<hash> <unix time>`, then `<status>\0<path>` (or `R<score>\0<old>\0<new>`) per file.
  */
-function readLog(log: string, boundary: Set<string>, wanted: Map<string, string[]>, result: Map<string, string>, revisionsOnly: boolean, timeZone: string): void {
+function readLog(log: string, boundary: ReadonlySet<string>, wanted: Map<string, string[]>, result: Map<string, string>, revisionsOnly: boolean, timeZone: string): void {
   // Current path of each wanted file as history is walked back (a pure rename moves it).
   const tracking = new Map<string, string>([...wanted.keys()].map((file) => [file, file]));
   const tokens = log.split("\0");
