@@ -8,6 +8,7 @@ import { SNIPPET_LIBS, SNIPPET_WEB_LIB } from "../../runtime/typecheck-options.t
 import type { TypecheckFiles } from "../../client/snippets/typecheck-protocol.ts";
 import { SHOW_ENTRY, SIM_ENTRY } from "./snippet-typecheck.ts";
 import { snippetWebLib } from "./snippet-web-lib.ts";
+import { typescriptVersion } from "./typescript-lazy.ts";
 import { CLASSIC_SCRIPT_OPTIONS } from "./runner-bundle.ts";
 import { projectCacheDir } from "../daybook-cache.ts";
 import { writeFileWhole } from "../write-whole.ts";
@@ -42,7 +43,7 @@ export function typecheckFiles(root = process.cwd()): TypecheckFiles {
  * TypeScript and esbuild versions: it depends on nothing else.
  */
 export async function typescriptForPage(root = process.cwd()): Promise<string> {
-  const version = (require("typescript") as { version: string }).version;
+  const version = typescriptVersion();
   const key = createHash("sha256").update(`${version}\0${esbuildVersion}`).digest("hex").slice(0, 16);
   const file = path.join(projectCacheDir(root), "daybook-editor", `typescript-${key}.min.js`);
   try {
