@@ -255,6 +255,19 @@ describe("journalGitDates", () => {
     expect((await journalGitDates(shallow, shallowDays, files)).get(ONE)).toBe("2026-11-20");
   });
 
+  it("works from a project in a subdirectory of the repository", async () => {
+    const mono = path.join(temp, "reused-mono");
+    mkdirSync(mono);
+    git(mono, ["init", "-q"]);
+    write(mono, "site/content/days/001.mdx", "x\n");
+    commit(mono, "2026-10-01T12:00:00Z", "first");
+    write(mono, "site/content/days/001.mdx", "x, revised\n");
+    commit(mono, "2026-10-02T12:00:00Z", "revised");
+    const site = path.join(mono, "site");
+    const dates = await journalGitDates(site, path.join(site, "content/days"), ["content/days/001.mdx"], revised);
+    expect(Object.fromEntries(dates)).toEqual({ "content/days/001.mdx": "2026-10-02" });
+  });
+
   it("gives no dates outside a repository, without commits, or for a journal outside the project", async () => {
     const empty = path.join(temp, "reused-empty");
     mkdirSync(empty);
