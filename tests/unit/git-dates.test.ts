@@ -227,9 +227,9 @@ describe("journalGitDates", () => {
     });
     expect(dates).toEqual(new Map([[TWO, "2026-11-11"]]));
     expect(calls.filter((line) => / log /.test(line))).toHaveLength(1);
-    // Ahead: HEAD, the shallow check and the log; then each page: HEAD alone.
+    // Ahead: HEAD (with the shallow check) and the log; then each page: HEAD alone.
     expect(calls.filter((line) => line.includes(" rev-parse HEAD "))).toHaveLength(4);
-    expect(calls).toHaveLength(6);
+    expect(calls).toHaveLength(5);
   });
 
   it("hands out copies: a caller that changes its map changes no later answer", async () => {

@@ -10,16 +10,12 @@
 // clone's boundary moved, since the dates come from committed history alone; checking that is
 // one `git rev-parse` of a few milliseconds.
 
-import { readFileSync } from "node:fs";
 import path from "node:path";
-import { datesFromHistory, projectRelative, readGitHistoryAsync, type GitDateOptions, type GitHistory } from "./git-dates.ts";
-import { gitOutput } from "./git-output.ts";
+import { datesFromHistory, gitHistoryState, projectRelative, readGitHistoryAsync, type GitDateOptions, type GitHistory } from "./git-dates.ts";
 
 /** On the global object: the integration and the site's bundle each load this module, and a save in dev evaluates the page's modules again. */
 const KEY = Symbol.for("daybook.git-history");
 type WithHistory = typeof globalThis & { [KEY]?: { key: string; history: Promise<GitHistory | undefined> } };
-
-const LIMITS = { timeoutMs: 15_000, maxBuffer: 1024 * 1024 };
 
 /** Starts reading the history of `folder` (the journal's entries), for the pages to take later. */
 export function readJournalHistoryAhead(root: string, folder: string): void {
@@ -38,27 +34,11 @@ export async function journalGitDates(root: string, folder: string, files: reado
 function history(root: string, folder: string): Promise<GitHistory | undefined> {
   // A journal outside the project has no dates (as lastCommitDates gives files outside it none).
   const directory = projectRelative(root, folder);
-  const state = directory === undefined ? undefined : historyState(root);
-  if (directory === undefined || state === undefined) return Promise.resolve(undefined);
-  const key = JSON.stringify([path.resolve(root), directory, state]);
+  if (directory === undefined) return Promise.resolve(undefined);
+  const state = gitHistoryState(root);
+  if (!state) return Promise.resolve(undefined);
+  const key = JSON.stringify([path.resolve(root), directory, state.head, [...state.boundary]]);
   const global = globalThis as WithHistory;
-  if (global[KEY]?.key !== key) global[KEY] = { key, history: readGitHistoryAsync(root, [directory]) };
+  if (global[KEY]?.key !== key) global[KEY] = { key, history: readGitHistoryAsync(root, [directory], state) };
   return global[KEY].history;
-}
-
-/** HEAD's commit and the shallow boundary's commits: what the history depends on; undefined without a commit or git. */
-function historyState(root: string): string | undefined {
-  try {
-    const [head, shallowPath] = gitOutput(root, ["rev-parse", "HEAD", "--git-path", "shallow"], LIMITS).split("\n");
-    if (!head || !/^[0-9a-f]{40,64}$/.test(head) || !shallowPath) return undefined;
-    let boundary = "";
-    try {
-      boundary = readFileSync(path.resolve(root, shallowPath), "utf8");
-    } catch {
-      // Not a shallow clone.
-    }
-    return `${head}\n${boundary}`;
-  } catch {
-    return undefined;
-  }
 }

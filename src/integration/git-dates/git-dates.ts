@@ -63,21 +63,39 @@ export function datesFromHistory(history: GitHistory, root: string, files: reado
   return result;
 }
 
-/** The history of `directories` (project-relative, forward slashes), or undefined when git cannot give it. */
-export function readGitHistory(root: string, directories: readonly string[]): GitHistory | undefined {
+/** What the history depends on: HEAD's commit and a shallow clone's boundary commits. */
+export interface GitHistoryState {
+  head: string;
+  boundary: ReadonlySet<string>;
+}
+
+/** The repository's {@link GitHistoryState}, in one `git rev-parse`; undefined without git, a repository or a commit. */
+export function gitHistoryState(root: string): GitHistoryState | undefined {
   try {
-    const boundary = shallowBoundary(root);
-    return { log: gitOutput(root, logArguments(directories), GIT_LIMITS), boundary };
+    const [head = "", shallow, shallowPath] = gitOutput(root, ["rev-parse", "HEAD", "--is-shallow-repository", "--git-path", "shallow"], GIT_LIMITS).split("\n");
+    if (!/^[0-9a-f]{40,64}$/.test(head)) return undefined;
+    const boundary = new Set(shallow === "true" && shallowPath ? readFileSync(path.resolve(root, shallowPath), "utf8").split("\n").filter(Boolean) : []);
+    return { head, boundary };
   } catch {
     return undefined;
   }
 }
 
-/** {@link readGitHistory} without blocking this thread while git reads a long history. */
-export async function readGitHistoryAsync(root: string, directories: readonly string[]): Promise<GitHistory | undefined> {
+/** The history of `directories` (project-relative, forward slashes), or undefined when git cannot give it. */
+export function readGitHistory(root: string, directories: readonly string[]): GitHistory | undefined {
+  const state = gitHistoryState(root);
+  if (!state) return undefined;
   try {
-    const boundary = shallowBoundary(root);
-    return { log: await gitOutputAsync(root, logArguments(directories), GIT_LIMITS), boundary };
+    return { log: gitOutput(root, logArguments(directories), GIT_LIMITS), boundary: state.boundary };
+  } catch {
+    return undefined;
+  }
+}
+
+/** {@link readGitHistory} at `state` (read by the caller), without blocking this thread while git reads a long history. */
+export async function readGitHistoryAsync(root: string, directories: readonly string[], state: GitHistoryState): Promise<GitHistory | undefined> {
+  try {
+    return { log: await gitOutputAsync(root, logArguments(directories), GIT_LIMITS), boundary: state.boundary };
   } catch {
     return undefined;
   }
@@ -102,11 +120,6 @@ export function projectRelative(root: string, file: string): string | undefined 
   const relative = path.isAbsolute(file) ? path.relative(root, file) : file;
   const key = path.posix.normalize(relative.replaceAll("\\", "/"));
   return key === ".." || key.startsWith("../") || path.posix.isAbsolute(key) ? undefined : key;
-}
-
-function shallowBoundary(root: string): Set<string> {
-  const [shallow, shallowPath] = gitOutput(root, ["rev-parse", "--is-shallow-repository", "--git-path", "shallow"], GIT_LIMITS).split("\n");
-  return new Set(shallow === "true" && shallowPath ? readFileSync(path.resolve(root, shallowPath), "utf8").split("\n").filter(Boolean) : []);
 }
 
 function logArguments(directories: readonly string[]): string[] {
