@@ -25,18 +25,29 @@ export interface MarkupReport {
   syntaxError?: Problem;
 }
 
+/** An entry's body as the build's parser reads it, or the parser's error (MDX that does not compile). */
+export type ParsedBody = { tree: MdastNode } | { error: unknown };
+
+/**
+ * The body parsed once for every rule that reads its tree (this file's and code-ranges.ts's): on a
+ * long journal, parsing each body twice was about a tenth of validating it.
+ */
+export function parseBody(body: string, mdx: boolean): ParsedBody {
+  try {
+    return { tree: mdx ? mdxToMdast(body, { features: MARKDOWN_FEATURES }) : markdownToMdast(body, { features: MARKDOWN_FEATURES }) };
+  } catch (error) {
+    return { error };
+  }
+}
+
 /**
  * Parses an entry's body with the parser Astro's pipeline uses (satteri), so what counts as MDX
  * ESM, JSX or raw HTML here is exactly what the build would compile, and judges the author's
  * markup with file lines: `import`/`export`, raw HTML tags (`.md`) and JSX elements (`.mdx`).
  */
-export function checkAuthorMarkup(file: string, body: string, options: MarkupOptions): MarkupReport {
-  let tree: MdastNode;
-  try {
-    tree = options.mdx ? mdxToMdast(body, { features: MARKDOWN_FEATURES }) : markdownToMdast(body, { features: MARKDOWN_FEATURES });
-  } catch (error) {
-    return { problems: [], notes: [], syntaxError: syntaxProblem(file, error, options.firstLine) };
-  }
+export function checkAuthorMarkup(file: string, body: string, options: MarkupOptions, parsed: ParsedBody = parseBody(body, options.mdx)): MarkupReport {
+  if ("error" in parsed) return { problems: [], notes: [], syntaxError: syntaxProblem(file, parsed.error, options.firstLine) };
+  const { tree } = parsed;
   const lines = body.split("\n");
   const starts = [0];
   for (const line of lines) starts.push(starts.at(-1)! + line.length + 1);

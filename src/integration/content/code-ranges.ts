@@ -1,18 +1,14 @@
-import { markdownToMdast, mdxToMdast, type MdastNode } from "satteri";
-import { MARKDOWN_FEATURES } from "./author-markup.ts";
+import type { MdastNode } from "satteri";
+import { parseBody, type ParsedBody } from "./author-markup.ts";
 
 /**
  * Where the body's code and maths are, as the build's parser reads them: fenced and indented
  * blocks, inline code (which may wrap onto the next line), `$…$` and `$$…$$`. `undefined` when
  * the body does not parse (MDX with a syntax error), so the caller falls back to a textual mask.
  */
-export function codeRanges(body: string, mdx: boolean): { start: number; end: number }[] | undefined {
-  let tree: MdastNode;
-  try {
-    tree = (mdx ? mdxToMdast : markdownToMdast)(body, { features: MARKDOWN_FEATURES });
-  } catch {
-    return undefined;
-  }
+export function codeRanges(body: string, mdx: boolean, parsed: ParsedBody = parseBody(body, mdx)): { start: number; end: number }[] | undefined {
+  if ("error" in parsed) return undefined;
+  const { tree } = parsed;
   const ranges: { start: number; end: number }[] = [];
   const visit = (node: MdastNode) => {
     const start = node.position?.start.offset;

@@ -1,5 +1,5 @@
 import type { Problem } from "./problem.ts";
-import { checkAuthorMarkup } from "./author-markup.ts";
+import { checkAuthorMarkup, parseBody, type ParsedBody } from "./author-markup.ts";
 import { codeRanges } from "./code-ranges.ts";
 import { expressionCode, isInertExpression } from "./mdx-literal.ts";
 
@@ -27,7 +27,8 @@ export interface ContentReport {
  * rule looks. Pure: text in, problems and notes (with file lines and columns) out.
  */
 export function checkContentSafety(file: string, body: string, options: SafetyOptions): ContentReport {
-  const text = maskCode(body, options.mdx);
+  const parsed = parseBody(body, options.mdx);
+  const text = maskCode(body, options.mdx, parsed);
   const problems: Problem[] = [];
   const starts = lineStarts(text);
   const at = (offset: number) => {
@@ -72,7 +73,7 @@ export function checkContentSafety(file: string, body: string, options: SafetyOp
       }
     }
   }
-  const markup = checkAuthorMarkup(file, body, options);
+  const markup = checkAuthorMarkup(file, body, options, parsed);
   problems.push(...markup.problems);
   // A text rule above usually explains why the MDX does not parse, in plainer words.
   const syntax = markup.syntaxError;
@@ -86,8 +87,8 @@ export function checkContentSafety(file: string, body: string, options: SafetyOp
  * parser finds them: fenced blocks, inline code (also when it wraps onto a second line), `$…$`
  * and `$$…$$`. A body that does not parse (MDX with a syntax error) is masked by its text.
  */
-export function maskCode(body: string, mdx = false): string {
-  const ranges = codeRanges(body, mdx);
+export function maskCode(body: string, mdx = false, parsed?: ParsedBody): string {
+  const ranges = codeRanges(body, mdx, parsed);
   if (!ranges) return maskCodeByText(body);
   let out = "";
   let at = 0;
@@ -142,12 +143,14 @@ function mdxExpressions(text: string): { offset: number; code: string }[] {
 
 function lineStarts(text: string): number[] {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === "\n") starts.push(i + 1);
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
   return starts;
 }
 
 /** Decodes the character references a browser would decode in a URL (`&#106;`, `&#x6A;`, `&colon;`, `&Tab;`…). */
 function decodeEntities(text: string): { text: string; original: (offset: number) => number } {
+  // Most entries have no character reference at all: the text is its own decoding.
+  if (!text.includes("&")) return { text, original: (offset) => Math.min(offset, text.length) };
   const named: Record<string, string> = { colon: ":", tab: "\t", newline: "\n", sol: "/", lpar: "(", rpar: ")" };
   const map: number[] = [];
   let out = "";
