@@ -6,7 +6,7 @@ import { Resvg } from "@resvg/resvg-js";
 import sharp from "sharp";
 import { describe, expect, it, vi } from "vitest";
 import { ogCardSvg } from "../../src/lib/og-card.ts";
-import { FontsMissingError, OgRenderPool, SHARE_IMAGE_NICE } from "../../src/integration/share-images/og-render-pool.ts";
+import { FontsMissingError, OgRenderPool, SHARE_IMAGE_NICE, UNCOPIED_CROP } from "../../src/integration/share-images/og-render-pool.ts";
 import { prepareCardFonts } from "../../src/integration/share-images/og-fonts.ts";
 
 const require = createRequire(import.meta.url);
@@ -35,6 +35,20 @@ describe("share images rendered in worker threads", () => {
       expect(pngs[i]!.length).toBeLessThan(resvgPng.length * 0.7);
     }
     expect(new Set(pngs.map((png) => png.toString("base64"))).size).toBe(days.length);
+  });
+
+  it("draws with a crop of no area, which resvg-js takes as no crop: the same size, pixels and PNG as its default", () => {
+    // The workers pass UNCOPIED_CROP so that resvg-js does not copy each drawn pixmap; a version
+    // of resvg-js that read it as a real crop would draw nothing, or fail, here.
+    const titled = ogCardSvg({ day: 203, title: "Ærøskøbing’s naïve café — “tail latency” … at 99.9% and Παξος", tags: ["Queueing", "Reliability"], site: "journal.example.org" });
+    for (const [svg, fontSet] of [[card(3), fonts.small], [titled, fonts.full]] as const) {
+      const drawn = new Resvg(svg, { ...fontSet, crop: UNCOPIED_CROP }).render();
+      const plain = new Resvg(svg, fontSet).render();
+      expect([drawn.width, drawn.height]).toEqual([1200, 630]);
+      expect([plain.width, plain.height]).toEqual([1200, 630]);
+      expect(drawn.pixels.equals(plain.pixels)).toBe(true);
+      expect(drawn.asPng().equals(plain.asPng())).toBe(true);
+    }
   });
 
   it("falls back to resvg's own encoder, byte for byte, for a card of more than 256 colours", async () => {

@@ -4,6 +4,14 @@ import { aheadShareImageWorkers, shareImageWorkers } from "../machine-budget.ts"
 import type { CardFonts } from "./og-fonts.ts";
 import { palettePng } from "./png-palette.ts";
 
+/**
+ * resvg-js's `crop` that keeps the whole image without copying it: its render copies the pixmap
+ * into a cropped one unless the crop has no area, and the copy was a fifth of resvg's time on a
+ * card (4.5-5.6 ms a card with it, 3.7-4.3 ms without, interleaved on one thread). The pixels and
+ * the size are resvg's default (tests/unit/og-render-pool.test.ts).
+ */
+export const UNCOPIED_CROP = { left: 0, top: 0, right: 0, bottom: 0 } as const;
+
 // Runs in each worker: one Resvg render and PNG encoding per message, with one of the font sets
 // the worker was started with, written whole to the card's file (beside it, then renamed), so
 // that only the card's id comes back. The PNG is indexed-colour (png-palette.ts, whose source is
@@ -13,6 +21,10 @@ import { palettePng } from "./png-palette.ts";
 //
 // The pixels come out of resvg as a copy (3 MB), and are encoded here rather than by resvg: its
 // encoder writes RGBA and took 10 of a card's 17 ms; this one, 4.
+//
+// resvg-js 2.6 applies its `crop` option to every image, the default crop (the whole image)
+// included, by copying the drawn pixmap into a new one; a crop of no area is no crop, and the
+// card is the pixmap as drawn (UNCOPIED_CROP).
 //
 // resvg-js frees a card's 3 MB pixmap only when V8 collects the JavaScript object wrapping it,
 // and V8 does not know that object is large: a worker rendering cards collects rarely, so every
@@ -31,6 +43,7 @@ const { runInNewContext } = require("node:vm");
 const { Resvg } = require(workerData.resvg);
 const zlib = require("node:zlib");
 const palettePng = ${palettePng.toString()};
+const UNCOPIED_CROP = ${JSON.stringify(UNCOPIED_CROP)};
 setFlagsFromString("--expose-gc");
 const collect = runInNewContext("gc");
 const { setImmediate: turn } = require("node:timers/promises");
@@ -60,7 +73,7 @@ function drawCard(card) {
   const missing = () => fonts.font.fontFiles.find((file) => !existsSync(file));
   let gone = missing();
   if (gone === undefined) {
-    const image = new Resvg(card.svg, fonts).render();
+    const image = new Resvg(card.svg, { ...fonts, crop: UNCOPIED_CROP }).render();
     const png = palettePng(image.pixels, image.width, image.height, zlib) ?? image.asPng();
     gone = missing();
     if (gone === undefined) {
