@@ -9,6 +9,11 @@ export interface BuildFigures {
   ms: number;
   /** Largest resident set of any process in the build (GNU time's %M), when /usr/bin/time exists. */
   peakMb?: number;
+  /**
+   * CPU seconds of the build and every process it waited for, user and system (GNU time's %U and
+   * %S), when /usr/bin/time exists: what a busy machine stretches less than wall time.
+   */
+  cpuS?: number;
   /** What the build printed, for its phases (build-phases.ts). */
   output: string;
 }
@@ -17,14 +22,14 @@ const GNU_TIME = "/usr/bin/time";
 
 function timed(args: string[], cwd: string, env: NodeJS.ProcessEnv): BuildFigures {
   const hasTime = statSync(GNU_TIME, { throwIfNoEntry: false }) !== undefined;
-  const [command, ...rest] = hasTime ? [GNU_TIME, "-f", "peak-kb %M", process.execPath, ...args] : [process.execPath, ...args];
+  const [command, ...rest] = hasTime ? [GNU_TIME, "-f", "peak-kb %M cpu-s %U %S", process.execPath, ...args] : [process.execPath, ...args];
   const started = performance.now();
   const result = spawnSync(command!, rest, { cwd, env: { ...env, ASTRO_TELEMETRY_DISABLED: "1" }, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
   const ms = performance.now() - started;
   if (result.status !== 0) throw new Error(`build failed in ${cwd}:\n${result.stdout.slice(-3000)}${result.stderr.slice(-3000)}`);
-  const peak = /peak-kb (\d+)/.exec(result.stderr)?.[1];
+  const time = /peak-kb (\d+) cpu-s ([\d.]+) ([\d.]+)/.exec(result.stderr);
   const output = `${result.stdout}${result.stderr}`;
-  return peak ? { ms, peakMb: Number(peak) / 1024, output } : { ms, output };
+  return time ? { ms, peakMb: Number(time[1]) / 1024, cpuS: Number(time[2]) + Number(time[3]), output } : { ms, output };
 }
 
 /**

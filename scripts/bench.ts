@@ -94,6 +94,13 @@ const baselineMs = medianOf((r) => r.baseline.ms)!;
 row(`baseline (plain Astro 7 + MDX + Shiki) build, cold, median of ${buildRounds}`, ms(baselineMs));
 row("Daybook build, cold, median", ms(medianOf((r) => r.cold.ms)!));
 row("Daybook / baseline, cold build", times(medianOf((r) => r.cold.ms / r.baseline.ms)), "target ≤ 2.0× (then 1.25×)");
+row("  each round", rounds.map((r) => times(r.cold.ms / r.baseline.ms)).join(", "));
+const cpuS = medianOf((r) => r.cold.cpuS);
+const baselineCpuS = medianOf((r) => r.baseline.cpuS);
+row(
+  "  CPU seconds (user + system), Daybook / baseline",
+  cpuS === undefined || baselineCpuS === undefined ? "n/a (no /usr/bin/time)" : `${cpuS.toFixed(1)} s / ${baselineCpuS.toFixed(1)} s = ${times(medianOf((r) => r.cold.cpuS! / r.baseline.cpuS!))}`,
+);
 row("Daybook build with share images off, cold, median", ms(medianOf((r) => r.noImages.ms)!));
 row("  / baseline", times(medianOf((r) => r.noImages.ms / r.baseline.ms)));
 row("Daybook cost per entry, cold", ms(medianOf((r) => r.cold.ms)! / entries));
