@@ -34,7 +34,10 @@ async function cpuPerCard(svgs: string[], cache: string): Promise<number> {
   return (user + system) / 1000 / svgs.length;
 }
 
-/** resvg's own share of a card: what the workers call, without the pool, the encoder or the file. */
+/**
+ * resvg's own share of a card, drawn as resvg-js draws by default (the issue's reference): without
+ * the pool, the encoder, the file, and the workers' uncopied crop (og-render-pool.ts).
+ */
 async function resvgCpuPerCard(svgs: string[], fonts: ResvgOptions): Promise<number> {
   const { Resvg } = createRequire(import.meta.url)("@resvg/resvg-js") as typeof import("@resvg/resvg-js");
   let cpu = 0;

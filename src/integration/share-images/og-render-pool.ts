@@ -22,9 +22,7 @@ export const UNCOPIED_CROP = { left: 0, top: 0, right: 0, bottom: 0 } as const;
 // The pixels come out of resvg as a copy (3 MB), and are encoded here rather than by resvg: its
 // encoder writes RGBA and took 10 of a card's 17 ms; this one, 4.
 //
-// resvg-js 2.6 applies its `crop` option to every image, the default crop (the whole image)
-// included, by copying the drawn pixmap into a new one; a crop of no area is no crop, and the
-// card is the pixmap as drawn (UNCOPIED_CROP).
+// Cards are drawn with UNCOPIED_CROP (above), so that resvg-js does not copy each pixmap.
 //
 // resvg-js frees a card's 3 MB pixmap only when V8 collects the JavaScript object wrapping it,
 // and V8 does not know that object is large: a worker rendering cards collects rarely, so every
