@@ -6,6 +6,7 @@ import type { Element } from "hast";
 import type { HastPluginEntry } from "satteri";
 import { CODE_THEMES } from "./code-themes.ts";
 import { shikiTokenClasses } from "./shiki-token-classes.ts";
+import { codeToHastOnce } from "./shiki-one-tokenization.ts";
 import { shikiLanguage } from "../snippets/known-languages.ts";
 
 let highlighter: Promise<Highlighter> | undefined;
@@ -41,7 +42,8 @@ export const codeHighlight: HastPluginEntry = {
       const lang = (data?.lang ?? classes.find((c) => c.startsWith("language-"))?.slice("language-".length) ?? "").toLowerCase();
       const shikiLang = shikiLanguage(lang) ?? "text";
       const ready = await highlighterFor(shikiLang);
-      const root = ready.codeToHast(ctx.textContent(code).replace(/\n$/, ""), {
+      // Both themes from one tokenization of the block (shiki-one-tokenization.ts): the same HTML.
+      const root = codeToHastOnce(ready, ctx.textContent(code).replace(/\n$/, ""), {
         lang: shikiLang,
         themes: CODE_THEMES,
         defaultColor: false,

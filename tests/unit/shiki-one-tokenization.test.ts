@@ -1,0 +1,115 @@
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { bundledLanguagesInfo, createHighlighter, type CodeToHastOptions, type Highlighter } from "shiki";
+import { hastToHtml } from "shiki/core";
+import { INITIAL } from "shiki/textmate";
+import { beforeAll, describe, expect, it } from "vitest";
+import { CODE_THEMES } from "../../src/integration/markdown/code-themes.ts";
+import { codeToHastOnce, oneTokenization, type ExposedGrammar } from "../../src/integration/markdown/shiki-one-tokenization.ts";
+import { shikiTokenClasses } from "../../src/integration/markdown/shiki-token-classes.ts";
+import { shikiLanguage } from "../../src/integration/snippets/known-languages.ts";
+
+// The options hast-code-highlight.ts highlights with.
+const options = (lang: string): CodeToHastOptions => ({ lang, themes: CODE_THEMES, defaultColor: false, tokenizeTimeLimit: 0, transformers: [shikiTokenClasses] });
+
+/** Text that most grammars have something to say about: strings, comments, numbers, brackets, tags, escapes, indentation, non-ASCII. */
+const GENERIC = [
+  `// a comment\nconst answer = { "key": 'value', n: 42, re: /a+b/g } // trailing\n/* block\n   comment */\nfunction f(x) { return x > 1 ? \`t\${x}\` : null; }`,
+  `# heading or comment\nSELECT name, COUNT(*) FROM t WHERE id = 1 -- note\n  AND s = 'it''s';\n<div class="x">&amp; text</div> <!-- html -->`,
+  `def f(a, *b, **c):\n    """doc"""\n    return [i ** 2 for i in range(10) if i % 2]  # café\n\tif x: print("tab\\n")`,
+  `key: value\nlist:\n  - "quoted # not a comment"\n  - 1.5e-3\n[section]\nname = "x"\n$var = @(1, 2); echo $HOME \${PATH}`,
+  `(define (f x) (+ x 1)) ; lisp\nlet rec f = fun x -> x :: [] (* ml *)\nfn main() -> Result<(), Box<dyn Error>> { println!("{}", 'c'); }\n<?php echo "$a"; ?> {{ template }} {% tag %}`,
+];
+
+/** Every fenced block of the sample journal and the test journals, with its language. */
+function corpus(): { lang: string; code: string }[] {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const file = path.join(dir, name);
+      if (statSync(file).isDirectory()) walk(file);
+      else if (/\.mdx?$/.test(name)) files.push(file);
+    }
+  };
+  walk("content");
+  walk("tests/fixtures");
+  return files.flatMap((file) =>
+    [...readFileSync(file, "utf8").matchAll(/^(`{3,}|~{3,})([^\n`]*)\n([\s\S]*?)\n\1[ \t]*$/gm)].flatMap((m) => {
+      const lang = shikiLanguage(m[2]!.trim().split(/\s+/)[0] ?? "");
+      return lang && lang !== "text" ? [{ lang, code: m[3]! }] : [];
+    }),
+  );
+}
+
+describe("Shiki in both themes from one tokenization", () => {
+  let highlighter: Highlighter;
+  beforeAll(async () => {
+    highlighter = await createHighlighter({ themes: Object.values(CODE_THEMES), langs: bundledLanguagesInfo.map((lang) => lang.id) });
+  }, 300_000);
+
+  it("writes the HTML Shiki writes for the journals' code blocks", () => {
+    const blocks = corpus();
+    expect(new Set(blocks.map((b) => b.lang)).size).toBeGreaterThanOrEqual(5);
+    for (const { lang, code } of blocks) {
+      expect(hastToHtml(codeToHastOnce(highlighter, code, options(lang))), `${lang}: ${code.slice(0, 80)}`).toBe(hastToHtml(highlighter.codeToHast(code, options(lang))));
+    }
+  });
+
+  it("writes the HTML Shiki writes in every language it bundles", () => {
+    let differing: string[] = [];
+    for (const { id } of bundledLanguagesInfo) {
+      for (const code of GENERIC) {
+        if (hastToHtml(codeToHastOnce(highlighter, code, options(id))) !== hastToHtml(highlighter.codeToHast(code, options(id)))) differing.push(id);
+      }
+    }
+    differing = [...new Set(differing)];
+    expect(differing).toEqual([]);
+  }, 300_000);
+
+  it("hands each theme's pass the tokens vscode-textmate gives under that theme, line by line", () => {
+    const internal = highlighter.getInternalContext();
+    let lines = 0;
+    for (const { lang, code } of corpus()) {
+      const grammar = internal.getLanguage(lang);
+      const once = oneTokenization(grammar as unknown as ExposedGrammar)!;
+      expect(once, lang).toBeDefined();
+      for (const theme of Object.values(CODE_THEMES)) {
+        internal.setTheme(theme);
+        let [real, mine] = [INITIAL, INITIAL];
+        for (const line of code.split(/\r?\n/)) {
+          const expected = grammar.tokenizeLine2(line, real, 0);
+          const actual = once.tokenizeLine2(line, mine, 0);
+          expect([...actual.tokens], `${lang} (${theme}): ${line}`).toEqual([...expected.tokens]);
+          [real, mine] = [expected.ruleStack, actual.ruleStack];
+          lines++;
+        }
+      }
+    }
+    expect(lines).toBeGreaterThan(1000);
+  });
+
+  it("leaves to Shiki a grammar whose tokens it would not reproduce", () => {
+    const grammar = highlighter.getInternalContext().getLanguage("typescript") as unknown as ExposedGrammar;
+    expect(oneTokenization(grammar)).toBeDefined();
+    expect(oneTokenization(Object.assign(Object.create(grammar), { _tokenTypeMatchers: [{}] }))).toBeUndefined();
+    expect(oneTokenization(Object.assign(Object.create(grammar), { balancedBracketSelectors: { matchesAlways: false, matchesNever: false } }))).toBeUndefined();
+    expect(oneTokenization(Object.assign(Object.create(grammar), { _basicScopeAttributesProvider: undefined }))).toBeUndefined();
+  });
+
+  it("runs the grammar over each line once, whatever the number of themes", () => {
+    const grammar = highlighter.getInternalContext().getLanguage("typescript");
+    const calls = { tokenizeLine: 0, tokenizeLine2: 0 };
+    const original = { tokenizeLine: grammar.tokenizeLine, tokenizeLine2: grammar.tokenizeLine2 };
+    grammar.tokenizeLine = (...args) => (calls.tokenizeLine++, original.tokenizeLine.apply(grammar, args));
+    grammar.tokenizeLine2 = (...args) => (calls.tokenizeLine2++, original.tokenizeLine2.apply(grammar, args));
+    try {
+      const code = "const a = 1;\n\nlet b = `x${a}`;\n// done";
+      codeToHastOnce(highlighter, code, options("typescript"));
+      expect(calls).toEqual({ tokenizeLine: 3, tokenizeLine2: 0 });
+      highlighter.codeToHast(code, options("typescript"));
+      expect(calls.tokenizeLine2).toBe(6); // Shiki's own: a pass per theme
+    } finally {
+      Object.assign(grammar, original);
+    }
+  });
+});
