@@ -12,6 +12,7 @@ import { benchGraph } from "../bench/graph.ts";
 import { benchDevLoop } from "../bench/dev-loop.ts";
 import { benchFigureCost, figureCodeOnFirstRun } from "../bench/figure-cost.ts";
 import { benchShareImageCost } from "../bench/share-image-cost.ts";
+import { benchHighlightCost } from "../bench/highlight-cost.ts";
 import { writeSyntheticJournal } from "../bench/synthetic-site.ts";
 import { benchGraphBrowser, benchSearchBrowser } from "../bench/site-browser.ts";
 import { baselineBuild, daybookBuild } from "../bench/build-timing.ts";
@@ -74,6 +75,9 @@ heading(`Synthetic journal: ${entries} entries of ~600 words, 5 tags each from 3
 const synthetic = mkdtempSync(path.join(tmpdir(), "daybook-bench-journal-"));
 const content = path.join(synthetic, "content");
 writeSyntheticJournal(content, entries);
+const highlighting = await benchHighlightCost([content, path.join(root, "content")]);
+row(`code highlighting CPU, ${highlighting.blocks} blocks: Shiki / the build`, `${ms(highlighting.shikiMs)} / ${ms(highlighting.oneTokenizationMs)}`, "both themes");
+row("  the build's one tokenization / Shiki's pass per theme", ratio(highlighting.oneTokenizationMs, highlighting.shikiMs));
 // Interleaved rounds, each build in a folder of its own, so that a load on the machine touches
 // both sides of every ratio; ratios are the medians of each round's own ratio.
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
