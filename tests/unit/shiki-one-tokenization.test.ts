@@ -67,14 +67,13 @@ describe("Shiki in both themes from one tokenization", () => {
   }, 300_000);
 
   it("hands each theme's pass the tokens vscode-textmate gives under that theme, line by line", () => {
-    const internal = highlighter.getInternalContext();
     let lines = 0;
     for (const { lang, code } of corpus()) {
-      const grammar = internal.getLanguage(lang);
+      const grammar = highlighter.getLanguage(lang);
       const once = oneTokenization(grammar as unknown as ExposedGrammar)!;
       expect(once, lang).toBeDefined();
       for (const theme of Object.values(CODE_THEMES)) {
-        internal.setTheme(theme);
+        highlighter.setTheme(theme);
         let [real, mine] = [INITIAL, INITIAL];
         for (const line of code.split(/\r?\n/)) {
           const expected = grammar.tokenizeLine2(line, real, 0);
@@ -89,7 +88,7 @@ describe("Shiki in both themes from one tokenization", () => {
   });
 
   it("leaves to Shiki a grammar whose tokens it would not reproduce", () => {
-    const grammar = highlighter.getInternalContext().getLanguage("typescript") as unknown as ExposedGrammar;
+    const grammar = highlighter.getLanguage("typescript") as unknown as ExposedGrammar;
     expect(oneTokenization(grammar)).toBeDefined();
     expect(oneTokenization(Object.assign(Object.create(grammar), { _tokenTypeMatchers: [{}] }))).toBeUndefined();
     expect(oneTokenization(Object.assign(Object.create(grammar), { balancedBracketSelectors: { matchesAlways: false, matchesNever: false } }))).toBeUndefined();
@@ -97,7 +96,7 @@ describe("Shiki in both themes from one tokenization", () => {
   });
 
   it("runs the grammar over each line once, whatever the number of themes", () => {
-    const grammar = highlighter.getInternalContext().getLanguage("typescript");
+    const grammar = highlighter.getLanguage("typescript");
     const calls = { tokenizeLine: 0, tokenizeLine2: 0 };
     const original = { tokenizeLine: grammar.tokenizeLine, tokenizeLine2: grammar.tokenizeLine2 };
     grammar.tokenizeLine = (...args) => (calls.tokenizeLine++, original.tokenizeLine.apply(grammar, args));

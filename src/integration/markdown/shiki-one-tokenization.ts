@@ -2,7 +2,7 @@
 // theme. hast-code-highlight.ts highlights every fenced block of a build with it.
 
 import type { Root } from "hast";
-import type { CodeToHastOptions, Highlighter } from "shiki";
+import type { CodeToHastOptions, Highlighter, ShikiPrimitive } from "shiki";
 import { codeToHast } from "shiki/core";
 import { EncodedTokenMetadata, type IGrammar, type StateStack } from "shiki/textmate";
 
@@ -23,12 +23,12 @@ import { EncodedTokenMetadata, type IGrammar, type StateStack } from "shiki/text
  * tests/unit/shiki-one-tokenization.test.ts compares the two on every language Daybook knows.
  */
 export function codeToHastOnce(highlighter: Highlighter, code: string, options: CodeToHastOptions): Root {
-  const internal = highlighter.getInternalContext();
   const grammars = new Map<ShikiGrammar, ShikiGrammar>();
-  const primitive: typeof internal = {
-    ...internal,
+  // The highlighter is Shiki's primitive (its registry's functions) plus the shorthands.
+  const primitive: ShikiPrimitive = {
+    ...highlighter,
     getLanguage(name) {
-      const grammar = internal.getLanguage(name);
+      const grammar = highlighter.getLanguage(name);
       let once = grammars.get(grammar);
       if (!once) grammars.set(grammar, (once = (oneTokenization(grammar as unknown as ExposedGrammar) ?? grammar) as ShikiGrammar));
       return once;
@@ -37,7 +37,7 @@ export function codeToHastOnce(highlighter: Highlighter, code: string, options: 
   return codeToHast(primitive, code, options);
 }
 
-type ShikiGrammar = ReturnType<ReturnType<Highlighter["getInternalContext"]>["getLanguage"]>;
+type ShikiGrammar = ReturnType<ShikiPrimitive["getLanguage"]>;
 
 /** The internals of vscode-textmate's grammar this reads (present in @shikijs/vscode-textmate 10). */
 export interface ExposedGrammar extends IGrammar {
