@@ -2,13 +2,11 @@
 // journal's fenced blocks, as Shiki draws two themes (a grammar pass per theme) and as the build
 // does (one pass for both, src/integration/markdown/shiki-one-tokenization.ts), interleaved in
 // one process. CPU rather than wall time, so a busy machine does not make the figure.
-import { readFileSync, readdirSync, statSync } from "node:fs";
-import path from "node:path";
-import { createHighlighter, type CodeToHastOptions } from "shiki";
+import { createHighlighter } from "shiki";
 import { CODE_THEMES } from "../src/integration/markdown/code-themes.ts";
+import { highlightOptions } from "../src/integration/markdown/hast-code-highlight.ts";
 import { codeToHastOnce } from "../src/integration/markdown/shiki-one-tokenization.ts";
-import { shikiTokenClasses } from "../src/integration/markdown/shiki-token-classes.ts";
-import { shikiLanguage } from "../src/integration/snippets/known-languages.ts";
+import { fencedBlocks } from "../tests/helpers/fenced-blocks.ts";
 
 export interface HighlightFigures {
   blocks: number;
@@ -18,30 +16,12 @@ export interface HighlightFigures {
   oneTokenizationMs: number;
 }
 
-/** Every highlighted fenced block (a language Shiki knows) of the entries under `folders`. */
-function fencedBlocks(folders: string[]): { lang: string; code: string }[] {
-  const files = folders.flatMap(function walk(dir: string): string[] {
-    return readdirSync(dir).flatMap((name) => {
-      const file = path.join(dir, name);
-      return statSync(file).isDirectory() ? walk(file) : /\.mdx?$/.test(name) ? [file] : [];
-    });
-  });
-  return files.flatMap((file) =>
-    [...readFileSync(file, "utf8").matchAll(/^(`{3,}|~{3,})([^\n`]*)\n([\s\S]*?)\n\1[ \t]*$/gm)].flatMap((m) => {
-      const lang = shikiLanguage(m[2]!.trim().split(/\s+/)[0] ?? "");
-      return lang && lang !== "text" ? [{ lang, code: m[3]! }] : [];
-    }),
-  );
-}
-
 export async function benchHighlightCost(folders: string[], rounds = 5): Promise<HighlightFigures> {
   const blocks = fencedBlocks(folders);
   const highlighter = await createHighlighter({ themes: Object.values(CODE_THEMES), langs: [...new Set(blocks.map((b) => b.lang))] });
-  // The options hast-code-highlight.ts highlights with.
-  const options = (lang: string): CodeToHastOptions => ({ lang, themes: CODE_THEMES, defaultColor: false, tokenizeTimeLimit: 0, transformers: [shikiTokenClasses] });
   const ways = {
-    shiki: (lang: string, code: string) => highlighter.codeToHast(code, options(lang)),
-    once: (lang: string, code: string) => codeToHastOnce(highlighter, code, options(lang)),
+    shiki: (lang: string, code: string) => highlighter.codeToHast(code, highlightOptions(lang)),
+    once: (lang: string, code: string) => codeToHastOnce(highlighter, code, highlightOptions(lang)),
   };
   const cpuMs = (way: keyof typeof ways) => {
     const start = process.cpuUsage();

@@ -1,16 +1,14 @@
-import { readFileSync, readdirSync, statSync } from "node:fs";
-import path from "node:path";
-import { bundledLanguagesInfo, createHighlighter, type CodeToHastOptions, type Highlighter } from "shiki";
+import { bundledLanguagesInfo, createHighlighter, type Highlighter } from "shiki";
 import { hastToHtml } from "shiki/core";
 import { INITIAL } from "shiki/textmate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CODE_THEMES } from "../../src/integration/markdown/code-themes.ts";
 import { codeToHastOnce, oneTokenization, type ExposedGrammar } from "../../src/integration/markdown/shiki-one-tokenization.ts";
-import { shikiTokenClasses } from "../../src/integration/markdown/shiki-token-classes.ts";
-import { shikiLanguage } from "../../src/integration/snippets/known-languages.ts";
+import { highlightOptions as options } from "../../src/integration/markdown/hast-code-highlight.ts";
+import { fencedBlocks } from "../helpers/fenced-blocks.ts";
 
-// The options hast-code-highlight.ts highlights with.
-const options = (lang: string): CodeToHastOptions => ({ lang, themes: CODE_THEMES, defaultColor: false, tokenizeTimeLimit: 0, transformers: [shikiTokenClasses] });
+/** Every fenced block of the sample journal and the test journals. */
+const corpus = () => fencedBlocks(["content", "tests/fixtures"]);
 
 /** Text that most grammars have something to say about: strings, comments, numbers, brackets, tags, escapes, indentation, non-ASCII. */
 const GENERIC = [
@@ -20,26 +18,6 @@ const GENERIC = [
   `key: value\nlist:\n  - "quoted # not a comment"\n  - 1.5e-3\n[section]\nname = "x"\n$var = @(1, 2); echo $HOME \${PATH}`,
   `(define (f x) (+ x 1)) ; lisp\nlet rec f = fun x -> x :: [] (* ml *)\nfn main() -> Result<(), Box<dyn Error>> { println!("{}", 'c'); }\n<?php echo "$a"; ?> {{ template }} {% tag %}`,
 ];
-
-/** Every fenced block of the sample journal and the test journals, with its language. */
-function corpus(): { lang: string; code: string }[] {
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const file = path.join(dir, name);
-      if (statSync(file).isDirectory()) walk(file);
-      else if (/\.mdx?$/.test(name)) files.push(file);
-    }
-  };
-  walk("content");
-  walk("tests/fixtures");
-  return files.flatMap((file) =>
-    [...readFileSync(file, "utf8").matchAll(/^(`{3,}|~{3,})([^\n`]*)\n([\s\S]*?)\n\1[ \t]*$/gm)].flatMap((m) => {
-      const lang = shikiLanguage(m[2]!.trim().split(/\s+/)[0] ?? "");
-      return lang && lang !== "text" ? [{ lang, code: m[3]! }] : [];
-    }),
-  );
-}
 
 describe("Shiki in both themes from one tokenization", () => {
   let highlighter: Highlighter;

@@ -1,7 +1,7 @@
 // markdown/: the remark/hast plugins Daybook adds to Markdown and MDX, and code highlighting
 // into classes with the stylesheet of its two themes. This file is the highlighter.
 
-import { createHighlighter, type Highlighter } from "shiki";
+import { createHighlighter, type CodeToHastOptions, type Highlighter } from "shiki";
 import type { Element } from "hast";
 import type { HastPluginEntry } from "satteri";
 import { CODE_THEMES } from "./code-themes.ts";
@@ -17,6 +17,20 @@ async function highlighterFor(lang: string): Promise<Highlighter> {
   const ready = await highlighter;
   if (lang !== "text" && !ready.getLoadedLanguages().includes(lang)) await ready.loadLanguage(lang as Parameters<Highlighter["loadLanguage"]>[0]);
   return ready;
+}
+
+/** What every block is highlighted with: both themes, as classes (`lang` is a Shiki language). */
+export function highlightOptions(lang: string): CodeToHastOptions {
+  return {
+    lang,
+    themes: CODE_THEMES,
+    defaultColor: false,
+    // No time limit per line: Shiki's default (500 ms) cut the first block of a language short
+    // while its grammar compiled on a busy machine, so the same code got other colours on
+    // another page (C++ in the real-journal fixture). The output must not depend on timing.
+    tokenizeTimeLimit: 0,
+    transformers: [shikiTokenClasses],
+  };
 }
 
 /** Shiki's own names for its theme classes: the page styles `.astro-code` instead. */
@@ -43,16 +57,7 @@ export const codeHighlight: HastPluginEntry = {
       const shikiLang = shikiLanguage(lang) ?? "text";
       const ready = await highlighterFor(shikiLang);
       // Both themes from one tokenization of the block (shiki-one-tokenization.ts): the same HTML.
-      const root = codeToHastOnce(ready, ctx.textContent(code).replace(/\n$/, ""), {
-        lang: shikiLang,
-        themes: CODE_THEMES,
-        defaultColor: false,
-        // No time limit per line: Shiki's default (500 ms) cut the first block of a language short
-        // while its grammar compiled on a busy machine, so the same code got other colours on
-        // another page (C++ in the real-journal fixture). The output must not depend on timing.
-        tokenizeTimeLimit: 0,
-        transformers: [shikiTokenClasses],
-      });
+      const root = codeToHastOnce(ready, ctx.textContent(code).replace(/\n$/, ""), highlightOptions(shikiLang));
       const pre = root.children[0] as Element;
       const themed = (pre.properties.className as string[]).filter((c) => !SHIKI_CLASSES.has(c));
       pre.properties.className = ["astro-code", ...themed];

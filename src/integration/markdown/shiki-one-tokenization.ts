@@ -72,19 +72,20 @@ interface ScopedLine {
  * Undefined for a grammar whose tokens it would not reproduce.
  */
 export function oneTokenization(grammar: ExposedGrammar): IGrammar | undefined {
-  const brackets = grammar.balancedBracketSelectors;
-  if (grammar._tokenTypeMatchers?.length || (brackets && !brackets.matchesAlways && !brackets.matchesNever)) return undefined;
+  const selectors = grammar.balancedBracketSelectors;
+  if (grammar._tokenTypeMatchers?.length || (selectors && !selectors.matchesAlways && !selectors.matchesNever)) return undefined;
   if (typeof grammar._basicScopeAttributesProvider?.getDefaultAttributes !== "function") return undefined;
-  const lines = new Map<StateStack, Map<string, ScopedLine>>();
-  let trees = TREES.get(grammar);
-  if (!trees) TREES.set(grammar, (trees = new Map()));
+  const lines = new Map<StateStack | null, Map<string, ScopedLine>>();
+  const trees = TREES.get(grammar) ?? new Map<StyleAttributes, ScopeNode>();
+  TREES.set(grammar, trees);
+  // LineTokens sets the balanced-bracket bit on every token or on none (checked above).
+  const brackets = selectors?.matchesAlways === true;
   return {
     name: grammar.name,
     tokenizeLine: grammar.tokenizeLine.bind(grammar),
     tokenizeLine2(lineText: string, prevState: StateStack | null, timeLimit?: number) {
-      const from = prevState ?? (null as unknown as StateStack);
-      let byText = lines.get(from);
-      if (!byText) lines.set(from, (byText = new Map()));
+      let byText = lines.get(prevState);
+      if (!byText) lines.set(prevState, (byText = new Map()));
       let line = byText.get(lineText);
       if (!line) {
         const result = grammar.tokenizeLine(lineText, prevState, timeLimit);
@@ -93,9 +94,9 @@ export function oneTokenization(grammar: ExposedGrammar): IGrammar | undefined {
       }
       // One tree per theme: the active theme's defaults are one object for as long as it is active.
       const defaults = grammar.themeProvider.getDefaults();
-      let tree = trees!.get(defaults);
-      if (!tree) trees!.set(defaults, (tree = scopeTree(grammar, defaults)));
-      return { tokens: binaryTokens(grammar, tree, line.pieces), ruleStack: line.ruleStack, stoppedEarly: line.stoppedEarly };
+      let tree = trees.get(defaults);
+      if (!tree) trees.set(defaults, (tree = scopeTree(grammar, defaults)));
+      return { tokens: binaryTokens(grammar, tree, brackets, line.pieces), ruleStack: line.ruleStack, stoppedEarly: line.stoppedEarly };
     },
   } as IGrammar;
 }
@@ -122,9 +123,7 @@ function scopeTree(grammar: ExposedGrammar, defaults: StyleAttributes): ScopeNod
 }
 
 /** vscode-textmate's binary tokens (start, metadata, …) of a line's pieces under the active theme. */
-function binaryTokens(grammar: ExposedGrammar, tree: ScopeNode, pieces: ScopedLine["pieces"]): Uint32Array {
-  // LineTokens sets the balanced-bracket bit on every token or on none (oneTokenization).
-  const brackets = grammar.balancedBracketSelectors?.matchesAlways === true;
+function binaryTokens(grammar: ExposedGrammar, tree: ScopeNode, brackets: boolean, pieces: ScopedLine["pieces"]): Uint32Array {
   const tokens: number[] = [];
   for (const piece of pieces) {
     let node = tree;
