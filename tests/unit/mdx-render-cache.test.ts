@@ -45,6 +45,7 @@ test("reuses a compiled entry only while its text, path, frontmatter, runs, proc
     const cache = cacheMdxRenders(processor, { root, folder, fingerprint: change.fingerprint ?? "f1" });
     const renderer = await processor.createMdxRenderer();
     const compiled = await renderer.process(change.content ?? ENTRY, change.id ?? entry, change.frontmatter ?? { title: "One" });
+    await cache.flush();
     expect(cache.counts()).toEqual(compiles.length ? { compiled: 1, reused: 0 } : { compiled: 0, reused: 1 });
     return { compiled: compiles.length === 1, code: compiled.code, prune: () => cache.prune() };
   };
@@ -72,7 +73,7 @@ test("reuses a compiled entry only while its text, path, frontmatter, runs, proc
   // Pruning keeps exactly what the last build used.
   const last = await build();
   expect(last.compiled).toBe(false);
-  last.prune();
+  await last.prune();
   expect(readdirSync(folder)).toHaveLength(1);
   expect((await build()).compiled).toBe(false);
 });

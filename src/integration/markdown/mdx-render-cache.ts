@@ -4,7 +4,7 @@ import { extractSnippets } from "../snippets/snippet-extract.ts";
 import { lookupRun } from "../snippets/snippet-registry.ts";
 import { hashText } from "../snippets/snippet-cache.ts";
 import { wrapRenderCalls } from "./renderer-wrap.ts";
-import { writeFileWhole } from "../write-whole.ts";
+import { writeFileWholeAsync } from "../write-whole.ts";
 
 /** How many MDX entries a build compiled, and how many it took from the last build's. */
 export interface MdxRenderCounts {
@@ -14,8 +14,10 @@ export interface MdxRenderCounts {
 
 export interface MdxRenderCache {
   counts(): MdxRenderCounts;
-  /** Deletes what this build did not use: the cache then holds one compiled module per entry. */
-  prune(): void;
+  /** Waits for the compiled modules still being written; rejects if one could not be. */
+  flush(): Promise<void>;
+  /** Deletes what this build did not use (after `flush`): the cache then holds one compiled module per entry. */
+  prune(): Promise<void>;
 }
 
 interface Compiled {
@@ -45,6 +47,9 @@ interface Compiled {
 export function cacheMdxRenders(processor: object, options: { root: string; folder: string; fingerprint: string }): MdxRenderCache {
   const counts: MdxRenderCounts = { compiled: 0, reused: 0 };
   const used = new Set<string>();
+  // What the last build kept, listed once: a cold build then reads no file per entry to find it missing.
+  const kept = new Set(listing(options.folder));
+  const writes: Promise<void>[] = [];
   const processorOptions = (processor as { options?: unknown }).options ?? null;
   let shared: string | undefined;
   // Taken at the first compile: the link targets are registered before Vite starts.
@@ -55,30 +60,43 @@ export function cacheMdxRenders(processor: object, options: { root: string; fold
     const runs = extractSnippets(file, content).snippets.map((s) => lookupRun(s.code) ?? null);
     const key = hashText(everyEntry(), file, content, JSON.stringify(frontmatter), JSON.stringify(runs));
     used.add(key);
-    const kept = path.join(options.folder, `${key}.json`);
-    try {
-      const compiled = JSON.parse(readFileSync(kept, "utf8")) as Compiled;
-      counts.reused++;
-      return compiled;
-    } catch {
-      // Not kept (or unreadable): compiled below.
+    const name = `${key}.json`;
+    const cached = path.join(options.folder, name);
+    if (kept.has(name)) {
+      try {
+        const compiled = JSON.parse(readFileSync(cached, "utf8")) as Compiled;
+        counts.reused++;
+        return compiled;
+      } catch {
+        // Unreadable: compiled below.
+      }
     }
     const compiled = (await compile(...args)) as Compiled;
     counts.compiled++;
-    // Whole: a build stopped halfway never leaves half a module to reuse.
-    writeFileWhole(kept, JSON.stringify({ code: compiled.code, map: compiled.map ?? null, astroMetadata: compiled.astroMetadata }));
+    // Whole: a build stopped halfway never leaves half a module to reuse. Written while Vite
+    // goes on; the build waits for every write before it ends (flush).
+    const write = writeFileWholeAsync(cached, JSON.stringify({ code: compiled.code, map: compiled.map ?? null, astroMetadata: compiled.astroMetadata }));
+    write.catch(() => undefined); // reported by flush()
+    writes.push(write);
     return compiled;
   });
   return {
     counts: () => ({ ...counts }),
-    prune() {
-      let names: string[];
-      try {
-        names = readdirSync(options.folder);
-      } catch {
-        return;
-      }
-      for (const name of names) if (!used.has(name.replace(/\.json$/, ""))) rmSync(path.join(options.folder, name), { force: true });
+    async flush() {
+      await Promise.all(writes);
+    },
+    async prune() {
+      await this.flush();
+      for (const name of listing(options.folder)) if (!used.has(name.replace(/\.json$/, ""))) rmSync(path.join(options.folder, name), { force: true });
     },
   };
+}
+
+/** The files of `folder`, none if there is no such folder yet. */
+function listing(folder: string): string[] {
+  try {
+    return readdirSync(folder);
+  } catch {
+    return [];
+  }
 }
