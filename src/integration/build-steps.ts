@@ -7,6 +7,7 @@ export { buildSearchIndex } from "./search/search-index.ts";
 export { SearchIndexThread } from "./search/search-index-thread.ts";
 export { journalDigest } from "./search/search-last-build.ts";
 export { startShareImages } from "./share-images/share-images-ahead.ts";
+export { drawGraphsAhead } from "./graph/graphs-ahead.ts";
 export { cacheMdxRenders } from "./markdown/mdx-render-cache.ts";
 export { everyPageFingerprint } from "./page-cache-key.ts";
 export { cacheKey } from "./cache-key.ts";

@@ -18,6 +18,7 @@ import { waitBeforeRendering } from "./markdown/render-wait.ts";
 import type { SearchIndexThread } from "./search/search-index-thread.ts";
 import type { ContentRulesCache } from "./content/content-rules-cache.ts";
 import type { ShareImages } from "./share-images/share-images-ahead.ts";
+import type { GraphsAhead } from "./graph/graphs-ahead.ts";
 
 import { daybookCacheDir, MDX_CACHE_FOLDER } from "./daybook-cache.ts";
 
@@ -36,6 +37,8 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
   let steps: BuildSteps | undefined;
   /** A build's share images, drawn from its start and published at its end. */
   let shareImages: ShareImages | undefined;
+  /** A build's tag graphs, drawn while Vite bundles, for the pages to take. */
+  let graphs: GraphsAhead | undefined;
   /** A build's snippet check, which runs while Vite bundles; settles only if every snippet passed. */
   let snippetsChecked: Promise<void> | undefined;
   const cacheDir = daybookCacheDir(settings.root);
@@ -112,6 +115,7 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
         const lastBuild = { root: settings.root, cacheDir, journal: steps!.journalDigest(journal, settings, buildKey) };
         search = new steps!.SearchIndexThread(journal, settings.base, lastBuild);
         receiveRenderedPages(search);
+        graphs = steps!.drawGraphsAhead(journal, settings.base);
       },
       "astro:server:setup": ({ server, logger }) => {
         serveLastSearchIndex(server.middlewares, settings);
@@ -124,10 +128,14 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
         const missing = missingPages(outDir, journal!, settings.base);
         if (missing.length) throw new JournalError(missing, "The build output is incomplete; it is in dist/ but must not be deployed.");
         logger.info(`${journal!.entries.filter((e) => !e.data.draft).length} entries and ${journal!.tags.length} tags built`);
+        if (graphs) {
+          const { asked, drawnAhead, taken } = await graphs.finish();
+          logger.info(`tag graphs: ${asked} shown, ${drawnAhead} drawn ahead from the same data, ${taken} taken ready-drawn`);
+        }
         if (mdx) {
           const { compiled, reused } = mdx.counts();
           if (compiled + reused) logger.info(`${compiled + reused} MDX entries (${compiled} compiled, ${reused} from cache)`);
-          mdx.prune();
+          await mdx.prune();
         }
         const searchStarted = performance.now();
         receiveRenderedPages(undefined);

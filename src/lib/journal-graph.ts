@@ -1,8 +1,9 @@
 import { buildGraphModel, type GraphModel } from "./graph/graph-model.ts";
-import { renderLocalInputSvg } from "./graph/graph-svg.ts";
 import { localGraphInput, type LocalGraphInput } from "./graph/graph-local-layout.ts";
+import { ENTRY_GRAPH, TAG_GRAPH, WHOLE_GRAPH, graphInputOf, localGraphSvg, wholeGraphSvg } from "./graph/graph-drawings.ts";
+import { drawnAheadOr, graphKey } from "./graph/graph-drawn-ahead.ts";
 import { loadJournal } from "./journal.ts";
-import { tagPath, withBase } from "./urls.ts";
+import { withBase } from "./urls.ts";
 
 type GraphInput = Parameters<typeof buildGraphModel>[0];
 
@@ -35,15 +36,10 @@ async function devModel(): Promise<GraphModel> {
 
 async function graphInput(): Promise<GraphInput> {
   const journal = await loadJournal();
-  return {
-    tags: journal.tags.map((t) => ({ id: t.id, title: t.data.title, aliases: t.data.aliases, related: t.data.related })),
-    entries: journal.entries.map((e) => ({ day: e.data.day, title: e.data.title, tagIds: journal.tagIdsOf(e) })),
-  };
+  return graphInputOf(journal.tags, journal.entries.map((e) => ({ data: e.data, tagIds: journal.tagIdsOf(e) })));
 }
 
-/** The id prefixes of the local graphs of entry pages and tag pages. */
-export const ENTRY_GRAPH = "entry-graph";
-export const TAG_GRAPH = "tag-graph-local";
+export { ENTRY_GRAPH, TAG_GRAPH };
 
 /** A page's local graph, as components/LocalGraph.astro shows it. */
 export interface LocalGraphMarkup {
@@ -67,7 +63,15 @@ export async function localGraphSource(tagIds: readonly string[], idPrefix: stri
   return { input: localGraphInput(await getGraphModel(), tagIds, { limit: 12 }), idPrefix };
 }
 
-/** The local graph's SVG, from its source alone (code, no journal). */
+/** The local graph's SVG, from its source alone (code, no journal); drawn ahead by a build (graph-drawn-ahead.ts). */
 export function drawLocalGraph({ input, idPrefix }: LocalGraphSource): LocalGraphMarkup {
-  return { svg: renderLocalInputSvg(input, { hrefFor: (id) => withBase(tagPath(id)), idPrefix }), idPrefix };
+  const base = withBase("/");
+  return { svg: drawnAheadOr(graphKey("local", input, idPrefix, base), () => localGraphSvg(input, idPrefix, base)), idPrefix };
+}
+
+/** The graph page's SVG of every tag; drawn ahead by a build (graph-drawn-ahead.ts). */
+export async function drawWholeGraph(): Promise<string> {
+  const [input, model] = await Promise.all([graphInput(), getGraphModel()]);
+  const base = withBase("/");
+  return drawnAheadOr(graphKey("whole", input, WHOLE_GRAPH, base), () => wholeGraphSvg(model, base));
 }
