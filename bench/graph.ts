@@ -5,6 +5,8 @@ import { buildGraphModel, type GraphEntryInput, type GraphTagInput } from "../sr
 import { layoutGraph } from "../src/lib/graph/graph-layout.ts";
 import { renderGraphSvg } from "../src/lib/graph/graph-svg.ts";
 import { seededRandom } from "../src/lib/graph/graph-random.ts";
+import { localGraphInput } from "../src/lib/graph/graph-local-layout.ts";
+import { ENTRY_GRAPH, TAG_GRAPH, localGraphSvg } from "../src/lib/graph/graph-drawings.ts";
 
 const WORDS = ["consensus", "replication", "queue", "cache", "index", "retry", "lease", "quorum", "schema", "shard", "backoff", "log", "snapshot", "lock", "timeout", "batch"];
 const KINDS = ["basics", "failure modes", "in practice", "& trade-offs", "patterns", "tuning", "theory"];
@@ -41,8 +43,13 @@ export function syntheticJournal(tagCount = 300, entryCount = 1000, perEntry = 5
   return { tags, entries };
 }
 
-/** Figures for `npm run bench`: layout time covers model + layout + SVG; sizes are of the SVG. */
-export async function benchGraph(): Promise<{ tags: number; entries: number; layoutMs: number; svgBytes: number; svgGzipBytes: number }> {
+/**
+ * Figures for `npm run bench`: layout time covers model + layout + SVG; sizes are of the SVG.
+ * The local graphs (each entry's and each tag's) are timed in two parts: their inputs, which the
+ * pages work out for their incremental-build keys, and their SVGs, which a build draws ahead of
+ * the pages in a thread of its own (src/integration/graph/graphs-ahead.ts). Thread CPU time.
+ */
+export async function benchGraph(): Promise<{ tags: number; entries: number; layoutMs: number; svgBytes: number; svgGzipBytes: number; localGraphs: number; localInputMs: number; localSvgMs: number }> {
   const journal = syntheticJournal();
   const started = performance.now();
   const model = buildGraphModel(journal);
@@ -50,5 +57,16 @@ export async function benchGraph(): Promise<{ tags: number; entries: number; lay
   const svg = renderGraphSvg(layout, { hrefFor: (id) => `/tags/${id}/` });
   const layoutMs = performance.now() - started;
   const bytes = Buffer.from(svg, "utf8");
-  return { tags: model.nodes.length, entries: model.entryCount, layoutMs, svgBytes: bytes.length, svgGzipBytes: gzipSync(bytes).length };
+  const cpuMs = (since: NodeJS.CpuUsage) => {
+    const { user, system } = process.threadCpuUsage(since);
+    return (user + system) / 1000;
+  };
+  const pages = [...journal.entries.map((e) => ({ tagIds: e.tagIds, idPrefix: ENTRY_GRAPH })), ...journal.tags.map((t) => ({ tagIds: [t.id], idPrefix: TAG_GRAPH }))];
+  let since = process.threadCpuUsage();
+  const inputs = pages.map((page) => ({ input: localGraphInput(model, page.tagIds, { limit: 12 }), idPrefix: page.idPrefix }));
+  const localInputMs = cpuMs(since);
+  since = process.threadCpuUsage();
+  for (const { input, idPrefix } of inputs) localGraphSvg(input, idPrefix, "/");
+  const localSvgMs = cpuMs(since);
+  return { tags: model.nodes.length, entries: model.entryCount, layoutMs, svgBytes: bytes.length, svgGzipBytes: gzipSync(bytes).length, localGraphs: pages.length, localInputMs, localSvgMs };
 }

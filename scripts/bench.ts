@@ -143,6 +143,7 @@ const indexBytes = index.reduce((sum, e) => sum + statSync(path.join(e.parentPat
 row("search index size / files", `${kb(indexBytes)} / ${index.length}`);
 const graph = await benchGraph();
 row(`graph model + layout + SVG (${graph.tags} tags, ${graph.entries} entries)`, ms(graph.layoutMs), "target ≤ 3 s");
+row(`local graphs (${graph.localGraphs}): inputs / SVGs, CPU`, `${ms(graph.localInputMs)} / ${ms(graph.localSvgMs)}`, "the SVGs drawn ahead of the pages");
 
 const site = await serveStatic(path.join(sample, "dist"));
 const bigSite = await serveStatic(bigDist);
