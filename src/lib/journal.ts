@@ -1,5 +1,5 @@
 import { getCollection, type CollectionEntry } from "astro:content";
-import { TagIndex } from "./tag-index.ts";
+import { TagIndex, inTitleOrder } from "./tag-index.ts";
 import { inReadingOrder } from "./entry-order.ts";
 
 export type Entry = CollectionEntry<"days">;
@@ -14,8 +14,7 @@ export async function getEntries(): Promise<Entry[]> {
 }
 
 export async function getTags(): Promise<Tag[]> {
-  const tags = await getCollection("tags");
-  return tags.sort((a, b) => a.data.title.localeCompare(b.data.title));
+  return inTitleOrder(await getCollection("tags"));
 }
 
 export interface Journal {

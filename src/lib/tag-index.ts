@@ -42,3 +42,8 @@ export class TagIndex {
     return this.#ids;
   }
 }
+
+/** Tags in the order the site lists them, by title: the pages' and the build's readings of the journal sort alike. */
+export function inTitleOrder<T extends { data: { title: string } }>(tags: readonly T[]): T[] {
+  return [...tags].sort((a, b) => a.data.title.localeCompare(b.data.title));
+}

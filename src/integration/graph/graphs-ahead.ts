@@ -7,6 +7,7 @@ import type { Journal } from "../content/journal-validate.ts";
 import { inReadingOrder } from "../../lib/entry-order.ts";
 import { ENTRY_GRAPH, TAG_GRAPH, graphInputOf } from "../../lib/graph/graph-drawings.ts";
 import { keepDrawing, startKeepingDrawings, stopKeepingDrawings, type DrawingsReport } from "../../lib/graph/graph-drawn-ahead.ts";
+import { inTitleOrder } from "../../lib/tag-index.ts";
 import { withBase } from "../../lib/urls.ts";
 import type { GraphJob, GraphsAheadData } from "./graphs-ahead-worker.ts";
 
@@ -34,7 +35,7 @@ export interface GraphsAhead {
 export function drawGraphsAhead(journal: Journal, base: string): GraphsAhead {
   startKeepingDrawings();
   const published = inReadingOrder(journal.entries.filter((e) => !e.data.draft));
-  const tags = [...journal.tags].sort((a, b) => a.data.title.localeCompare(b.data.title));
+  const tags = inTitleOrder(journal.tags);
   // In the order pages render: entries, the graph page, then tags.
   const jobs: GraphJob[] = [
     ...published.map((e) => ({ tagIds: e.tagIds, idPrefix: ENTRY_GRAPH })),
