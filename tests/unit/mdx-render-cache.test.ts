@@ -77,3 +77,20 @@ test("reuses a compiled entry only while its text, path, frontmatter, runs, proc
   expect(readdirSync(folder)).toHaveLength(1);
   expect((await build()).compiled).toBe(false);
 });
+
+test("a compiled module that cannot be written fails the build when it waits for the writes, and nothing is left half-written", async () => {
+  const work = mkdtempSync(path.join(tmpdir(), "daybook-mdx-cache-"));
+  // The cache folder's place is taken by a file: every write fails.
+  const folder = path.join(work, "cache");
+  writeFileSync(folder, "not a folder");
+  const { processor, compiles } = fakeProcessor({});
+  const cache = cacheMdxRenders(processor, { root: work, folder, fingerprint: "f1" });
+  const renderer = await processor.createMdxRenderer();
+  // The compile itself is not held up by the write.
+  const compiled = await renderer.process(ENTRY, path.join(work, "001.mdx"), {});
+  expect(compiled.code).toContain("001.mdx");
+  expect(compiles).toHaveLength(1);
+  await expect(cache.flush()).rejects.toThrow(/cache/);
+  await expect(cache.prune()).rejects.toThrow(/cache/);
+  expect(readdirSync(work)).toEqual(["cache"]);
+});
