@@ -38,7 +38,7 @@ describe("the snippet editor in Chromium", () => {
     await snippet.locator("[data-action=edit]").click();
     const editor = snippet.locator(".cm-content");
     await editor.waitFor();
-    await expect.poll(() => session.site.requests.filter((r) => r.includes("/editor/")).sort(), { timeout: 15_000 }).toEqual(["/editor/typecheck-files.json", "/editor/typecheck-worker.js", "/editor/typescript.js"]);
+    await expect.poll(() => session.site.requests.filter((r) => r.includes("/editor/")).sort(), { timeout: 30_000 }).toEqual(["/editor/typecheck-files.json", "/editor/typecheck-worker.js", "/editor/typescript.js"]);
     // The author's code, unedited, shows no errors.
     await expect.poll(() => snippet.locator(".cm-snippet-diagnostics p").textContent()).toBe("No type errors");
 
@@ -50,7 +50,11 @@ describe("the snippet editor in Chromium", () => {
 
     // Hover on a name shows its type, as TypeScript prints it. The name is found again until the
     // type shows: blocks laid out as they come near the screen, or a busy machine's late layout,
-    // can move the editor between finding the name and moving the mouse.
+    // can move the editor between finding the name and moving the mouse. A hover can also be lost
+    // without the name moving: CodeMirror asks for a hover only once the mouse rests, and gives
+    // up when the element under the mouse was replaced meanwhile (the highlighter repaints the
+    // line's spans in idle time, late on a busy machine). A reader's hand moves again; so does
+    // this test's mouse, a pixel, when the type has not shown two seconds after it came to rest.
     const greetingAt = () => page.evaluate(() => {
       const line = document.querySelector(".snippet-editor")!.shadowRoot!.querySelector(".cm-line")!;
       const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
@@ -66,17 +70,22 @@ describe("the snippet editor in Chromium", () => {
       throw new Error("no `greeting` on the first line");
     });
     let hovered = "";
+    let restedSince = 0;
+    let nudge = 0;
     const quickInfo = snippet.locator(".cm-quickinfo");
     await expect
       .poll(async () => {
+        if (await quickInfo.count()) return quickInfo.textContent();
         const at = await greetingAt();
         const where = `${Math.round(at.x)},${Math.round(at.y)}`;
-        if (where !== hovered) {
+        if (where !== hovered || Date.now() - restedSince > 2_000) {
           hovered = where;
-          await page.mouse.move(at.x, at.y);
+          nudge = nudge === 0 ? 1 : 0;
+          await page.mouse.move(at.x + nudge, at.y);
+          restedSince = Date.now();
         }
-        return (await quickInfo.count()) ? quickInfo.textContent() : null;
-      }, { timeout: 15_000 })
+        return null;
+      }, { timeout: 45_000 })
       .toBe('const greeting: "hi"');
 
     // Run runs it anyway, and says so.
@@ -89,13 +98,13 @@ describe("the snippet editor in Chromium", () => {
     await page.keyboard.press("Control+a");
     await page.keyboard.insertText('import { createS } from "daybook/sim";\nconst xs = [1, 2];\nxs.');
     await page.keyboard.type("fil");
-    await expect.poll(() => snippet.locator(".cm-tooltip-autocomplete li").allTextContents(), { timeout: 15_000 }).toContain("filter");
+    await expect.poll(() => snippet.locator(".cm-tooltip-autocomplete li").allTextContents(), { timeout: 30_000 }).toContain("filter");
     await page.keyboard.press("Escape");
     await snippet.locator(".cm-line").first().click();
     await page.keyboard.press("Home");
     for (let i = 0; i < "import { createS".length; i++) await page.keyboard.press("ArrowRight");
     await page.keyboard.press("Control+Space");
-    await expect.poll(() => snippet.locator(".cm-tooltip-autocomplete li").allTextContents(), { timeout: 15_000 }).toContain("createSim");
+    await expect.poll(() => snippet.locator(".cm-tooltip-autocomplete li").allTextContents(), { timeout: 30_000 }).toContain("createSim");
     await page.keyboard.press("Escape");
 
     // The build's words for a name snippets lack; `typeof` of it is how code tests for a global, so it is fine.
@@ -103,17 +112,17 @@ describe("the snippet editor in Chromium", () => {
     await page.keyboard.press("Control+a");
     await page.keyboard.insertText("console.log(typeof document);\nconst d = document;\nself.postMessage(d);");
     // A worker's own global, which TypeScript's worker library declares but a snippet lacks: said as the build says it, in the page.
-    await expect.poll(() => diagnostics(snippet).allTextContents(), { timeout: 15_000 }).toEqual(["Line 2: `document` does not exist where snippets run (TS2584)", "Line 3: `self` does not exist where snippets run"]);
+    await expect.poll(() => diagnostics(snippet).allTextContents(), { timeout: 30_000 }).toEqual(["Line 2: `document` does not exist where snippets run (TS2584)", "Line 3: `self` does not exist where snippets run"]);
 
     // A namespace the build refuses (TS1294) is refused here too, with the build's words and line, never run without it.
     await editor.click();
     await page.keyboard.press("Control+a");
     await page.keyboard.insertText("const before = 1;\nnamespace Config {\n  declare const retries: number;\n}\nconsole.log(before, Config);");
-    await expect.poll(() => diagnostics(snippet).allTextContents(), { timeout: 15_000 }).toContain("Line 2: namespaces with values can't run in a snippet: use a plain object or top-level declarations");
+    await expect.poll(() => diagnostics(snippet).allTextContents(), { timeout: 30_000 }).toContain("Line 2: namespaces with values can't run in a snippet: use a plain object or top-level declarations");
     await page.keyboard.press("Control+Enter");
-    await expect.poll(() => snippet.locator(".snippet-status").textContent(), { timeout: 15_000 }).toBe("Not run: this TypeScript can't run in a snippet");
+    await expect.poll(() => snippet.locator(".snippet-status").textContent(), { timeout: 30_000 }).toBe("Not run: this TypeScript can't run in a snippet");
     expect(await snippet.locator(".snippet-output-text").textContent()).toMatch(/^namespaces with values can't run in a snippet: .+ \(line 2\)$/);
-  }, 90_000);
+  }, 180_000);
 
   it("matches the page's theme and its toggle: every token at 4.5:1 in light and dark, focus visible, fits 320 px", async () => {
     const page = await open("day/16/", { width: 320, height: 700 });
