@@ -2,6 +2,7 @@ import { Worker } from "node:worker_threads";
 import type { DaybookSettings } from "../daybook-settings.ts";
 import type { Journal } from "../content/journal-validate.ts";
 import { journalLinkTargets, registerLinkTargets } from "../links/link-targets.ts";
+import { workerEnv } from "../worker-env.ts";
 
 const WORKER = new URL("./journal-check-worker.ts", import.meta.url);
 
@@ -57,7 +58,7 @@ export class JournalCheckThread {
   }
 
   #start(): Worker {
-    const worker = new Worker(WORKER, { workerData: { settings: this.#settings } });
+    const worker = new Worker(WORKER, { workerData: { settings: this.#settings }, env: workerEnv() });
     this.#failure = undefined;
     // Started before its first check, it may stop before anyone waits for a reply: the next check starts another.
     worker.once("exit", () => {

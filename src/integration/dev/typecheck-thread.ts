@@ -2,6 +2,7 @@ import { Worker } from "node:worker_threads";
 import type { Problem } from "../content/problem.ts";
 import type { Snippet } from "../snippets/snippet-extract.ts";
 import type { SnippetReport } from "../snippets/snippet-check.ts";
+import { workerEnv } from "../worker-env.ts";
 
 const WORKER = new URL("./typecheck-thread-worker.ts", import.meta.url);
 
@@ -77,7 +78,7 @@ export class TypecheckThread {
   }
 
   #start(): Worker {
-    const worker = new Worker(WORKER, { workerData: { root: this.#root } });
+    const worker = new Worker(WORKER, { workerData: { root: this.#root }, env: workerEnv() });
     this.#failure = undefined;
     worker.on("message", (reply: Reply) => {
       const waiting = this.#pending.get(reply.id);

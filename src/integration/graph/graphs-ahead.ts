@@ -10,6 +10,7 @@ import { keepDrawing, startKeepingDrawings, stopKeepingDrawings, type DrawingsRe
 import { inTitleOrder } from "../../lib/tag-index.ts";
 import { withBase } from "../../lib/urls.ts";
 import type { GraphJob, GraphsAheadData } from "./graphs-ahead-worker.ts";
+import { workerEnv } from "../worker-env.ts";
 
 const WORKER = new URL("./graphs-ahead-worker.ts", import.meta.url);
 
@@ -43,7 +44,7 @@ export function drawGraphsAhead(journal: Journal, base: string): GraphsAhead {
     ...tags.map((t) => ({ tagIds: [t.id], idPrefix: TAG_GRAPH })),
   ];
   const data: GraphsAheadData = { input: graphInputOf(tags, published), base: withBase("/", base), jobs, nice: GRAPHS_AHEAD_NICE };
-  const worker = new Worker(WORKER, { workerData: data });
+  const worker = new Worker(WORKER, { workerData: data, env: workerEnv() });
   let done: () => void;
   const ended = new Promise<void>((resolve) => (done = resolve));
   worker.on("message", (drawn: [key: string, svg: string][] | "done") => {

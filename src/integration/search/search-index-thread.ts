@@ -8,6 +8,7 @@ import { buildSearchIndex, SearchIndexBuild, type SearchIndexResult } from "./se
 import type { SearchThreadMessage } from "./search-index-worker.ts";
 import type { PageSink } from "./search-offer.ts";
 import type { LastBuildSource } from "./search-last-build.ts";
+import { workerEnv } from "../worker-env.ts";
 
 const WORKER = new URL("./search-index-worker.ts", import.meta.url);
 
@@ -20,7 +21,7 @@ export class SearchIndexThread implements PageSink {
   /** `lastBuild`: where the last build's pages may be reused from (search-last-build.ts). */
   constructor(journal: Journal, base: string, lastBuild?: LastBuildSource) {
     this.#journal = journal;
-    this.#worker = new Worker(WORKER, { workerData: { pages: SearchIndexBuild.pagesOf(journal), base, lastBuild } });
+    this.#worker = new Worker(WORKER, { workerData: { pages: SearchIndexBuild.pagesOf(journal), base, lastBuild }, env: workerEnv() });
     this.#worker.on("error", (error) => (this.#failure = error.stack ?? String(error)));
     this.#worker.once("exit", (code) => (this.#failure ??= `exit code ${code}`));
     // A build that fails before its end must not wait for it.

@@ -3,6 +3,7 @@ import { Worker } from "node:worker_threads";
 import { aheadShareImageWorkers, shareImageWorkers } from "../machine-budget.ts";
 import type { CardFonts } from "./og-fonts.ts";
 import { palettePng } from "./png-palette.ts";
+import { workerEnv } from "../worker-env.ts";
 
 /**
  * resvg-js's `crop` that keeps the whole image without copying it: its render copies the pixmap
@@ -237,7 +238,7 @@ export class OgRenderPool {
   }
 
   #start(): Drawer {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { resvg: this.#resvgPath, fonts: this.#fonts, nice: this.#ahead ? SHARE_IMAGE_NICE : undefined } });
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { resvg: this.#resvgPath, fonts: this.#fonts, nice: this.#ahead ? SHARE_IMAGE_NICE : undefined }, env: workerEnv() });
     worker.unref();
     const drawer: Drawer = { worker, cards: new Map() };
     worker.on("message", ({ id, error, fontsMissing }: { id: number; error?: string; fontsMissing?: true }) => {
