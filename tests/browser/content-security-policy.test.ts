@@ -75,14 +75,14 @@ describe("Content-Security-Policy (Chromium)", () => {
     const snippet = page.locator("daybook-snippet").first();
     const status = snippet.locator(".snippet-status");
     await snippet.locator("[data-action=run]").click();
-    await expect.poll(() => status.textContent(), { timeout: 15_000 }).toMatch(/^Ran/);
+    await expect.poll(() => status.textContent(), { timeout: 60_000 }).toMatch(/^Ran/);
     await snippet.locator("[data-action=edit]").click();
     const editor = snippet.locator(".cm-content");
     await editor.click();
     await page.keyboard.press("Control+a");
     await page.keyboard.insertText("const answer: number = 6 * 7;\nconsole.log({ answer });");
     await page.keyboard.press("Control+Enter");
-    await expect.poll(() => snippet.locator(".snippet-output-text").textContent(), { timeout: 15_000 }).toBe("{ answer: 42 }");
+    await expect.poll(() => snippet.locator(".snippet-output-text").textContent(), { timeout: 60_000 }).toBe("{ answer: 42 }");
     // CodeMirror's own stylesheet (adopted, not inline) applies: its scroller is monospace.
     expect(await snippet.locator(".cm-scroller").evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/mono/i);
     await page.locator("[data-theme-toggle]").click();

@@ -52,7 +52,7 @@ describe("the snippet sandbox in Firefox ESR (smoke test)", () => {
     await page.evaluate((i) => (document.querySelectorAll("daybook-snippet")[i]!.querySelector("[data-action=run]") as HTMLButtonElement).click(), index);
     await page.waitForFunction(
       (i) => /^(Ran|Failed|Stopped|Not run|Could not|Run isn't)/.test(document.querySelectorAll("daybook-snippet")[i]!.querySelector(".snippet-status")!.textContent ?? ""),
-      { timeout: 30_000 },
+      { timeout: 90_000 },
       index,
     );
     return page.evaluate((i) => {

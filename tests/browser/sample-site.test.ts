@@ -130,8 +130,8 @@ describe("the sample journal in Chromium", () => {
     // As a reader gets there: through the table of contents (a script's own far jump would land on
     // estimated sizes while the page lays out its blocks lazily; see lazy-layout.test.ts).
     await third.click();
-    await expect.poll(() => page.evaluate((target) => Math.round(document.getElementById(target)!.getBoundingClientRect().top), id), { timeout: 10_000 }).toBeLessThan(100);
-    await expect.poll(() => third.getAttribute("aria-current"), { timeout: 10_000 }).toBe("true");
+    await expect.poll(() => page.evaluate((target) => Math.round(document.getElementById(target)!.getBoundingClientRect().top), id), { timeout: 60_000 }).toBeLessThan(100);
+    await expect.poll(() => third.getAttribute("aria-current"), { timeout: 60_000 }).toBe("true");
     expect(await toc.locator("a[aria-current]").count()).toBe(1);
     const after = await toc.boundingBox();
     expect(after!.y).toBeGreaterThanOrEqual(0);

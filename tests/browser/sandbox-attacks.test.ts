@@ -280,6 +280,30 @@ describe("the snippet sandbox under attack (Chromium)", () => {
     await context.close();
   });
 
+  it("counts a run's time limit from its start in the worker, not while the worker is still loading", async () => {
+    const { page, evaluate } = await open("day/16/");
+    const baked = await bakedSnippet(evaluate, 1);
+    await runSnippetAt(evaluate, 0);
+    // Every worker of the frame gets its run 2.5 s late, as a worker still loading its runtime on
+    // a busy phone would: longer than the whole limit of a timeout=500 run (1.5 s).
+    await sandboxFrame(page).evaluate(() => {
+      const post = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (this: Worker, ...args: unknown[]) {
+        setTimeout(() => Reflect.apply(post, this, args), 2500);
+      } as Worker["postMessage"];
+    });
+    const run = await runSnippetAt(evaluate, 1, undefined, 500);
+    expect(run.output).toBe(baked.output);
+    expect(run.wallMs).toBeGreaterThanOrEqual(2500);
+    // The time shown is the run's own, not the wait for its worker.
+    expect(Number(/^Ran in (\d+) ms$/.exec(run.status)?.[1])).toBeLessThan(run.wallMs - 2000);
+    // A snippet that does not finish is still stopped at its limit, counted from its start.
+    const endless = await runSnippetAt(evaluate, 1, "for (;;) {}", 500);
+    expect(endless.output).toBe("Error: the snippet was stopped after 1.5 s on this device (3 × its timeout=500)");
+    expect(endless.wallMs).toBeGreaterThanOrEqual(2500 + 1500);
+    await context.close();
+  });
+
   it("notices a frame killed by a snippet that exhausts memory, and every snippet runs again", async () => {
     // A small V8 heap makes the sandbox's renderer run out of memory in seconds. The frame is an
     // out-of-process iframe, so only it dies; Playwright then wrongly marks the page as crashed,

@@ -105,7 +105,7 @@ describe("search answers the golden queries on the sample journal", () => {
     await page.locator("dialog.search-dialog input[type=search]").fill(query);
     const status = page.locator("dialog.search-dialog .search-status");
     const quoted = `“${query}”`;
-    await expect.poll(async () => (await status.textContent())?.includes(quoted), { timeout: 15_000 }).toBe(true);
+    await expect.poll(async () => (await status.textContent())?.includes(quoted), { timeout: 60_000 }).toBe(true);
     const paths = await page.locator("dialog.search-dialog .search-results a.search-result-title").evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     const tags = await page.locator("dialog.search-dialog .search-suggest a").evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     return { paths, status: (await status.textContent())!, tags };

@@ -23,7 +23,7 @@ async function search(page: Page, query: string): Promise<string[]> {
   const input = page.locator("dialog.search-dialog input[type=search]");
   await input.fill(query);
   const status = page.locator("dialog.search-dialog .search-status");
-  await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(new RegExp(`(results? for|No results for) “${query.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}”`));
+  await expect.poll(() => status.textContent(), { timeout: 60_000 }).toMatch(new RegExp(`(results? for|No results for) “${query.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}”`));
   return page.locator("dialog.search-dialog .search-result").evaluateAll((items) =>
     items.map((item) => `${item.querySelector(".day-number")?.textContent} ${item.querySelector(".search-result-title")?.textContent}`),
   );
@@ -132,7 +132,7 @@ function describeSite(base: string) {
     it("works as a plain page from ?q=", async () => {
       await page.goto(`${site.url}search/?q=${encodeURIComponent("coordinator crash")}`);
       const status = page.locator(".search-page .search-status");
-      await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/results? for “coordinator crash”/);
+      await expect.poll(() => status.textContent(), { timeout: 60_000 }).toMatch(/results? for “coordinator crash”/);
       await expect(page.locator(".search-page .search-result .day-number").first().textContent()).resolves.toBe("Day 16");
       await expect(page.locator(".search-page input[type=search]").inputValue()).resolves.toBe("coordinator crash");
       // Results are links: a middle-click opens one in a new tab and leaves the search where it was.
@@ -154,7 +154,7 @@ function describeSite(base: string) {
       expect(await other.locator(".search-page .search-status").textContent()).toBe("Type to search every day of the journal.");
       await other.locator(".search-page input[type=search]").focus();
       await expect.poll(pagefind).toBeGreaterThan(before);
-      await expect.poll(() => other.locator(".search-page .search-filters button").count(), { timeout: 10_000 }).toBeGreaterThan(3);
+      await expect.poll(() => other.locator(".search-page .search-filters button").count(), { timeout: 60_000 }).toBeGreaterThan(3);
       await other.close();
     });
 

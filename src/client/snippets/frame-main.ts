@@ -19,7 +19,7 @@
 // that code would still be confined by the sandbox and this page's no-network policy.
 import { capOutput } from "./output-limit.ts";
 import { MAX_FIGURE_CHARS } from "../../figures/figure-transport.ts";
-import { BROWSER_TIMEOUT_FACTOR, HEARTBEAT_MS, isRunRequest, isSandboxPortOffer, isWorkerReply, type Heartbeat, type RunReply, type RunRequest, type SandboxHello, type WorkerStart } from "./sandbox-protocol.ts";
+import { BROWSER_TIMEOUT_FACTOR, HEARTBEAT_MS, WORKER_START_MS, isRunRequest, isSandboxPortOffer, isWorkerReply, isWorkerStarted, type Heartbeat, type RunReply, type RunRequest, type RunStarted, type SandboxHello, type WorkerStart } from "./sandbox-protocol.ts";
 
 const journal = new URL(location.href).origin;
 const status = document.getElementById("status")!;
@@ -95,11 +95,19 @@ function serve(port: MessagePort, workerSource: string): void {
     running.add(request.nonce);
     const limit = request.timeout * BROWSER_TIMEOUT_FACTOR;
     const stopped = `Error: the snippet was stopped after ${seconds(limit)} s on this device (${BROWSER_TIMEOUT_FACTOR} × its timeout=${request.timeout})`;
-    const timer = setTimeout(() => finish(stopped, true, true), limit);
-    // Only the worker runtime holds port2; snippet code shares the worker, so its global
-    // channel (worker.onmessage) is not listened to at all.
+    // The snippet's own limit starts when its worker says it has started the run: a worker that
+    // is still loading its runtime (the first Run, a busy device) is not the snippet's time.
+    let timer = setTimeout(() => finish(`Error: the snippet runtime did not start within ${seconds(WORKER_START_MS)} s on this device`, true, true), WORKER_START_MS);
+    let started = false;
+    // Only the worker runtime holds port2, and it says "started" before the snippet's code exists;
+    // snippet code shares the worker, so its global channel (worker.onmessage) is not listened to.
     channel.port1.onmessage = ({ data }) => {
-      if (isWorkerReply(data)) finish(data.output, data.failed, false, data.figures);
+      if (isWorkerStarted(data) && !started) {
+        started = true;
+        clearTimeout(timer);
+        timer = setTimeout(() => finish(stopped, true, true), limit);
+        port.postMessage({ kind: "started", nonce: request.nonce } satisfies RunStarted);
+      } else if (isWorkerReply(data) && started) finish(data.output, data.failed, false, data.figures);
       else finish("Error: the snippet runtime sent a reply the sandbox does not understand", true);
     };
     worker.onerror = (event) => {

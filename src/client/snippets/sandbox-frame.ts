@@ -6,7 +6,7 @@
 // memory) is removed; its pending runs end with SANDBOX_STOPPED and the next run builds a new one.
 import { capOutput } from "./output-limit.ts";
 import { MAX_FIGURE_CHARS } from "../../figures/figure-transport.ts";
-import { BROWSER_TIMEOUT_FACTOR, HEARTBEAT_MS, isHeartbeat, isRunReply, isSandboxHello, type RunRequest, type SandboxPortOffer } from "./sandbox-protocol.ts";
+import { BROWSER_TIMEOUT_FACTOR, HEARTBEAT_MS, WORKER_START_MS, isHeartbeat, isRunReply, isRunStarted, isSandboxHello, type RunRequest, type SandboxPortOffer } from "./sandbox-protocol.ts";
 
 export interface SandboxResult {
   output: string;
@@ -14,7 +14,7 @@ export interface SandboxResult {
   figures: string;
   /** "timed-out": the frame stopped it at its wall-clock limit; "stopped": the sandbox died or never answered, so the page stopped waiting. */
   outcome: "ran" | "failed" | "timed-out" | "stopped";
-  /** From sending the run to its reply, measured by the page. */
+  /** From the run's start in its worker (or, if it never started, from sending it) to its reply, measured by the page. */
   ms: number;
 }
 
@@ -33,6 +33,10 @@ const STARTUP_MS = 10_000;
 
 interface PendingRun {
   started: number;
+  /** Whether its worker has started it (the frame said so). */
+  running: boolean;
+  /** Its limit in the frame (BROWSER_TIMEOUT_FACTOR × timeout=), counted from its start. */
+  limit: number;
   deadline: ReturnType<typeof setTimeout>;
   resolve(result: SandboxResult): void;
 }
@@ -96,16 +100,31 @@ export class SandboxFrame {
     const nonce = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, "0")).join("");
     if (this.#runs.size === 0) this.#watch(started);
     return new Promise((resolve) => {
-      const limit = timeout * BROWSER_TIMEOUT_FACTOR + DEADLINE_MARGIN_MS;
-      const deadline = setTimeout(() => this.#settle(nonce, `Error: the sandbox did not answer within ${limit} ms`, "stopped"), limit);
-      this.#runs.set(nonce, { started, deadline, resolve });
+      // Until its worker starts it, the run waits as long as the frame lets a worker load; then its own limit.
+      const deadline = this.#deadline(nonce, WORKER_START_MS + DEADLINE_MARGIN_MS);
+      this.#runs.set(nonce, { started, running: false, limit: timeout * BROWSER_TIMEOUT_FACTOR, deadline, resolve });
       this.#port!.postMessage({ kind: "run", nonce, js, timeout, inputs } satisfies RunRequest);
     });
   }
 
+  #deadline(nonce: string, ms: number): ReturnType<typeof setTimeout> {
+    return setTimeout(() => this.#settle(nonce, `Error: the sandbox did not answer within ${ms} ms`, "stopped"), ms);
+  }
+
   #receive(data: unknown): void {
     if (isHeartbeat(data)) this.#lastBeat = performance.now();
+    else if (isRunStarted(data)) this.#start(data.nonce);
     else if (isRunReply(data)) this.#settle(data.nonce, capOutput(data.output), data.stopped ? "timed-out" : data.failed ? "failed" : "ran", data.figures.slice(0, MAX_FIGURE_CHARS));
+  }
+
+  /** The run's worker started it: its time and its deadline count from now. */
+  #start(nonce: string): void {
+    const run = this.#runs.get(nonce);
+    if (!run || run.running) return;
+    run.running = true;
+    run.started = performance.now();
+    clearTimeout(run.deadline);
+    run.deadline = this.#deadline(nonce, run.limit + DEADLINE_MARGIN_MS);
   }
 
   #settle(nonce: string, output: string, outcome: SandboxResult["outcome"], figures = ""): void {

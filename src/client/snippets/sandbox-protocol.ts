@@ -5,9 +5,14 @@
 //   page  → frame window    SandboxPortOffer     once, carrying the page↔frame MessagePort
 //   page  → frame (port)    RunRequest           one per run, with a nonce the page generated
 //   frame → page  (port)    Heartbeat            while any run is in progress, every 250 ms
+//   frame → page  (port)    RunStarted           one per run, once its worker has started it
 //   frame → page  (port)    RunReply             one per run: output text, figure texts, whether it failed or was stopped
 //   frame → worker (global) WorkerStart          once per worker, carrying the worker→frame port
+//   worker → frame (port)   WorkerStarted        once, when the worker's runtime is loaded, before the snippet's code exists
 //   worker → frame (port)   WorkerReply          once: output text, figure texts and whether it failed
+//
+// A run's time limit counts from WorkerStarted: loading a worker's runtime (a first Run, or a
+// phone busy elsewhere) is the device's time, not the snippet's. Loading has a limit of its own.
 
 export interface SandboxHello {
   daybook: "sandbox-hello";
@@ -28,6 +33,10 @@ export interface RunRequest {
 export interface Heartbeat {
   kind: "beat";
 }
+export interface RunStarted {
+  kind: "started";
+  nonce: string;
+}
 export interface RunReply {
   kind: "reply";
   nonce: string;
@@ -43,6 +52,9 @@ export interface WorkerStart {
   /** As RunRequest.inputs. */
   inputs: string;
 }
+export interface WorkerStarted {
+  started: true;
+}
 export interface WorkerReply {
   output: string;
   failed: boolean;
@@ -55,6 +67,13 @@ export interface WorkerReply {
  * a worker's CPU time, so a run is stopped only after this many times its timeout= of wall-clock time.
  */
 export const BROWSER_TIMEOUT_FACTOR = 3;
+
+/**
+ * The most wall-clock time a worker may take to load its runtime and start a run, before the
+ * run's own limit starts: far beyond a slow phone's (a second or two), so only a worker that
+ * will never start is stopped by it.
+ */
+export const WORKER_START_MS = 60_000;
 
 /** Longest control-values text a run carries: 20 values of up to 64 characters, named, fit well within it. */
 export const MAX_INPUTS_CHARS = 10_000;
@@ -85,7 +104,11 @@ export const isRunRequest = (v: unknown): v is RunRequest =>
 
 export const isHeartbeat = (v: unknown): v is Heartbeat => record(v) && keys(v, ["kind"]) && v.kind === "beat";
 
+export const isRunStarted = (v: unknown): v is RunStarted => record(v) && keys(v, ["kind", "nonce"]) && v.kind === "started" && typeof v.nonce === "string";
+
 export const isRunReply = (v: unknown): v is RunReply =>
   record(v) && keys(v, ["kind", "nonce", "output", "figures", "failed", "stopped"]) && v.kind === "reply" && typeof v.nonce === "string" && typeof v.output === "string" && typeof v.figures === "string" && typeof v.failed === "boolean" && typeof v.stopped === "boolean";
+
+export const isWorkerStarted = (v: unknown): v is WorkerStarted => record(v) && keys(v, ["started"]) && v.started === true;
 
 export const isWorkerReply = (v: unknown): v is WorkerReply => record(v) && keys(v, ["output", "failed", "figures"]) && typeof v.output === "string" && typeof v.failed === "boolean" && typeof v.figures === "string";

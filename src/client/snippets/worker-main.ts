@@ -28,7 +28,7 @@ import { installRealm } from "../../runtime/realm.ts";
 import { runSnippet, type SnippetFunction, type SnippetHost } from "../../runtime/run-snippet.ts";
 import { SHOWN_OUTPUT_CHARS, TRUNCATED_NOTE } from "./output-limit.ts";
 import { MAX_FIGURE_CHARS } from "../../figures/figure-transport.ts";
-import { MAX_INPUTS_CHARS, type WorkerReply, type WorkerStart } from "./sandbox-protocol.ts";
+import { MAX_INPUTS_CHARS, type WorkerReply, type WorkerStart, type WorkerStarted } from "./sandbox-protocol.ts";
 
 const scope = globalThis as unknown as typeof globalThis & Record<string, unknown> & { Math: Math };
 
@@ -43,6 +43,9 @@ apply(addListener, scope, [
     const js: unknown = event.data?.js;
     const inputs: unknown = event.data?.inputs;
     if (!port || typeof js !== "string") return;
+    // The runtime is loaded (this listener runs only after the worker's script has): the run's
+    // time limit starts now, in the frame.
+    apply(postOnPort, port, [{ started: true } satisfies WorkerStarted]);
     void run(js, port, readInputs(inputs));
   },
 ]);
