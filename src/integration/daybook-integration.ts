@@ -12,8 +12,6 @@ import { receiveRenderedPages } from "./search/search-offer.ts";
 import { serveLastSearchIndex } from "./search/dev-search-index.ts";
 import { startDevSession, type DevSession } from "./dev/dev-server.ts";
 import { TypecheckThread } from "./dev/typecheck-thread.ts";
-import { JournalCheckThread } from "./content/journal-check-thread.ts";
-import { holdContentUntil } from "../lib/journal-gate.ts";
 import { shareImageCounts } from "./share-images/og-image-counts.ts";
 import type { MdxRenderCache } from "./markdown/mdx-render-cache.ts";
 import { waitBeforeRendering } from "./markdown/render-wait.ts";
@@ -41,8 +39,6 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
   let shareImages: ShareImages | undefined;
   /** A build's tag graphs, drawn while Vite bundles, for the pages to take. */
   let graphs: GraphsAhead | undefined;
-  /** A build's journal check, in a thread while Astro starts up; settles only if the journal is valid. */
-  let journalReady: Promise<void> | undefined;
   /** A build's snippet check, which runs while Vite bundles; settles only if every snippet passed. */
   let snippetsChecked: Promise<void> | undefined;
   const cacheDir = daybookCacheDir(settings.root);
@@ -59,19 +55,15 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
           dev = await startDevSession({ settings, processor: config.markdown.processor, injectScript, logger });
           return;
         }
-        // A build validates the journal in a thread of its own, started first, while Astro starts up
-        // on this one; Astro reads the entries only once they passed (content.config.ts waits for
-        // the check, lib/journal-gate.ts).
-        const checker = command === "build" ? new JournalCheckThread(settings) : undefined;
-        const checking = checker?.check().finally(() => void checker.close());
-        checking?.catch(() => undefined); // handled below, once the build's steps are loaded
         steps = await buildSteps();
         const { cacheKey, startShareImages, cacheMdxRenders, everyPageFingerprint } = steps;
         buildKey = cacheKey(settings.root).key;
         logger.info(`cache: ${path.relative(settings.root, cacheDir) || "."} (valid for ${buildKey})`);
-        // TypeScript loads and parses its library files in a thread of its own while the journal is checked.
+        // TypeScript loads and parses its library files in a thread of its own while this one reads the journal.
         const typecheck = new TypecheckThread(settings.root);
         typecheck.start();
+        // The content rules' results of the last build are reused for the files that did not change.
+        const contentRules = new steps.ContentRulesCache(cacheDir, buildKey);
         const stop = (problems: Problem[]): never => {
           // A stack trace would only bury the report, so print it and stop here.
           logger.error(`\n${new JournalError(problems).message}`);
@@ -82,54 +74,41 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
           const { runs, ran } = snippets;
           if (runs.length) logger.info(`${runs.length} snippets checked (${ran} run, ${runs.length - ran} from cache)`);
         };
-        if (!checking) {
-          // The content rules' results of the last build are reused for the files that did not change.
-          const contentRules = new steps.ContentRulesCache(cacheDir, buildKey);
+        if (command !== "build") {
           const checked = await checkJournal(settings, { includeDrafts: false, typecheck, contentRules }).finally(() => typecheck.close());
           journal = checked.journal;
           if (checked.snippets) report(checked.snippets);
           if (journal.problems.length) stop(journal.problems);
           return;
         }
+        journal = steps.loadJournal(settings, undefined, contentRules);
+        if (journal.problems.length) {
+          typecheck.close();
+          stop(journal.problems);
+        }
+        // Share images start as soon as the journal is valid (share-images/og-render-pool.ts says why).
+        if (settings.shareImages) shareImages = startShareImages(journal, settings);
         const processor = config.markdown.processor;
         mdx = cacheMdxRenders(processor, { root: settings.root, folder: path.join(cacheDir, MDX_CACHE_FOLDER), fingerprint: everyPageFingerprint() });
-        let free: ReadonlySet<string> | undefined;
-        journalReady = checking
-          .then((valid) => {
-            journal = valid;
-            if (valid.problems.length) {
-              typecheck.close();
-              stop(valid.problems);
-            }
-            // Share images start as soon as the journal is valid (share-images/og-render-pool.ts says why).
-            if (settings.shareImages) shareImages = startShareImages(valid, settings);
-            // Snippets are checked while Vite bundles, which needs their output only where it compiles
-            // an entry holding one: every render but those of files known to hold none waits for the
-            // check (markdown/render-wait.ts), and a problem stops the build before any page is written.
-            const sources = steps!.snippetSources(settings, valid, false);
-            free = steps!.filesWithoutSnippets(settings, valid, sources);
-            snippetsChecked = steps!
-              .checkJournalSnippets(settings, valid, { includeDrafts: false, typecheck, sources })
-              .finally(() => typecheck.close())
-              .then((snippets) => {
-                report(snippets);
-                if (snippets.problems.length) stop(snippets.problems);
-              })
-              .catch((error: unknown) => {
-                logger.error(`the snippet check failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-                process.exit(1);
-              });
+        // Snippets are checked while Vite bundles, which needs their output only where it compiles
+        // an entry holding one: every render but those of files known to hold none waits for the
+        // check (markdown/render-wait.ts), and a problem stops the build before any page is written.
+        const sources = steps.snippetSources(settings, journal, false);
+        const free = steps.filesWithoutSnippets(settings, journal, sources);
+        snippetsChecked = steps
+          .checkJournalSnippets(settings, journal, { includeDrafts: false, typecheck, sources })
+          .finally(() => typecheck.close())
+          .then((snippets) => {
+            report(snippets);
+            if (snippets.problems.length) stop(snippets.problems);
           })
           .catch((error: unknown) => {
-            logger.error(`the journal check failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+            logger.error(`the snippet check failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
             process.exit(1);
           });
-        holdContentUntil(journalReady);
-        // A render before the journal is known (none is: Astro reads the entries after it) waits for everything.
-        waitBeforeRendering(processor, async () => (await journalReady, snippetsChecked), (file) => !free?.has(path.resolve(file)));
+        waitBeforeRendering(processor, () => snippetsChecked!, (file) => !free.has(path.resolve(file)));
       },
-      "astro:build:start": async () => {
-        await journalReady;
+      "astro:build:start": () => {
         if (!journal) return;
         // Pagefind indexes pages as they render, in a thread of its own (search/search-index-thread.ts).
         // A warm build's thread also reads the last build's copies of unchanged pages while Vite bundles.
@@ -144,7 +123,6 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
       },
       "astro:build:done": async ({ dir, logger }) => {
         // Every render waited for it already; a journal without entries has nothing that did.
-        await journalReady;
         await snippetsChecked;
         const outDir = fileURLToPath(dir);
         const missing = missingPages(outDir, journal!, settings.base);

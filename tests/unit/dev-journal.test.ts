@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DevJournal } from "../../src/integration/dev/dev-journal.ts";
-import { JournalCheckThread } from "../../src/integration/content/journal-check-thread.ts";
+import { JournalCheckThread } from "../../src/integration/dev/journal-check-thread.ts";
 import { registeredLinkTargets, registerLinkTargets } from "../../src/integration/links/link-targets.ts";
 import { waitBeforeRendering } from "../../src/integration/markdown/render-wait.ts";
 import { loadJournal } from "../../src/integration/journal-load.ts";

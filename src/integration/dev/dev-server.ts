@@ -10,7 +10,7 @@ import type { DaybookSettings } from "../daybook-settings.ts";
 import { formatReport } from "../content/problem.ts";
 import { DEV_EVENT, type DevClientConfig } from "../../client/dev/dev-protocol.ts";
 import { DevJournal } from "./dev-journal.ts";
-import { JournalCheckThread } from "../content/journal-check-thread.ts";
+import { JournalCheckThread } from "./journal-check-thread.ts";
 import { devMiddleware } from "./dev-middleware.ts";
 import { devOrigins } from "./dev-guard.ts";
 import { waitBeforeRendering } from "../markdown/render-wait.ts";

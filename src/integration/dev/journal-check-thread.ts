@@ -1,18 +1,17 @@
 import { Worker } from "node:worker_threads";
 import type { DaybookSettings } from "../daybook-settings.ts";
-import type { Journal } from "./journal-validate.ts";
+import type { Journal } from "../content/journal-validate.ts";
 import { journalLinkTargets, registerLinkTargets } from "../links/link-targets.ts";
 import { workerEnv } from "../worker-env.ts";
 
 const WORKER = new URL("./journal-check-worker.ts", import.meta.url);
 
 /**
- * The journal's validation in a worker thread: a build's (once, while Astro starts up on the main
- * thread), and the dev server's, at start and after each save. Validating 1,000 entries takes
- * 100–600 ms in dev (reading every file, then re-parsing the ones that changed) and about 0.9 s
- * of CPU in a cold build (parsing them all); on the main thread it delayed the page render each
- * save triggers, and a build's own start-up, by that much. The link targets the Markdown plugin
- * publishes links with are registered here, on the main thread, from the journal the worker returns.
+ * The dev server's journal validation, at start and after each save, in a worker thread.
+ * Validating 1,000 entries takes 100–600 ms (reading every file, then re-parsing the ones that
+ * changed; the first check parses them all); on the main thread it delayed the page render each
+ * save triggers by that much. The link targets the Markdown plugin publishes links with are
+ * registered here, on the main thread, from the journal the worker returns.
  */
 export class JournalCheckThread {
   readonly #settings: DaybookSettings;
@@ -41,13 +40,10 @@ export class JournalCheckThread {
     this.#worker ??= this.#start();
     const worker = this.#worker;
     return new Promise((resolve, reject) => {
-      const onExit = (code: number) => reject(new Error(`the journal check thread stopped (exit code ${code}${this.#failure ? `: ${this.#failure}` : ""}); in npm run dev, the next save starts a new one`));
+      const onExit = (code: number) => reject(new Error(`the journal check thread stopped (exit code ${code}${this.#failure ? `: ${this.#failure}` : ""}); the next save starts a new one`));
       worker.once("exit", onExit);
-      // A build's main thread may have nothing else to do while it waits: the thread keeps the process alive until it answers.
-      worker.ref();
       worker.once("message", (reply: { journal?: Journal; error?: string }) => {
         worker.off("exit", onExit);
-        worker.unref();
         if (!reply.journal) return reject(new Error(reply.error));
         registerLinkTargets(journalLinkTargets(reply.journal, this.#settings), this.#settings.root);
         resolve(reply.journal);
@@ -70,7 +66,7 @@ export class JournalCheckThread {
     });
     // An error the thread did not catch (its modules failed to load): told with the check that fails.
     worker.on("error", (error) => (this.#failure = error.stack ?? String(error)));
-    // The process's own exit must not wait for it, except for an answer (above).
+    // The dev server's own exit must not wait for it.
     worker.unref();
     return worker;
   }

@@ -1,11 +1,11 @@
-// Runs in a worker thread of a build or `npm run dev` (see journal-check-thread.ts): validates the
-// journal off the main thread, keeping its per-file results from one check to the next.
+// Runs in a worker thread of `npm run dev` (see journal-check-thread.ts): validates the journal
+// off the dev server's main thread, keeping its per-file results from one check to the next.
 import { parentPort, workerData } from "node:worker_threads";
 import type { DaybookSettings } from "../daybook-settings.ts";
 import { loadJournal } from "../journal-load.ts";
 import { cacheKey } from "../cache-key.ts";
 import { daybookCacheDir } from "../daybook-cache.ts";
-import { ContentRulesCache } from "./content-rules-cache.ts";
+import { ContentRulesCache } from "../content/content-rules-cache.ts";
 
 const settings = (workerData as { settings: DaybookSettings }).settings;
 // The first check takes the content rules' results the last build or dev session left (and
