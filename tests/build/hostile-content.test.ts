@@ -52,7 +52,7 @@ interface Case {
   at: string;
   /** The build must succeed (the file is valid) and the page must exist. */
   ok?: boolean;
-  /** For `ok` cases: what the built page must not contain. */
+  /** What the built page (`ok` cases) or the failed build's output must not contain. */
   absent?: RegExp;
   /** Run `npm run build` rather than the journal check in-process (always, for `ok` cases). */
   build?: true;
@@ -64,7 +64,8 @@ const MD_ENTRY = "days/004-hostile.md";
 
 const CASES: Case[] = [
   // Broken YAML
-  { name: "unclosed double quote", build: true, files: { [ENTRY]: entry({ title: 'title: "Hostile' }) }, message: /not valid YAML[\s\S]*→ check quoting/, at: `${ENTRY}:2` },
+  // Built: Daybook's verdict comes before Astro reads any entry.
+  { name: "unclosed double quote", build: true, files: { [ENTRY]: entry({ title: 'title: "Hostile' }) }, message: /not valid YAML[\s\S]*→ check quoting/, at: `${ENTRY}:2`, absent: /\[content\] Syncing content/ },
   { name: "colon inside an unquoted value", files: { [ENTRY]: entry({ title: "title: Sagas: undo by doing" }) }, message: /not valid YAML[\s\S]*→ check quoting/, at: `${ENTRY}:2` },
   { name: "tab used for indentation", files: { [ENTRY]: entry({ tags: "tags:\n\t- retries" }) }, message: /a tab is used for indentation\n\s+→ indent with spaces, never tabs/, at: `${ENTRY}:6` },
   { name: "duplicate key", files: { [ENTRY]: entry({}, "Text.\n", ['title: "Again"']) }, message: /a key appears twice\n\s+→ keep one of the two lines/, at: `${ENTRY}:7` },
@@ -180,6 +181,7 @@ describe("hostile content", () => {
     expect(existsSync(path.join(build.outDir, "day/4/index.html"))).toBe(false);
     expect(existsSync(build.outDir), "Daybook stops before Astro writes anything").toBe(false);
     expect(existsSync(MARKER), "an entry's code ran during the build").toBe(false);
+    if (c.absent) expect(build.output).not.toMatch(c.absent);
   });
 });
 
