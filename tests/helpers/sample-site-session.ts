@@ -36,7 +36,6 @@ function useBuiltSite(name: "sampleBuild" | "realJournalBuild", base?: string): 
   return session;
 }
 
-/** Records uncaught page errors, console errors and any dialog (dismissed) into `errors`. */
 /**
  * Chromium skips a cross-document view transition now and then, and reports the skip as an
  * uncaught error that no page script can catch. The navigation itself completes; only the
@@ -47,6 +46,7 @@ function useBuiltSite(name: "sampleBuild" | "realJournalBuild", base?: string): 
  */
 const SKIPPED_VIEW_TRANSITION = /^Transition was aborted because of invalid state\. (ViewTransition opt-in disabled|Page already revealed)$/;
 
+/** Records uncaught page errors, console errors and any dialog (dismissed) into `errors`. */
 export function recordErrors(page: Page, errors: string[]): Page {
   page.on("pageerror", (e) => SKIPPED_VIEW_TRANSITION.test(e.message) || errors.push(`${page.url()}: ${e.message}`));
   page.on("console", (m) => m.type() === "error" && errors.push(`${page.url()}: ${m.text()}`));
