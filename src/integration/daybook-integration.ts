@@ -21,6 +21,7 @@ import type { ShareImages } from "./share-images/share-images-ahead.ts";
 import type { GraphsAhead } from "./graph/graphs-ahead.ts";
 
 import { daybookCacheDir, MDX_CACHE_FOLDER } from "./daybook-cache.ts";
+import { renderIndexedPagesFirst } from "./render-order.ts";
 
 type BuildSteps = typeof import("./build-steps.ts");
 /** What only a build needs (build-steps.ts), loaded when one starts. */
@@ -37,6 +38,8 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
   let steps: BuildSteps | undefined;
   /** A build's share images, drawn from its start and published at its end. */
   let shareImages: ShareImages | undefined;
+  /** Where a build writes the site. */
+  let outDir = "";
   /** A build's tag graphs, drawn while Vite bundles, for the pages to take. */
   let graphs: GraphsAhead | undefined;
   /** A build's snippet check, which runs while Vite bundles; settles only if every snippet passed. */
@@ -108,12 +111,17 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
           });
         waitBeforeRendering(processor, () => snippetsChecked!, (file) => !free.has(path.resolve(file)));
       },
-      "astro:build:start": () => {
+      "astro:config:done": ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+      },
+      "astro:build:start": ({ setPrerenderer }) => {
         if (!journal) return;
-        // Pagefind indexes pages as they render, in a thread of its own (search/search-index-thread.ts).
+        // Pagefind indexes pages as they render, in a thread of its own (search/search-index-thread.ts),
+        // and writes the index once it has them all, while the pages outside it render (render-order.ts).
         // A warm build's thread also reads the last build's copies of unchanged pages while Vite bundles.
         const lastBuild = { root: settings.root, cacheDir, journal: steps!.journalDigest(journal, settings, buildKey) };
-        search = new steps!.SearchIndexThread(journal, settings.base, lastBuild);
+        search = new steps!.SearchIndexThread(journal, settings.base, outDir, lastBuild);
+        setPrerenderer(renderIndexedPagesFirst);
         receiveRenderedPages(search);
         graphs = steps!.drawGraphsAhead(journal, settings.base);
       },

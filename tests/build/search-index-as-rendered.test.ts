@@ -2,7 +2,8 @@
 // build's page middleware, in a thread of its own (src/integration/search/search-index.ts). That
 // index must be the one made afterwards from the pages written, byte for byte, on the sample
 // journal (at /) and on the real-journal fixture (under a base path), and the build must say
-// that every page was read as rendered, or the thread did nothing.
+// that every page was read as rendered, or the thread did nothing. The searchable pages render
+// before all others (src/integration/render-order.ts), so the index is written while those render.
 import { describe, expect, inject, it } from "vitest";
 import { expectIndexOfWrittenPages } from "../helpers/output-files.ts";
 import { SAMPLE_TODAY } from "../helpers/build-site.ts";
@@ -24,5 +25,15 @@ describe("the search index made while pages render", () => {
     expect(fromLastBuild, "a build from an empty cache has no last build").toBe("0");
 
     expect(await expectIndexOfWrittenPages(build.outDir, { content, base, today })).toBe(Number(pages));
+  });
+
+  it.each(cases)("renders the searchable pages, entries then tags, before every other page ($name)", ({ name }) => {
+    const build = inject(name);
+    // A line's file may have the next line's time glued to it ("/day/1/index.html19:47:27").
+    const rendered = [...build.output.replace(/\u001b\[[\d;]*m/g, "").matchAll(/├─ (\/\S*?\.(?:html|xml|json|js|txt|svg|png))/g)].map((m) => m[1]!);
+    const kind = (file: string) => (/^\/day\/\d+\/index\.html$/.test(file) ? 0 : /^\/tags\/(?!index\.html)[^/]+\/index\.html$/.test(file) ? 1 : 2);
+    const kinds = rendered.map(kind);
+    for (const k of [0, 1, 2]) expect(kinds.filter((kind) => kind === k).length, rendered.join("\n")).toBeGreaterThan(1);
+    expect(kinds, rendered.join("\n")).toEqual([...kinds].sort((a, b) => a - b));
   });
 });

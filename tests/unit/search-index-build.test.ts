@@ -1,11 +1,11 @@
 // SearchIndexBuild (src/integration/search/search-index.ts) with real Pagefind: pages offered as
 // they render, or as the last build left them, in any order and under a base path, give the index
 // that the written files give; a page offered with another text than the file written is caught
-// and the index made from the files.
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+// and the index made from the files, also when the index was written before the build's end.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { hashOf, SearchIndexBuild, type SearchPageList } from "../../src/integration/search/search-index.ts";
 
 const work = mkdtempSync(path.join(tmpdir(), "daybook-search-build-"));
@@ -125,6 +125,60 @@ describe("a search index built while pages render", () => {
     await build.flushed();
     build.offer("/day/1/", PAGE_HTML[0]!);
     expect(await build.finish(dist)).toEqual({ pages: 3, asRendered: 0, fromLastBuild: 0, problems: [] });
+    expect(indexFiles(dist)).toEqual(reference);
+  });
+});
+
+describe("a search index told its output folder up front", () => {
+  let reference: Map<string, Buffer>;
+  const written = (dist: string) => existsSync(path.join(dist, "pagefind", "pagefind-entry.json"));
+
+  it("is written as soon as Pagefind has every page, before finish, and is the index the files give", async () => {
+    const fromFiles = site();
+    await new SearchIndexBuild(PAGES).finish(fromFiles);
+    reference = indexFiles(fromFiles);
+    const dist = site();
+    const build = new SearchIndexBuild(PAGES, "/journal/", dist);
+    build.offer("/journal/day/1/", PAGE_HTML[0]!);
+    build.offer("/journal/tags/queues/", PAGE_HTML[2]!);
+    await build.flushed();
+    // One page short: nothing written yet.
+    expect(written(dist)).toBe(false);
+    build.offer("/journal/day/2/", PAGE_HTML[1]!);
+    await vi.waitFor(() => expect(written(dist)).toBe(true), { timeout: 30_000, interval: 20 });
+    expect(await build.finish(dist)).toEqual({ pages: 3, asRendered: 3, fromLastBuild: 0, problems: [] });
+    expect(indexFiles(dist)).toEqual(reference);
+  });
+
+  it("leaves nothing of an early index made from a page that was not the page written", async () => {
+    const dist = site();
+    const build = new SearchIndexBuild(PAGES, "/", dist);
+    build.offer("/day/1/", html("Day 1", "words the written page does not have, zymurgy"));
+    build.offer("/day/2/", PAGE_HTML[1]!);
+    build.offer("/tags/queues/", PAGE_HTML[2]!);
+    await vi.waitFor(() => expect(written(dist)).toBe(true), { timeout: 30_000, interval: 20 });
+    expect(await build.finish(dist)).toEqual({ pages: 3, asRendered: 0, fromLastBuild: 0, problems: [] });
+    expect(indexFiles(dist)).toEqual(reference);
+  });
+
+  it("leaves nothing of an early index when a page is rendered again with another text", async () => {
+    const dist = site();
+    const build = new SearchIndexBuild(PAGES, "/", dist);
+    PAGES.forEach((page, i) => build.offer(page.url, PAGE_HTML[i]!));
+    await vi.waitFor(() => expect(written(dist)).toBe(true), { timeout: 30_000, interval: 20 });
+    build.offer("/day/2/", html("Day 2", "a second rendering about zymurgy"));
+    expect(await build.finish(dist)).toEqual({ pages: 3, asRendered: 0, fromLastBuild: 0, problems: [] });
+    expect(indexFiles(dist)).toEqual(reference);
+  });
+
+  it("removes an early index from a folder the build did not end in, and writes it where it did", async () => {
+    const early = site();
+    const dist = site();
+    const build = new SearchIndexBuild(PAGES, "/", early);
+    PAGES.forEach((page, i) => build.offer(page.url, PAGE_HTML[i]!));
+    await vi.waitFor(() => expect(written(early)).toBe(true), { timeout: 30_000, interval: 20 });
+    expect(await build.finish(dist)).toEqual({ pages: 3, asRendered: 3, fromLastBuild: 0, problems: [] });
+    expect(existsSync(path.join(early, "pagefind"))).toBe(false);
     expect(indexFiles(dist)).toEqual(reference);
   });
 });

@@ -37,11 +37,11 @@ export function drawGraphsAhead(journal: Journal, base: string): GraphsAhead {
   startKeepingDrawings();
   const published = inReadingOrder(journal.entries.filter((e) => !e.data.draft));
   const tags = inTitleOrder(journal.tags);
-  // In the order pages render: entries, the graph page, then tags.
+  // In the order pages render (render-order.ts): entries, tags, then the graph page.
   const jobs: GraphJob[] = [
     ...published.map((e) => ({ tagIds: e.tagIds, idPrefix: ENTRY_GRAPH })),
-    "whole" as const,
     ...tags.map((t) => ({ tagIds: [t.id], idPrefix: TAG_GRAPH })),
+    "whole" as const,
   ];
   const data: GraphsAheadData = { input: graphInputOf(tags, published), base: withBase("/", base), jobs, nice: GRAPHS_AHEAD_NICE };
   const worker = new Worker(WORKER, { workerData: data, env: workerEnv() });

@@ -18,10 +18,13 @@ export class SearchIndexThread implements PageSink {
   /** Why the thread stopped, if it did: the index is then made here, from the written pages. */
   #failure: string | undefined;
 
-  /** `lastBuild`: where the last build's pages may be reused from (search-last-build.ts). */
-  constructor(journal: Journal, base: string, lastBuild?: LastBuildSource) {
+  /**
+   * `outDir`: the output folder, where the index is written as soon as Pagefind has every page;
+   * `lastBuild`: where the last build's pages may be reused from (search-last-build.ts).
+   */
+  constructor(journal: Journal, base: string, outDir: string, lastBuild?: LastBuildSource) {
     this.#journal = journal;
-    this.#worker = new Worker(WORKER, { workerData: { pages: SearchIndexBuild.pagesOf(journal), base, lastBuild }, env: workerEnv() });
+    this.#worker = new Worker(WORKER, { workerData: { pages: SearchIndexBuild.pagesOf(journal), base, outDir, lastBuild }, env: workerEnv() });
     this.#worker.on("error", (error) => (this.#failure = error.stack ?? String(error)));
     this.#worker.once("exit", (code) => (this.#failure ??= `exit code ${code}`));
     // A build that fails before its end must not wait for it.

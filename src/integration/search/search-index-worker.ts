@@ -7,8 +7,8 @@ import { pageInputs, recordBuild, reuseLastBuild, type LastBuildSource } from ".
 
 export type SearchThreadMessage = { offer: [pathname: string, html: string] } | { finish: string };
 
-const { pages, base, lastBuild } = workerData as { pages: SearchPageList; base: string; lastBuild?: LastBuildSource };
-const build = new SearchIndexBuild(pages, base);
+const { pages, base, outDir, lastBuild } = workerData as { pages: SearchPageList; base: string; outDir: string; lastBuild?: LastBuildSource };
+const build = new SearchIndexBuild(pages, base, outDir);
 const last = lastBuild && { source: lastBuild, inputs: pageInputs(lastBuild, pages) };
 // Pages rendered meanwhile are offered between its steps; finish waits for it.
 const reusing = last ? reuseLastBuild(build, last.source, last.inputs).catch(() => 0) : Promise.resolve(0);

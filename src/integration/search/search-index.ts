@@ -2,7 +2,7 @@
 // last build's index served by the dev server. This file builds the index.
 
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import type { Journal } from "../content/journal-validate.ts";
@@ -43,6 +43,7 @@ interface SearchPage {
 export type SearchPageList = readonly Pick<SearchPage, "file" | "url" | "aliases">[];
 
 type Added = ReturnType<pagefind.PagefindIndex["addHTMLFile"]>;
+type Written = ReturnType<pagefind.PagefindIndex["writeFiles"]>;
 
 /** The hash a page's HTML (or what Pagefind reads of it) is compared by. */
 export const hashOf = (text: string) => createHash("sha256").update(text).digest("base64");
@@ -64,6 +65,13 @@ export const hashOf = (text: string) => createHash("sha256").update(text).digest
  * while Vite bundles. `finish` sends the pages that were not offered from the output folder, and
  * checks that every page sent gives what its written file gives (the same bytes, or the same
  * prepared text); if one does not, the whole index is made again from the files.
+ *
+ * Told the output folder up front (`outDir`), it writes the index there as soon as Pagefind has
+ * every page, while Astro still renders the pages outside the index (render-order.ts renders the
+ * indexed ones first), instead of after the last page: Pagefind's write is two seconds of one core
+ * on 1,000 entries, which was the end of every build. `finish` still checks every page against its
+ * written file, and an index written from a page that turns out not to be the page is removed and
+ * made again from the files.
  */
 export class SearchIndexBuild {
   readonly #pages: SearchPage[];
@@ -71,6 +79,10 @@ export class SearchIndexBuild {
   readonly #base: string;
   readonly #added: Added[] = [];
   #index: Promise<pagefind.PagefindIndex | string>;
+  /** Where the index is written once every page is sent, before `finish` (undefined: only by `finish`). */
+  #outDir: string | undefined;
+  /** That write, once started. */
+  #early: Written | undefined;
   #next = 0;
   #conflict = false;
   /** Sends under way (each waits for Pagefind to start): settled before Pagefind is stopped. */
@@ -85,11 +97,15 @@ export class SearchIndexBuild {
     ];
   }
 
-  /** Starts Pagefind for `pages` (pagesOf); `base` is the site's base path, which offered addresses start with. */
-  constructor(pages: SearchPageList, base = "/") {
+  /**
+   * Starts Pagefind for `pages` (pagesOf); `base` is the site's base path, which offered addresses
+   * start with; `outDir`, the output folder, if the index may be written there before `finish`.
+   */
+  constructor(pages: SearchPageList, base = "/", outDir?: string) {
     this.#pages = pages.map(({ file, url, aliases }) => ({ file, url, aliases }));
     this.#byUrl = new Map(this.#pages.map((page, i) => [page.url, i]));
     this.#base = base.replace(/\/$/, "");
+    this.#outDir = outDir;
     this.#index = startIndex();
   }
 
@@ -154,6 +170,11 @@ export class SearchIndexBuild {
       page.sent = hashOf(page.content);
       page.content = undefined;
     }
+    if (this.#outDir !== undefined && this.#next === this.#pages.length && !this.#conflict && this.#early === undefined) {
+      // Every page is with Pagefind: the index is written now, and checked against the pages in finish.
+      this.#early = index.writeFiles({ outputPath: indexFolder(this.#outDir) });
+      this.#early.catch(() => undefined); // awaited in finish
+    }
   }
 
   /** Sends the pages not offered, from `outDir`, checks the offered ones against it, and writes the index there. */
@@ -161,6 +182,8 @@ export class SearchIndexBuild {
     const read = (page: SearchPage) => readFileSync(path.join(outDir, page.url, "index.html"), "utf8");
     try {
       await this.#sending;
+      // An index written early to another folder than this one is not this build's.
+      if (outDir !== this.#outDir) await this.#discardEarly();
       // Each page not offered is sent once read, without waiting for Pagefind to index the one
       // before; after each, the event loop runs, so the page reaches Pagefind's pipe while the next
       // is read rather than after the last one. The order, and so the index, is the same.
@@ -196,11 +219,25 @@ export class SearchIndexBuild {
   async #again(outDir: string): Promise<SearchIndexResult> {
     // Nothing may be on its way to Pagefind when it stops (finish has awaited the sends).
     await Promise.allSettled(this.#added);
+    // An index written from a page that was not the page leaves nothing behind.
+    await this.#discardEarly();
     await pagefind.close();
     const again = new SearchIndexBuild(this.#pages, this.#base);
     const result = await again.finish(outDir);
     for (const [i, page] of again.#pages.entries()) this.#pages[i]!.source = page.source;
     return result;
+  }
+
+  /** Waits for the early write, if there was one, and removes what it wrote. */
+  async #discardEarly(): Promise<void> {
+    const early = this.#early;
+    const folder = this.#outDir;
+    // Written by finish from now on, never early again.
+    this.#outDir = undefined;
+    if (early === undefined || folder === undefined) return;
+    this.#early = undefined;
+    await early.catch(() => undefined);
+    rmSync(indexFolder(folder), { recursive: true, force: true });
   }
 
   async #write(outDir: string): Promise<Omit<SearchIndexResult, "asRendered" | "fromLastBuild">> {
@@ -214,7 +251,7 @@ export class SearchIndexBuild {
         problems.push({ file: page.file, message: `the page ${page.url} was not indexed for search${result.errors.length ? `: ${result.errors.join("; ")}` : " (no searchable text)"}`, fix: "check that the page renders its body inside data-pagefind-body" });
       } else indexed++;
     }
-    const written = await index.writeFiles({ outputPath: path.join(outDir, "pagefind") });
+    const written = await (this.#early ?? index.writeFiles({ outputPath: indexFolder(outDir) }));
     if (written.errors.length) problems.push({ file: outDir, message: `Pagefind could not write the index: ${written.errors.join("; ")}`, fix: "check free disk space and permissions on the output folder" });
     if (indexed !== this.#pages.length && problems.length === 0) {
       problems.push({ file: outDir, message: `${indexed} pages were indexed, expected ${this.#pages.length}`, fix: "rebuild; if it persists, report it with the build log" });
@@ -222,6 +259,9 @@ export class SearchIndexBuild {
     return { pages: indexed, problems };
   }
 }
+
+/** Where Pagefind writes a site's index. */
+const indexFolder = (outDir: string) => path.join(outDir, "pagefind");
 
 /** What Pagefind reads of a page (index-html.ts). */
 function prepared(html: string, aliases: string[]): string {
