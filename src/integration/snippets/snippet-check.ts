@@ -10,7 +10,7 @@ import type { Problem } from "../content/problem.ts";
 import { SnippetCache, hashText, runtimeFingerprint, type CachedProblem } from "./snippet-cache.ts";
 import { extractSnippets, type Snippet } from "./snippet-extract.ts";
 import { SnippetPool } from "./snippet-pool.ts";
-import { typecheckSnippets } from "./snippet-typecheck.ts";
+import { inSnippet, typecheckSnippetsInTurn } from "./snippet-typecheck.ts";
 import { lineDiff } from "./text-diff.ts";
 import { placeFigures } from "../../figures/run-figures.ts";
 import { validateControls } from "../../figures/input-controls.ts";
@@ -74,19 +74,34 @@ export async function checkSnippets(files: readonly { path: string; text: string
   const partial = options.typecheck !== undefined && options.typecheckHelpers !== "checked";
   const ownKey = partial ? partialKey : typecheckKey;
   const cached = cache.getTypecheck(typecheckKey) ?? (partial ? cache.getTypecheck(partialKey) : undefined);
-  const typeProblems = cached ? cached.map((p) => placedAt(p, snippets)) : await (options.typecheck?.(snippets) ?? typecheckSnippets(snippets, options.root));
-  if (!cached) cache.setTypecheck(ownKey, typeProblems.map((p) => relativeTo(p, snippets)));
-  problems.push(...typeProblems);
-  const mistyped = (snippet: Snippet) => typeProblems.some((p) => inSnippet(p, snippet));
+  // Whether each snippet type-checks, known as soon as its own file is checked: when the check runs
+  // here, each snippet that does starts running while the next ones are checked.
+  const typed = snippets.map(() => Promise.withResolvers<boolean>());
+  const typecheck = cached
+    ? Promise.resolve(cached.map((p) => placedAt(p, snippets)))
+    : options.typecheck
+      ? options.typecheck(snippets)
+      : typecheckSnippetsInTurn(snippets, options.root, (index, own) => typed[index]!.resolve(own.length === 0));
+  const typeChecked = typecheck.then(
+    (typeProblems) => {
+      // Every snippet is decided by the whole check; those told early already were, the same way.
+      snippets.forEach((snippet, i) => typed[i]!.resolve(!typeProblems.some((p) => inSnippet(p, snippet))));
+      return typeProblems;
+    },
+    (error: unknown) => {
+      for (const t of typed) t.resolve(false);
+      throw error;
+    },
+  );
   let pool: SnippetPool | undefined = options.pool;
   let ran = 0;
   const budget = options.cpuBudgetMs ?? DEFAULT_CPU_BUDGET_MS;
   const spent: { snippet: Snippet; cpuMs: number }[] = [];
   const skipped: Snippet[] = [];
-  const runs = await Promise.all(
-    snippets.map(async (snippet): Promise<SnippetRun | undefined> => {
+  const running = Promise.all(
+    snippets.map(async (snippet, i): Promise<SnippetRun | undefined> => {
       // Code that does not type-check is never run: the type error is the problem to fix first.
-      if (mistyped(snippet)) return undefined;
+      if (!(await typed[i]!.promise)) return undefined;
       // The transpiler and its version are in the fingerprint: the same code gives the same JS.
       const jsKey = hashText(fingerprint, "js", snippet.code);
       let js = cache.getJs(jsKey);
@@ -118,6 +133,12 @@ export async function checkSnippets(files: readonly { path: string; text: string
       return { snippet, js, result };
     }),
   );
+  const [typeProblems, ranOrNot] = await Promise.all([typeChecked, running]);
+  if (!cached) cache.setTypecheck(ownKey, typeProblems.map((p) => relativeTo(p, snippets)));
+  problems.push(...typeProblems);
+  // A snippet found to type-check when its own file was checked, and blamed by the whole check
+  // after all (a diagnostic in its file found while another was checked), ran: its run is not kept.
+  const runs = ranOrNot.map((run) => (run && typeProblems.some((p) => inSnippet(p, run.snippet)) ? undefined : run));
   const hostCpuMs = pool?.cpuMs ?? 0;
   if (pool !== options.pool) await pool?.close();
   cache.save({ pruneUnused: options.pruneCache ?? true });
@@ -185,11 +206,6 @@ export function normalise(output: string): string {
 
 function indent(text: string): string {
   return text.replace(/^/gm, "      ");
-}
-
-/** Whether a problem's line is inside the snippet's code (the lines after its opening fence). */
-function inSnippet(problem: Problem, snippet: Snippet): boolean {
-  return problem.file === snippet.file && problem.line !== undefined && problem.line > snippet.line && problem.line <= snippet.line + snippet.code.split("\n").length;
 }
 
 function relativeTo(problem: Problem, snippets: readonly Snippet[]): CachedProblem {

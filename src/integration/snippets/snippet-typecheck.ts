@@ -14,19 +14,87 @@ export const SIM_ENTRY = "src/sim/index.ts";
 export const SHOW_ENTRY = "src/figures/show-module.ts";
 
 /**
- * Type-checks every snippet in one Program over in-memory files (strict), and maps each
- * diagnostic back to the MDX file, line and column where the author wrote the code.
- */
-/**
  * TypeScript's library files, parsed once per process: they never change while it runs, and
  * parsing them was most of a dev server's re-check of one saved entry (a Program may share
  * SourceFiles with earlier ones, as TypeScript's language service does).
  */
 const LIB_FILES = new Map<string, ts.SourceFile | undefined>();
 
+/**
+ * Type-checks every snippet in one Program over in-memory files (strict), and maps each
+ * diagnostic back to the MDX file, line and column where the author wrote the code.
+ */
 export function typecheckSnippets(snippets: readonly Snippet[], root: string, options: { helpers?: "checked" | "trusted" } = {}): Problem[] {
   const ts = typescript();
   if (snippets.length === 0) return [];
+  const check = snippetProgram(snippets, root);
+  const { program, virtual } = check;
+  // "trusted": the snippets' own diagnostics only, not those of the helper library's source (about
+  // two thirds of a one-snippet check); the build checks the library with every type-check.
+  const diagnostics =
+    options.helpers === "trusted"
+      ? ts.sortAndDeduplicateDiagnostics([
+          ...program.getOptionsDiagnostics(),
+          ...program.getGlobalDiagnostics(),
+          ...[...virtual.keys()].flatMap((name) => {
+            const file = program.getSourceFile(name)!;
+            return [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)];
+          }),
+        ])
+      : ts.getPreEmitDiagnostics(program);
+  return [...check.problems, ...diagnostics.flatMap(check.problemOf)];
+}
+
+/**
+ * `typecheckSnippets` with the helper library (as a build checks), giving the event loop a turn
+ * after each snippet's file and saying, as soon as that file is checked, which problems lie in
+ * the snippet (`checked(index, problems)`): a build runs each snippet that has none while the
+ * next ones are checked, instead of after the whole check. The problems it resolves to are
+ * `typecheckSnippets`'s, in the same order: the same diagnostics, gathered file by file as
+ * TypeScript's `getPreEmitDiagnostics` gathers them for the whole program.
+ */
+export async function typecheckSnippetsInTurn(snippets: readonly Snippet[], root: string, checked: (index: number, problems: Problem[]) => void): Promise<Problem[]> {
+  const ts = typescript();
+  if (snippets.length === 0) return [];
+  const check = snippetProgram(snippets, root);
+  const { program, virtual } = check;
+  const indexOf = new Map([...virtual.keys()].map((name, i) => [program.getSourceFile(name)!, i]));
+  const ownProblems = snippets.map((snippet) => check.problems.filter((p) => inSnippet(p, snippet)));
+  const early = [...program.getConfigFileParsingDiagnostics(), ...program.getOptionsDiagnostics(), ...program.getSyntacticDiagnostics(), ...program.getGlobalDiagnostics()];
+  const semantic: ts.Diagnostic[] = [];
+  for (const file of program.getSourceFiles()) {
+    const found = program.getSemanticDiagnostics(file);
+    semantic.push(...found);
+    const index = indexOf.get(file);
+    if (index === undefined) continue;
+    const mine = ts.sortAndDeduplicateDiagnostics([...early, ...found].filter((d) => d.file === file));
+    checked(index, [...ownProblems[index]!, ...mine.flatMap(check.problemOf)]);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  const options = program.getCompilerOptions();
+  const declarations = options.declaration || options.composite ? program.getDeclarationDiagnostics() : [];
+  const diagnostics = ts.sortAndDeduplicateDiagnostics([...early, ...semantic, ...declarations]);
+  return [...check.problems, ...diagnostics.flatMap(check.problemOf)];
+}
+
+/** Whether a problem's line is inside the snippet's code (the lines after its opening fence). */
+export function inSnippet(problem: Problem, snippet: Snippet): boolean {
+  return problem.file === snippet.file && problem.line !== undefined && problem.line > snippet.line && problem.line <= snippet.line + snippet.code.split("\n").length;
+}
+
+interface SnippetProgram {
+  program: ts.Program;
+  /** Each snippet's in-memory file, by its name. */
+  virtual: Map<string, Snippet>;
+  /** The problems found before TypeScript's diagnostics: syntax snippets cannot run, and globals they cannot have. */
+  problems: Problem[];
+  /** The problem a diagnostic makes, if any (some are dropped: snippet-typecheck's rules). */
+  problemOf: (diagnostic: ts.Diagnostic) => Problem[];
+}
+
+/** One Program over every snippet (strict), the problems of syntax and realm, and how a diagnostic maps back to the MDX file, line and column where the author wrote the code. */
+function snippetProgram(snippets: readonly Snippet[], root: string): SnippetProgram {
+  const ts = typescript();
   const virtual = new Map(snippets.map((s, i) => [path.join(root, ".daybook-snippets", `snippet-${i}.ts`), s]));
   const compilerOptions = snippetCompilerOptions(ts, path.join(root, SIM_ENTRY), path.join(root, SHOW_ENTRY));
   const host = ts.createCompilerHost(compilerOptions);
@@ -60,34 +128,18 @@ export function typecheckSnippets(snippets: readonly Snippet[], root: string, op
     for (const f of found) problems.push({ file: snippet.file, line: snippet.line + f.line, column: f.column, message: f.message, fix: "snippets run with their types removed, in the build and in the browser, so only TypeScript that is JavaScript plus types can run" });
     problems.push(...realmProblems(file, checker, program).map((p) => ({ ...at(snippet, file, p.start), message: p.message, fix: p.fix })));
   }
-  // "trusted": the snippets' own diagnostics only, not those of the helper library's source (about
-  // two thirds of a one-snippet check); the build checks the library with every type-check.
-  const diagnostics =
-    options.helpers === "trusted"
-      ? ts.sortAndDeduplicateDiagnostics([
-          ...program.getOptionsDiagnostics(),
-          ...program.getGlobalDiagnostics(),
-          ...[...virtual.keys()].flatMap((name) => {
-            const file = program.getSourceFile(name)!;
-            return [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)];
-          }),
-        ])
-      : ts.getPreEmitDiagnostics(program);
-  for (const diagnostic of diagnostics) {
+  const problemOf = (diagnostic: ts.Diagnostic): Problem[] => {
     const text = ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n  ");
     const snippet = diagnostic.file && virtual.get(diagnostic.file.fileName);
-    if (!snippet || diagnostic.start === undefined) {
-      problems.push(outsideSnippets(diagnostic, text, root));
-      continue;
-    }
+    if (!snippet || diagnostic.start === undefined) return [outsideSnippets(diagnostic, text, root)];
     const start = diagnostic.start;
     // "Cannot find name 'document'/'process'/'WebSocket'": TypeScript suggests the DOM or Node's types, but a snippet has neither, nor a worker's own globals.
     const missing = missingGlobal(diagnostic.code, text, absentWebNames());
-    if (isDroppedDiagnostic(ts, diagnostic.file!, diagnostic.code, start, refused.get(diagnostic.file!)!, missing)) continue;
-    if (missing) problems.push({ ...at(snippet, diagnostic.file!, start), message: `\`${missing.name}\` does not exist where snippets run`, fix: realmFix() });
-    else problems.push({ ...at(snippet, diagnostic.file!, start), message: `type error in a runnable snippet: ${text} (TS${diagnostic.code})`, fix: "fix the snippet so it type-checks under strict TypeScript" });
-  }
-  return problems;
+    if (isDroppedDiagnostic(ts, diagnostic.file!, diagnostic.code, start, refused.get(diagnostic.file!)!, missing)) return [];
+    if (missing) return [{ ...at(snippet, diagnostic.file!, start), message: `\`${missing.name}\` does not exist where snippets run`, fix: realmFix() }];
+    return [{ ...at(snippet, diagnostic.file!, start), message: `type error in a runnable snippet: ${text} (TS${diagnostic.code})`, fix: "fix the snippet so it type-checks under strict TypeScript" }];
+  };
+  return { program, virtual, problems, problemOf };
 }
 
 /** A diagnostic in no snippet: in daybook/sim (its file and line), or about the compiler setup, never blamed on a snippet or the library. */
