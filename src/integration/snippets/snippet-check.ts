@@ -84,9 +84,10 @@ export async function checkSnippets(files: readonly { path: string; text: string
       : typecheckSnippetsInTurn(snippets, options.root, (index, own) => typed[index]!.resolve(own.length === 0));
   const typeChecked = typecheck.then(
     (typeProblems) => {
+      const mistyped = new Set(snippets.filter((snippet) => typeProblems.some((p) => inSnippet(p, snippet))));
       // Every snippet is decided by the whole check; those told early already were, the same way.
-      snippets.forEach((snippet, i) => typed[i]!.resolve(!typeProblems.some((p) => inSnippet(p, snippet))));
-      return typeProblems;
+      snippets.forEach((snippet, i) => typed[i]!.resolve(!mistyped.has(snippet)));
+      return { typeProblems, mistyped };
     },
     (error: unknown) => {
       for (const t of typed) t.resolve(false);
@@ -133,12 +134,12 @@ export async function checkSnippets(files: readonly { path: string; text: string
       return { snippet, js, result };
     }),
   );
-  const [typeProblems, ranOrNot] = await Promise.all([typeChecked, running]);
+  const [{ typeProblems, mistyped }, ranOrNot] = await Promise.all([typeChecked, running]);
   if (!cached) cache.setTypecheck(ownKey, typeProblems.map((p) => relativeTo(p, snippets)));
   problems.push(...typeProblems);
   // A snippet found to type-check when its own file was checked, and blamed by the whole check
   // after all (a diagnostic in its file found while another was checked), ran: its run is not kept.
-  const runs = ranOrNot.map((run) => (run && typeProblems.some((p) => inSnippet(p, run.snippet)) ? undefined : run));
+  const runs = ranOrNot.map((run) => (run && mistyped.has(run.snippet) ? undefined : run));
   const hostCpuMs = pool?.cpuMs ?? 0;
   if (pool !== options.pool) await pool?.close();
   cache.save({ pruneUnused: options.pruneCache ?? true });
