@@ -3,10 +3,18 @@
 // (typecheckSnippetsInTurn in src/integration/snippets/snippet-typecheck.ts). It must find what
 // the whole check finds, in the same order, and tell each snippet only the problems in it.
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { Snippet } from "../../src/integration/snippets/snippet-extract.ts";
-import { inSnippet, typecheckSnippets, typecheckSnippetsInTurn } from "../../src/integration/snippets/snippet-typecheck.ts";
 import type { Problem } from "../../src/integration/content/problem.ts";
+
+// The realm check (which globals a snippet may not use) walks each file with the checker: every
+// file it walks is recorded, so a test can tell when a snippet's file is walked.
+const walked = vi.hoisted(() => [] as string[]);
+vi.mock("../../src/runtime/typecheck-options.ts", async (importOriginal) => {
+  const real = await importOriginal<typeof import("../../src/runtime/typecheck-options.ts")>();
+  return { ...real, findRealmProblems: (...args: Parameters<typeof real.findRealmProblems>) => (walked.push(args[1].fileName), real.findRealmProblems(...args)) };
+});
+const { inSnippet, typecheckSnippets, typecheckSnippetsInTurn } = await import("../../src/integration/snippets/snippet-typecheck.ts");
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const snippet = (code: string, line: number, file = "content/days/001-x.mdx"): Snippet => ({ file, line, code, meta: { timeout: 2000, throws: false }, closeIndex: line + code.split("\n").length });
@@ -39,6 +47,19 @@ describe("the snippets' type-check, file by file", () => {
     expect(turns.slice(0, SNIPPETS.length - 1)).toEqual([...told.keys()].slice(0, SNIPPETS.length - 1));
     // Some pass, some do not: the problems are really told apart.
     expect(SNIPPETS.map((_, i) => told.get(i)!.length > 0)).toEqual([true, false, true, true, true, false, true, false]);
+  }, 60_000);
+
+  it("walks a snippet's file for realm problems just before checking it, not every file before telling the first", async () => {
+    walked.length = 0;
+    const walkedWhenTold: number[] = [];
+    await typecheckSnippetsInTurn(SNIPPETS, ROOT, () => walkedWhenTold.push(new Set(walked).size));
+    // Snippet n is told once n + 1 files are walked: its own and those told before it.
+    expect(walkedWhenTold).toEqual(SNIPPETS.map((_, i) => i + 1));
+    // The whole check walks them all too, each once, before it gathers TypeScript's diagnostics.
+    walked.length = 0;
+    typecheckSnippets(SNIPPETS, ROOT);
+    expect(walked).toHaveLength(SNIPPETS.length);
+    expect(new Set(walked).size).toBe(SNIPPETS.length);
   }, 60_000);
 
   it("tells nothing and finds nothing for no snippets", async () => {

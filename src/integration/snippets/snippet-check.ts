@@ -74,6 +74,19 @@ export async function checkSnippets(files: readonly { path: string; text: string
   const partial = options.typecheck !== undefined && options.typecheckHelpers !== "checked";
   const ownKey = partial ? partialKey : typecheckKey;
   const cached = cache.getTypecheck(typecheckKey) ?? (partial ? cache.getTypecheck(partialKey) : undefined);
+  let pool: SnippetPool | undefined = options.pool;
+  let ran = 0;
+  const budget = options.cpuBudgetMs ?? DEFAULT_CPU_BUDGET_MS;
+  // The transpiler and its version are in the fingerprint: the same code gives the same JS.
+  const jsKeys = snippets.map((snippet) => hashText(fingerprint, "js", snippet.code));
+  const runKey = (snippet: Snippet, js: string) => hashText(fingerprint, String(snippet.meta.timeout), js);
+  // Snippets with no result in the cache run (those that type-check): hosts start now, before the type-check
+  // (whose first file takes a while), not when the first snippet is ready to run.
+  const toRun = snippets.filter((snippet, i) => {
+    const js = cache.getJs(jsKeys[i]!);
+    return js === undefined || cache.get(runKey(snippet, js)) === undefined;
+  }).length;
+  if (toRun > 0) (pool ??= new SnippetPool({ cpuBudgetMs: budget })).warm(toRun);
   // Whether each snippet type-checks, known as soon as its own file is checked: when the check runs
   // here, each snippet that does starts running while the next ones are checked.
   const typed = snippets.map(() => Promise.withResolvers<boolean>());
@@ -94,18 +107,13 @@ export async function checkSnippets(files: readonly { path: string; text: string
       throw error;
     },
   );
-  let pool: SnippetPool | undefined = options.pool;
-  let ran = 0;
-  const budget = options.cpuBudgetMs ?? DEFAULT_CPU_BUDGET_MS;
   const spent: { snippet: Snippet; cpuMs: number }[] = [];
   const skipped: Snippet[] = [];
   const running = Promise.all(
     snippets.map(async (snippet, i): Promise<SnippetRun | undefined> => {
       // Code that does not type-check is never run: the type error is the problem to fix first.
       if (!(await typed[i]!.promise)) return undefined;
-      // The transpiler and its version are in the fingerprint: the same code gives the same JS.
-      const jsKey = hashText(fingerprint, "js", snippet.code);
-      let js = cache.getJs(jsKey);
+      let js = cache.getJs(jsKeys[i]!);
       if (js === undefined) {
         try {
           js = transpileSnippet(snippet.code);
@@ -114,9 +122,9 @@ export async function checkSnippets(files: readonly { path: string; text: string
           problems.push({ file: snippet.file, line: snippet.line + (loc?.line ?? 1), column: loc ? loc.column + 1 : undefined, message: `syntax error in a runnable snippet: ${(error as Error).message}`, fix: "fix the code; the line and column point at the mistake" });
           return undefined;
         }
-        cache.setJs(jsKey, js);
+        cache.setJs(jsKeys[i]!, js);
       }
-      const key = hashText(fingerprint, String(snippet.meta.timeout), js);
+      const key = runKey(snippet, js);
       let result = cache.get(key);
       if (!result) {
         pool ??= new SnippetPool({ cpuBudgetMs: budget });
@@ -134,7 +142,11 @@ export async function checkSnippets(files: readonly { path: string; text: string
       return { snippet, js, result };
     }),
   );
-  const [{ typeProblems, mistyped }, ranOrNot] = await Promise.all([typeChecked, running]);
+  const [{ typeProblems, mistyped }, ranOrNot] = await Promise.all([typeChecked, running]).catch(async (error: unknown) => {
+    // Hosts started ahead are not left running when the type-check itself fails.
+    if (pool !== options.pool) await pool?.close();
+    throw error;
+  });
   if (!cached) cache.setTypecheck(ownKey, typeProblems.map((p) => relativeTo(p, snippets)));
   problems.push(...typeProblems);
   // A snippet found to type-check when its own file was checked, and blamed by the whole check

@@ -29,6 +29,7 @@ export function typecheckSnippets(snippets: readonly Snippet[], root: string, op
   if (snippets.length === 0) return [];
   const check = snippetProgram(snippets, root);
   const { program, virtual } = check;
+  const problems = check.problems();
   // "trusted": the snippets' own diagnostics only, not those of the helper library's source (about
   // two thirds of a one-snippet check); the build checks the library with every type-check.
   const diagnostics =
@@ -42,7 +43,7 @@ export function typecheckSnippets(snippets: readonly Snippet[], root: string, op
           }),
         ])
       : ts.getPreEmitDiagnostics(program);
-  return [...check.problems, ...diagnostics.flatMap(check.problemOf)];
+  return [...problems, ...diagnostics.flatMap(check.problemOf)];
 }
 
 /**
@@ -58,23 +59,26 @@ export async function typecheckSnippetsInTurn(snippets: readonly Snippet[], root
   if (snippets.length === 0) return [];
   const check = snippetProgram(snippets, root);
   const { program, virtual } = check;
-  const indexOf = new Map([...virtual.keys()].map((name, i) => [program.getSourceFile(name)!, i]));
-  const ownProblems = snippets.map((snippet) => check.problems.filter((p) => inSnippet(p, snippet)));
+  const names = [...virtual.keys()];
+  const indexOf = new Map(names.map((name, i) => [program.getSourceFile(name)!, i]));
   const early = [...program.getConfigFileParsingDiagnostics(), ...program.getOptionsDiagnostics(), ...program.getSyntacticDiagnostics(), ...program.getGlobalDiagnostics()];
   const semantic: ts.Diagnostic[] = [];
   for (const file of program.getSourceFiles()) {
+    const index = indexOf.get(file);
+    // A snippet's realm problems are found just before its file is checked (as the whole check
+    // finds them all before it checks any file), not every snippet's before the first is told.
+    const own = index === undefined ? [] : check.problemsIn(names[index]!).filter((p) => inSnippet(p, snippets[index]!));
     const found = program.getSemanticDiagnostics(file);
     semantic.push(...found);
-    const index = indexOf.get(file);
     if (index === undefined) continue;
     const mine = ts.sortAndDeduplicateDiagnostics([...early, ...found].filter((d) => d.file === file));
-    checked(index, [...ownProblems[index]!, ...mine.flatMap(check.problemOf)]);
+    checked(index, [...own, ...mine.flatMap(check.problemOf)]);
     await new Promise((resolve) => setImmediate(resolve));
   }
   const options = program.getCompilerOptions();
   const declarations = options.declaration || options.composite ? program.getDeclarationDiagnostics() : [];
   const diagnostics = ts.sortAndDeduplicateDiagnostics([...early, ...semantic, ...declarations]);
-  return [...check.problems, ...diagnostics.flatMap(check.problemOf)];
+  return [...check.problems(), ...diagnostics.flatMap(check.problemOf)];
 }
 
 /** Whether a problem's line is inside the snippet's code (the lines after its opening fence). */
@@ -86,8 +90,13 @@ interface SnippetProgram {
   program: ts.Program;
   /** Each snippet's in-memory file, by its name. */
   virtual: Map<string, Snippet>;
-  /** The problems found before TypeScript's diagnostics: syntax snippets cannot run, and globals they cannot have. */
-  problems: Problem[];
+  /**
+   * The problems found before TypeScript's diagnostics in one snippet's file: syntax snippets
+   * cannot run, and globals they cannot have. Worked out when first asked for, once per file.
+   */
+  problemsIn: (name: string) => Problem[];
+  /** problemsIn for every snippet, in their order. */
+  problems: () => Problem[];
   /** The problem a diagnostic makes, if any (some are dropped: snippet-typecheck's rules). */
   problemOf: (diagnostic: ts.Diagnostic) => Problem[];
 }
@@ -115,19 +124,27 @@ function snippetProgram(snippets: readonly Snippet[], root: string): SnippetProg
   };
   const program = ts.createProgram([...virtual.keys()], compilerOptions, host);
   const checker = program.getTypeChecker();
-  const problems: Problem[] = [];
   const at = (snippet: Snippet, file: ts.SourceFile, start: number) => {
     const { line, character } = file.getLineAndCharacterOfPosition(start);
     return { file: snippet.file, line: snippet.line + 1 + line, column: character + 1 };
   };
   const refused = new Map<ts.SourceFile, NonErasableSyntax[]>();
-  for (const [name, snippet] of virtual) {
+  const refusedIn = (file: ts.SourceFile, snippet: Snippet): NonErasableSyntax[] => {
+    let found = refused.get(file);
+    if (!found) refused.set(file, (found = findNonErasableSyntax(snippet.code)));
+    return found;
+  };
+  const found = new Map<string, Problem[]>();
+  const problemsIn = (name: string): Problem[] => {
+    let problems = found.get(name);
+    if (problems) return problems;
+    const snippet = virtual.get(name)!;
     const file = program.getSourceFile(name)!;
-    const found = findNonErasableSyntax(snippet.code);
-    refused.set(file, found);
-    for (const f of found) problems.push({ file: snippet.file, line: snippet.line + f.line, column: f.column, message: f.message, fix: "snippets run with their types removed, in the build and in the browser, so only TypeScript that is JavaScript plus types can run" });
+    problems = refusedIn(file, snippet).map((f) => ({ file: snippet.file, line: snippet.line + f.line, column: f.column, message: f.message, fix: "snippets run with their types removed, in the build and in the browser, so only TypeScript that is JavaScript plus types can run" }));
     problems.push(...realmProblems(file, checker, program).map((p) => ({ ...at(snippet, file, p.start), message: p.message, fix: p.fix })));
-  }
+    found.set(name, problems);
+    return problems;
+  };
   const problemOf = (diagnostic: ts.Diagnostic): Problem[] => {
     const text = ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n  ");
     const snippet = diagnostic.file && virtual.get(diagnostic.file.fileName);
@@ -135,11 +152,11 @@ function snippetProgram(snippets: readonly Snippet[], root: string): SnippetProg
     const start = diagnostic.start;
     // "Cannot find name 'document'/'process'/'WebSocket'": TypeScript suggests the DOM or Node's types, but a snippet has neither, nor a worker's own globals.
     const missing = missingGlobal(diagnostic.code, text, absentWebNames());
-    if (isDroppedDiagnostic(ts, diagnostic.file!, diagnostic.code, start, refused.get(diagnostic.file!)!, missing)) return [];
+    if (isDroppedDiagnostic(ts, diagnostic.file!, diagnostic.code, start, refusedIn(diagnostic.file!, snippet), missing)) return [];
     if (missing) return [{ ...at(snippet, diagnostic.file!, start), message: `\`${missing.name}\` does not exist where snippets run`, fix: realmFix() }];
     return [{ ...at(snippet, diagnostic.file!, start), message: `type error in a runnable snippet: ${text} (TS${diagnostic.code})`, fix: "fix the snippet so it type-checks under strict TypeScript" }];
   };
-  return { program, virtual, problems, problemOf };
+  return { program, virtual, problemsIn, problems: () => [...virtual.keys()].flatMap(problemsIn), problemOf };
 }
 
 /** A diagnostic in no snippet: in daybook/sim (its file and line), or about the compiler setup, never blamed on a snippet or the library. */
