@@ -80,12 +80,14 @@ export async function checkSnippets(files: readonly { path: string; text: string
   // The transpiler and its version are in the fingerprint: the same code gives the same JS.
   const jsKeys = snippets.map((snippet) => hashText(fingerprint, "js", snippet.code));
   const runKey = (snippet: Snippet, js: string) => hashText(fingerprint, String(snippet.meta.timeout), js);
-  // Snippets with no result in the cache run (those that type-check): hosts start now, before the type-check
-  // (whose first file takes a while), not when the first snippet is ready to run.
-  const toRun = snippets.filter((snippet, i) => {
+  // The run's key of each snippet whose JS is cached, worked out once for the count below and the run.
+  const cachedRunKeys = snippets.map((snippet, i) => {
     const js = cache.getJs(jsKeys[i]!);
-    return js === undefined || cache.get(runKey(snippet, js)) === undefined;
-  }).length;
+    return js === undefined ? undefined : runKey(snippet, js);
+  });
+  // Snippets with no result in the cache run (those that type-check): their hosts start now,
+  // before the type-check (whose first file takes a while), not when the first is ready to run.
+  const toRun = cachedRunKeys.filter((key) => key === undefined || cache.get(key) === undefined).length;
   if (toRun > 0) (pool ??= new SnippetPool({ cpuBudgetMs: budget })).warm(toRun);
   // Whether each snippet type-checks, known as soon as its own file is checked: when the check runs
   // here, each snippet that does starts running while the next ones are checked.
@@ -124,7 +126,7 @@ export async function checkSnippets(files: readonly { path: string; text: string
         }
         cache.setJs(jsKeys[i]!, js);
       }
-      const key = runKey(snippet, js);
+      const key = cachedRunKeys[i] ?? runKey(snippet, js);
       let result = cache.get(key);
       if (!result) {
         pool ??= new SnippetPool({ cpuBudgetMs: budget });

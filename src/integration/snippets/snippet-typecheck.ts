@@ -134,15 +134,15 @@ function snippetProgram(snippets: readonly Snippet[], root: string): SnippetProg
     if (!found) refused.set(file, (found = findNonErasableSyntax(snippet.code)));
     return found;
   };
-  const found = new Map<string, Problem[]>();
+  const problemsByName = new Map<string, Problem[]>();
   const problemsIn = (name: string): Problem[] => {
-    let problems = found.get(name);
+    let problems = problemsByName.get(name);
     if (problems) return problems;
     const snippet = virtual.get(name)!;
     const file = program.getSourceFile(name)!;
     problems = refusedIn(file, snippet).map((f) => ({ file: snippet.file, line: snippet.line + f.line, column: f.column, message: f.message, fix: "snippets run with their types removed, in the build and in the browser, so only TypeScript that is JavaScript plus types can run" }));
     problems.push(...realmProblems(file, checker, program).map((p) => ({ ...at(snippet, file, p.start), message: p.message, fix: p.fix })));
-    found.set(name, problems);
+    problemsByName.set(name, problems);
     return problems;
   };
   const problemOf = (diagnostic: ts.Diagnostic): Problem[] => {
