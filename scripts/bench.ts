@@ -105,6 +105,17 @@ row(
   "  CPU seconds (user + system), Daybook / baseline",
   cpuS === undefined || baselineCpuS === undefined ? "n/a (no /usr/bin/time)" : `${cpuS.toFixed(1)} s / ${baselineCpuS.toFixed(1)} s = ${times(medianOf((r) => r.cold.cpuS! / r.baseline.cpuS!))}`,
 );
+// Where the gap lies: each phase's median, Daybook beside the baseline (build-phases.ts).
+const coldPhases = rounds.map((r) => ({ daybook: buildPhases(r.cold.output), baseline: buildPhases(r.baseline.output) }));
+const phaseMedian = (side: "daybook" | "baseline", key: keyof ReturnType<typeof buildPhases>) => {
+  const values = coldPhases.map((p) => p[side][key]).filter((v): v is number => v !== undefined);
+  return values.length ? ms(median(values)) : "n/a";
+};
+row(
+  "  phases, Daybook / baseline: start-up (setup, content sync), Vite, rendering pages",
+  (["startupMs", "viteMs", "renderMs"] as const).map((key) => `${phaseMedian("daybook", key)} / ${phaseMedian("baseline", key)}`).join(", "),
+);
+row("  Daybook's search index after the last page", phaseMedian("daybook", "searchIndexMs"));
 row("Daybook build with share images off, cold, median", ms(medianOf((r) => r.noImages.ms)!));
 row("  / baseline", times(medianOf((r) => r.noImages.ms / r.baseline.ms)));
 row("Daybook cost per entry, cold", ms(medianOf((r) => r.cold.ms)! / entries));

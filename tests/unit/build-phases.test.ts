@@ -17,11 +17,16 @@ const LOG = `06:05:37 [build] Collecting build info...
 `;
 
 describe("buildPhases", () => {
-  it("reads Vite's bundles, the pages' and the search index's times from a build's log", () => {
-    expect(buildPhases(LOG)).toEqual({ viteMs: 2970 + 403, renderMs: 812, searchIndexMs: 1250 });
+  it("reads the start-up's, Vite's bundles', the pages' and the search index's times from a build's log", () => {
+    expect(buildPhases(LOG)).toEqual({ startupMs: 7470, viteMs: 2970 + 403, renderMs: 812, searchIndexMs: 1250 });
   });
 
   it("reads minutes, and leaves out what the log does not say", () => {
-    expect(buildPhases("generating static routes\n✓ Completed in 1m 3s.")).toEqual({ viteMs: undefined, renderMs: 63_000, searchIndexMs: undefined });
+    expect(buildPhases("generating static routes\n✓ Completed in 1m 3s.")).toEqual({ startupMs: undefined, viteMs: undefined, renderMs: 63_000, searchIndexMs: undefined });
+  });
+
+  it("reads the baseline's log, which has no search index, the same way", () => {
+    const baseline = LOG.replace(/^.*\[daybook\].*\n/m, "").replace("7.47s", "1.23s");
+    expect(buildPhases(baseline)).toEqual({ startupMs: 1230, viteMs: 2970 + 403, renderMs: 812, searchIndexMs: undefined });
   });
 });
