@@ -44,9 +44,10 @@ describe("the tag graph in Chromium", () => {
     // Everything else is dimmed underneath the copies by a veil of the page's background that
     // covers the whole drawing, while the drawing itself keeps its opacity: fading that repainted
     // all of it on every frame, and hovering across nodes made long tasks.
-    const veil = await overlay.locator(":scope > *").first().evaluate((el) => {
+    const veil = await overlay.locator(":scope > *").first().evaluate((element) => {
+      const el = element as SVGGraphicsElement;
       const svg = el.ownerSVGElement!;
-      const box = (el as SVGGraphicsElement).getBBox();
+      const box = el.getBBox();
       const view = svg.viewBox.baseVal;
       const background = getComputedStyle(svg.closest(".graph-viewport")!).backgroundColor;
       return {
