@@ -14,7 +14,7 @@ export interface SandboxResult {
   figures: string;
   /** "timed-out": the frame stopped it at its wall-clock limit; "stopped": the sandbox died or never answered, so the page stopped waiting. */
   outcome: "ran" | "failed" | "timed-out" | "stopped";
-  /** From the run's start in its worker (or, if it never started, from sending it) to its reply, measured by the page. */
+  /** From the run's start in its worker (or, if it never started, from sending it) to its reply, measured by the page; a run stopped at its limit shows no less than the limit (shownDuration). */
   ms: number;
 }
 
@@ -39,6 +39,18 @@ interface PendingRun {
   limit: number;
   deadline: ReturnType<typeof setTimeout>;
   resolve(result: SandboxResult): void;
+}
+
+/**
+ * A run's duration as the page shows it: what the page measured, except that a run the frame
+ * stopped at its limit is never shown as stopped sooner. The frame counts the limit from the
+ * worker's start and the page from hearing of it, a message later: on a busy page that message
+ * came late enough for a run stopped at 9 s to read "Stopped after 8.9 s". A run whose worker
+ * never started was stopped at the start-up limit instead, so its measured time stands.
+ */
+export function shownDuration(measuredMs: number, outcome: SandboxResult["outcome"], run: Pick<PendingRun, "running" | "limit">): number {
+  const measured = Math.round(measuredMs);
+  return outcome === "timed-out" && run.running ? Math.max(measured, run.limit) : measured;
 }
 
 export class SandboxFrame {
@@ -133,7 +145,7 @@ export class SandboxFrame {
     this.#runs.delete(nonce);
     clearTimeout(run.deadline);
     if (this.#runs.size === 0) this.#unwatch();
-    run.resolve({ output, figures, outcome, ms: Math.round(performance.now() - run.started) });
+    run.resolve({ output, figures, outcome, ms: shownDuration(performance.now() - run.started, outcome, run) });
   }
 
   #watch(now: number): void {
