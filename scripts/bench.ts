@@ -86,7 +86,8 @@ const rounds = Array.from({ length: buildRounds }, (_, round) => {
   const baseline = baselineBuild(root, content, work("baseline"));
   const cold = daybookBuild(root, content, work("daybook"));
   const noImages = daybookBuild(root, content, work("no-images"), { DAYBOOK_SHARE_IMAGES: "false" });
-  return { baseline, cold, noImages, work: work("daybook") };
+  // Where the gap lies: each cold build's phases, read from its log (build-phases.ts).
+  return { baseline, cold, noImages, work: work("daybook"), phases: { daybook: buildPhases(cold.output), baseline: buildPhases(baseline.output) } };
 });
 const last = rounds.at(-1)!;
 const medianOf = (pick: (r: (typeof rounds)[number]) => number | undefined) => {
@@ -94,6 +95,7 @@ const medianOf = (pick: (r: (typeof rounds)[number]) => number | undefined) => {
   return values.length ? median(values) : undefined;
 };
 const times = (value: number | undefined) => (value === undefined ? "n/a" : `${value.toFixed(2)}×`);
+const msOrNa = (value: number | undefined) => (value === undefined ? "n/a" : ms(value));
 const baselineMs = medianOf((r) => r.baseline.ms)!;
 row(`baseline (plain Astro 7 + MDX + Shiki) build, cold, median of ${buildRounds}`, ms(baselineMs));
 row("Daybook build, cold, median", ms(medianOf((r) => r.cold.ms)!));
@@ -105,12 +107,7 @@ row(
   "  CPU seconds (user + system), Daybook / baseline",
   cpuS === undefined || baselineCpuS === undefined ? "n/a (no /usr/bin/time)" : `${cpuS.toFixed(1)} s / ${baselineCpuS.toFixed(1)} s = ${times(medianOf((r) => r.cold.cpuS! / r.baseline.cpuS!))}`,
 );
-// Where the gap lies: each phase's median, Daybook beside the baseline (build-phases.ts).
-const coldPhases = rounds.map((r) => ({ daybook: buildPhases(r.cold.output), baseline: buildPhases(r.baseline.output) }));
-const phaseMedian = (side: "daybook" | "baseline", key: keyof ReturnType<typeof buildPhases>) => {
-  const values = coldPhases.map((p) => p[side][key]).filter((v): v is number => v !== undefined);
-  return values.length ? ms(median(values)) : "n/a";
-};
+const phaseMedian = (side: "daybook" | "baseline", key: keyof ReturnType<typeof buildPhases>) => msOrNa(medianOf((r) => r.phases[side][key]));
 row(
   "  phases, Daybook / baseline: start-up (setup, content sync), Vite, rendering pages",
   (["startupMs", "viteMs", "renderMs"] as const).map((key) => `${phaseMedian("daybook", key)} / ${phaseMedian("baseline", key)}`).join(", "),
@@ -130,7 +127,7 @@ const phases = buildPhases(warm.output);
 row("Daybook build, warm after changing one entry", ms(warm.ms));
 row("  warm / Daybook cold", ratio(warm.ms, medianOf((r) => r.cold.ms)), "target ≤ 0.5×");
 row("  warm / baseline cold", ratio(warm.ms, baselineMs), "target ≤ 1.6×");
-row("  of which Vite / rendering pages / search index", [phases.viteMs, phases.renderMs, phases.searchIndexMs].map((v) => (v === undefined ? "n/a" : ms(v))).join(" / "));
+row("  of which Vite / rendering pages / search index", [phases.viteMs, phases.renderMs, phases.searchIndexMs].map(msOrNa).join(" / "));
 // What the deploy workflow does after a one-entry commit: a fresh checkout (no dist/), the cache
 // folder restored from the last deploy of main, one build.
 const deployWork = path.join(synthetic, "deploy");
