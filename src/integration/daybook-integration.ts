@@ -22,6 +22,8 @@ import type { GraphsAhead } from "./graph/graphs-ahead.ts";
 
 import { daybookCacheDir, MDX_CACHE_FOLDER } from "./daybook-cache.ts";
 import { renderIndexedPagesFirst } from "./render-order.ts";
+import { renderOnTwoThreads, renderCountsLine, type RenderCounts } from "./render/render-two-threads.ts";
+import { addDrawings } from "../lib/graph/graph-drawn-ahead.ts";
 
 type BuildSteps = typeof import("./build-steps.ts");
 /** What only a build needs (build-steps.ts), loaded when one starts. */
@@ -45,6 +47,8 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
   /** A build's snippet check, which runs while Vite bundles; settles only if every snippet passed. */
   let snippetsChecked: Promise<void> | undefined;
   const cacheDir = daybookCacheDir(settings.root);
+  /** Where a build's pages were rendered (render/render-two-threads.ts). */
+  const renderCounts: RenderCounts = { started: false, mainThread: 0, secondThread: 0, handedBack: 0 };
   return {
     name: "daybook",
     hooks: {
@@ -121,7 +125,7 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
         // A warm build's thread also reads the last build's copies of unchanged pages while Vite bundles.
         const lastBuild = { root: settings.root, cacheDir, journal: steps!.journalDigest(journal, settings, buildKey) };
         search = new steps!.SearchIndexThread(journal, settings.base, outDir, lastBuild);
-        setPrerenderer(renderIndexedPagesFirst);
+        setPrerenderer((astro) => renderOnTwoThreads(renderIndexedPagesFirst(astro), outDir, renderCounts));
         receiveRenderedPages(search);
         graphs = steps!.drawGraphsAhead(journal, settings.base);
       },
@@ -136,8 +140,9 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
         const missing = missingPages(outDir, journal!, settings.base);
         if (missing.length) throw new JournalError(missing, "The build output is incomplete; it is in dist/ but must not be deployed.");
         logger.info(`${journal!.entries.filter((e) => !e.data.draft).length} entries and ${journal!.tags.length} tags built`);
+        if (renderCounts.started) logger.info(renderCountsLine(renderCounts));
         if (graphs) {
-          const { asked, drawnAhead, taken } = await graphs.finish();
+          const { asked, drawnAhead, taken } = addDrawings(await graphs.finish(), renderCounts.drawings);
           logger.info(`tag graphs: ${asked} shown, ${drawnAhead} drawn ahead from the same data, ${taken} taken ready-drawn`);
         }
         if (mdx) {

@@ -9,7 +9,7 @@ import type { AstroPrerenderer } from "astro";
 type PathWithRoute = Awaited<ReturnType<AstroPrerenderer["getStaticPaths"]>>[number];
 
 /** The routes of the searchable pages (search/search-index.ts's `pagesOf`): src/pages/day/[day].astro and src/pages/tags/[id].astro. */
-const INDEXED_ROUTES = ["/day/[day]", "/tags/[id]"];
+export const INDEXED_ROUTES = ["/day/[day]", "/tags/[id]"];
 
 /** `paths` with the searchable pages first, entries before tags, each route's pages in Astro's order. */
 export function indexedPagesFirst(paths: readonly PathWithRoute[]): PathWithRoute[] {

@@ -5,7 +5,7 @@ import { afterEach, expect, test } from "vitest";
 import { buildGraphModel } from "../../src/lib/graph/graph-model.ts";
 import { localGraphInput } from "../../src/lib/graph/graph-local-layout.ts";
 import { ENTRY_GRAPH, TAG_GRAPH, localGraphSvg } from "../../src/lib/graph/graph-drawings.ts";
-import { drawnAheadOr, graphKey, keepDrawing, startKeepingDrawings, stopKeepingDrawings } from "../../src/lib/graph/graph-drawn-ahead.ts";
+import { addDrawings, countAsk, drawnAheadOr, followDrawings, graphKey, keepDrawings, startKeepingDrawings, stopKeepingDrawings, tallyAsksWith } from "../../src/lib/graph/graph-drawn-ahead.ts";
 
 const model = buildGraphModel({
   tags: [
@@ -25,7 +25,7 @@ afterEach(() => void stopKeepingDrawings());
 
 test("a page takes the drawing made from its own data, prefix and base path, and draws any other itself", () => {
   startKeepingDrawings();
-  keepDrawing(graphKey("local", input, ENTRY_GRAPH, "/journal/"), "DRAWN AHEAD");
+  keepDrawings([[graphKey("local", input, ENTRY_GRAPH, "/journal/"), "DRAWN AHEAD"]]);
   expect(drawnAheadOr(graphKey("local", input, ENTRY_GRAPH, "/journal/"), () => drawnHere(ENTRY_GRAPH, "/journal/"))).toBe("DRAWN AHEAD");
   // Another base path, another prefix (ids in the SVG), other data: drawn by the page.
   expect(drawnAheadOr(graphKey("local", input, ENTRY_GRAPH, "/"), () => drawnHere(ENTRY_GRAPH, "/"))).toBe(drawnHere(ENTRY_GRAPH, "/"));
@@ -43,7 +43,30 @@ test("the base path changes the links, so it is part of what a drawing is found 
 });
 
 test("outside a build nothing is kept or counted: every page draws its graph", () => {
-  keepDrawing(graphKey("local", input, ENTRY_GRAPH, "/"), "KEPT WITHOUT A BUILD");
+  keepDrawings([[graphKey("local", input, ENTRY_GRAPH, "/"), "KEPT WITHOUT A BUILD"]]);
   expect(drawnAheadOr(graphKey("local", input, ENTRY_GRAPH, "/"), () => "DRAWN HERE")).toBe("DRAWN HERE");
   expect(stopKeepingDrawings()).toEqual({ asked: 0, drawnAhead: 0, taken: 0 });
+});
+
+test("a second page-rendering thread gets every drawing, kept before it followed and after", () => {
+  startKeepingDrawings();
+  keepDrawings([["a", "A"]]);
+  const followed: [string, string][][] = [];
+  followDrawings((drawings) => followed.push(drawings));
+  keepDrawings([["b", "B"], ["c", "C"]]);
+  expect(followed).toEqual([[["a", "A"]], [["b", "B"], ["c", "C"]]]);
+});
+
+test("asks handed to a tally count only once it counts them, as a second thread counts only the pages it keeps", () => {
+  startKeepingDrawings();
+  keepDrawings([["kept", "SVG"]]);
+  const held: [string, boolean][] = [];
+  tallyAsksWith((key, taken) => held.push([key, taken]));
+  expect(drawnAheadOr("kept", () => "HERE")).toBe("SVG");
+  expect(drawnAheadOr("other", () => "HERE")).toBe("HERE");
+  expect(held).toEqual([["kept", true], ["other", false]]);
+  countAsk(...held[0]!);
+  expect(stopKeepingDrawings()).toEqual({ asked: 1, drawnAhead: 1, taken: 1 });
+  expect(addDrawings({ asked: 1, drawnAhead: 1, taken: 1 }, { asked: 2, drawnAhead: 2, taken: 0 })).toEqual({ asked: 3, drawnAhead: 3, taken: 1 });
+  expect(addDrawings({ asked: 1, drawnAhead: 1, taken: 1 }, undefined)).toEqual({ asked: 1, drawnAhead: 1, taken: 1 });
 });

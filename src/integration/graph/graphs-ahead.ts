@@ -6,7 +6,7 @@ import { Worker } from "node:worker_threads";
 import type { Journal } from "../content/journal-validate.ts";
 import { inReadingOrder } from "../../lib/entry-order.ts";
 import { ENTRY_GRAPH, TAG_GRAPH, graphInputOf } from "../../lib/graph/graph-drawings.ts";
-import { keepDrawing, startKeepingDrawings, stopKeepingDrawings, type DrawingsReport } from "../../lib/graph/graph-drawn-ahead.ts";
+import { keepDrawings, startKeepingDrawings, stopKeepingDrawings, type DrawingsReport } from "../../lib/graph/graph-drawn-ahead.ts";
 import { inTitleOrder } from "../../lib/tag-index.ts";
 import { withBase } from "../../lib/urls.ts";
 import type { GraphJob, GraphsAheadData } from "./graphs-ahead-worker.ts";
@@ -49,7 +49,7 @@ export function drawGraphsAhead(journal: Journal, base: string): GraphsAhead {
   const ended = new Promise<void>((resolve) => (done = resolve));
   worker.on("message", (drawn: [key: string, svg: string][] | "done") => {
     if (drawn === "done") return done();
-    for (const [key, svg] of drawn) keepDrawing(key, svg);
+    keepDrawings(drawn);
   });
   // A thread that fails only leaves the pages to draw their graphs, as they do without it.
   worker.on("error", () => undefined);

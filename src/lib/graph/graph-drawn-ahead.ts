@@ -18,6 +18,10 @@ interface DrawnAhead {
   /** The key of every graph a page asked for, with how many pages asked; how many found theirs drawn. */
   asked: Map<string, number>;
   taken: number;
+  /** Where each batch kept goes too: a second page-rendering thread's table (integration/render/). */
+  followers: ((drawings: [key: string, svg: string][]) => void)[];
+  /** What counts each ask, if not countAsk (tallyAsksWith). */
+  tally?: (key: string, taken: boolean) => void;
 }
 
 /** What became of a build's drawings, once its pages are written and its drawing thread is done. */
@@ -40,20 +44,52 @@ export function graphKey(kind: "whole" | "local", input: unknown, idPrefix: stri
 /** The drawing kept under `key`, or `draw()` when there is none. */
 export function drawnAheadOr(key: string, draw: () => string): string {
   const table = (globalThis as WithTable)[KEY];
-  table?.asked.set(key, (table.asked.get(key) ?? 0) + 1);
   const svg = table?.svgs.get(key);
-  if (svg === undefined) return draw();
-  table!.taken++;
-  return svg;
+  if (table) (table.tally ?? countAsk)(key, svg !== undefined);
+  return svg ?? draw();
+}
+
+/** Counts a page's ask for the drawing under `key`, and whether it was there. */
+export function countAsk(key: string, taken: boolean): void {
+  const table = (globalThis as WithTable)[KEY];
+  if (!table) return;
+  table.asked.set(key, (table.asked.get(key) ?? 0) + 1);
+  if (taken) table.taken++;
+}
+
+/**
+ * Hands each ask to `tally` rather than counting it: a second page-rendering thread
+ * (integration/render/) counts a page's asks (with countAsk) only if it keeps the page, as the
+ * main thread renders and counts a page it hands back.
+ */
+export function tallyAsksWith(tally: (key: string, taken: boolean) => void): void {
+  const table = (globalThis as WithTable)[KEY];
+  if (table) table.tally = tally;
 }
 
 /** A build starts keeping drawings (and counting what pages take); none are kept outside a build. */
 export function startKeepingDrawings(): void {
-  (globalThis as WithTable)[KEY] = { svgs: new Map(), asked: new Map(), taken: 0 };
+  (globalThis as WithTable)[KEY] = { svgs: new Map(), asked: new Map(), taken: 0, followers: [] };
 }
 
-export function keepDrawing(key: string, svg: string): void {
-  (globalThis as WithTable)[KEY]?.svgs.set(key, svg);
+export function keepDrawings(drawings: [key: string, svg: string][]): void {
+  const table = (globalThis as WithTable)[KEY];
+  if (!table) return;
+  for (const [key, svg] of drawings) table.svgs.set(key, svg);
+  for (const follow of table.followers) follow(drawings);
+}
+
+/** Hands `follow` every drawing kept so far, then each batch kept from now on (none outside a build). */
+export function followDrawings(follow: (drawings: [key: string, svg: string][]) => void): void {
+  const table = (globalThis as WithTable)[KEY];
+  if (!table) return;
+  follow([...table.svgs]);
+  table.followers.push(follow);
+}
+
+/** Two reports of one build's drawings as one (the second from a second page-rendering thread, if any). */
+export function addDrawings(a: DrawingsReport, b: DrawingsReport | undefined): DrawingsReport {
+  return b ? { asked: a.asked + b.asked, drawnAhead: a.drawnAhead + b.drawnAhead, taken: a.taken + b.taken } : a;
 }
 
 /** Ends a build's drawings (they are let go) and says what became of them. */

@@ -1,0 +1,164 @@
+// render/: the build's prerenderer, rendering the searchable pages on two threads: Astro's main
+// thread and a second one (render-thread.ts). Astro renders a few pages at once
+// (`build.concurrency`) and writes each as it comes back, wherever it was rendered; so a page is
+// handed to the second thread while that thread has fewer than two in hand, and rendered on the
+// main thread otherwise. The main thread stays the authority: a page the second thread could not
+// render as it would (or any page, if that thread failed) is rendered there.
+//
+// The second thread costs about a second of CPU to load the site, so it starts only for a journal
+// with RENDER_THREAD_PAGES searchable pages or more, and takes pages once it has loaded, never
+// making one wait for that. DAYBOOK_RENDER_THREADS=1 renders every page on the main thread; =2
+// starts the second thread for any journal and hands it every searchable page, from the first
+// (tests use it on small journals).
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { AstroPrerenderer } from "astro";
+import { followDrawings, type DrawingsReport } from "../../lib/graph/graph-drawn-ahead.ts";
+import { INDEXED_ROUTES } from "../render-order.ts";
+import { offerRenderedPage } from "../search/search-offer.ts";
+import { RenderThread, type RenderThreadData } from "./render-thread.ts";
+
+/** Pages the second thread holds at once: one rendering, one waiting, so it never idles between them. */
+const IN_HAND = 2;
+
+/** The searchable pages from which a second thread pays for its start (about 4 ms of a page each against a second). */
+export const RENDER_THREAD_PAGES = 250;
+
+/** DAYBOOK_RENDER_THREADS: "1", the main thread alone; "2", every searchable page to a second thread; otherwise as above. */
+export type RenderThreadsMode = "main" | "always" | "auto";
+
+export function renderThreadsMode(value = process.env.DAYBOOK_RENDER_THREADS): RenderThreadsMode {
+  return value === "1" ? "main" : value === "2" ? "always" : "auto";
+}
+
+/** How many of a build's pages each thread rendered. */
+export interface RenderCounts {
+  /** Whether a second thread was started. */
+  started: boolean;
+  mainThread: number;
+  secondThread: number;
+  /** Pages the second thread handed back to the main thread, and the first reason it gave. */
+  handedBack: number;
+  firstReason?: string | undefined;
+  /** What became of the tag graphs the second thread's pages showed. */
+  drawings?: DrawingsReport | undefined;
+}
+
+interface PrerenderApp {
+  setInternals(internals: unknown): void;
+  setOptions(options: unknown): void;
+}
+
+interface BuildOptions {
+  settings: { scripts: unknown[] };
+  logger: { options: { destination: { write(event: unknown): unknown } } };
+}
+
+interface BuildInternals {
+  pagesByKeys: Map<string, { styles: unknown }>;
+  entrySpecifierToBundleMap: Map<string, string>;
+}
+
+/**
+ * Astro's prerenderer `astro`, with the searchable pages rendered on two threads. `outDir`: the
+ * build's output folder, which says where Astro put the prerender bundle. `counts` is filled in
+ * as pages render.
+ */
+export function renderOnTwoThreads(astro: AstroPrerenderer, outDir: string, counts: RenderCounts, mode = renderThreadsMode()): AstroPrerenderer {
+  if (mode === "main") return astro;
+  let start: (() => RenderThread) | undefined;
+  let thread: RenderThread | undefined;
+  return {
+    name: "daybook:two-threads",
+    setup: async () => {
+      const entry = prerenderEntry(outDir);
+      if (!entry) return astro.setup?.();
+      // Astro's prerenderer imports the bundle's entry and hands its app the build's state: the
+      // same module (by its URL), imported here first, shows what it was handed.
+      const { app } = (await import(entry)) as { app: PrerenderApp };
+      let internals: BuildInternals | undefined;
+      let options: BuildOptions | undefined;
+      const own = { setInternals: app.setInternals, setOptions: app.setOptions };
+      app.setInternals = (value) => own.setInternals.call(app, (internals = value as BuildInternals));
+      app.setOptions = (value) => own.setOptions.call(app, (options = value as BuildOptions));
+      try {
+        await astro.setup?.();
+      } finally {
+        Object.assign(app, own);
+      }
+      if (!internals || !options) return;
+      const [data, destination] = [threadData(entry, internals, options), options.logger.options.destination];
+      start = () => {
+        const started = new RenderThread(data, (event) => destination.write(event));
+        followDrawings((drawings) => started.keepDrawings(drawings));
+        return started;
+      };
+    },
+    getStaticPaths: async () => {
+      const paths = await astro.getStaticPaths();
+      const searchable = paths.filter((path) => INDEXED_ROUTES.includes(path.route.route)).length;
+      if (start && (mode === "always" || searchable >= RENDER_THREAD_PAGES)) {
+        thread = start();
+        counts.started = true;
+      }
+      return paths;
+    },
+    render: async (request, options) => {
+      const { routeData } = options;
+      const takes = thread && (mode === "always" ? thread.failure === undefined : thread.ready && thread.inFlight < IN_HAND);
+      if (takes && INDEXED_ROUTES.includes(routeData.route)) {
+        const reply = await thread!.render({ url: request.url, route: routeData.route, component: routeData.component, collectMetadata: options.collectMetadata === true });
+        const page = reply.page;
+        if (page) {
+          counts.secondThread++;
+          if (page.offered !== undefined) offerRenderedPage(new URL(request.url).pathname, page.offered);
+          const response = new Response(page.body, { status: page.status, statusText: page.statusText, headers: page.headers });
+          return page.metadata === undefined ? response : { response, metadata: page.metadata as never };
+        }
+        counts.handedBack++;
+        counts.firstReason ??= reply.fallback;
+      }
+      counts.mainThread++;
+      return astro.render(request, options);
+    },
+    ...(astro.collectStaticImages && { collectStaticImages: () => astro.collectStaticImages!() }),
+    teardown: async () => {
+      const failure = thread?.failure;
+      counts.drawings = await thread?.close();
+      if (failure !== undefined) counts.firstReason ??= failure;
+      await astro.teardown?.();
+    },
+  };
+}
+
+/** The build log's line about where its pages were rendered. */
+export function renderCountsLine(counts: RenderCounts): string {
+  const back = counts.handedBack ? `; ${counts.handedBack} handed back to the main thread (the first: ${counts.firstReason})` : "";
+  const failed = !counts.handedBack && counts.firstReason !== undefined ? `; the second thread stopped: ${counts.firstReason}` : "";
+  return `pages rendered: ${counts.mainThread} on the main thread, ${counts.secondThread} on a second thread${back}${failed}`;
+}
+
+/**
+ * The prerender bundle's entry, where Astro writes it: `.prerender/` in the output folder, or in
+ * `.astro/` when the output folder is outside the project (Astro's getPrerenderOutputDirectory).
+ */
+function prerenderEntry(outDir: string): string | undefined {
+  const within = path.resolve(outDir).startsWith(process.cwd()) ? outDir : path.join(process.cwd(), ".astro");
+  const folder = path.join(within, ".prerender");
+  if (!existsSync(folder)) return undefined;
+  const entries = readdirSync(folder).filter((name) => name.startsWith("prerender-entry") && name.endsWith(".mjs"));
+  return entries.length === 1 ? pathToFileURL(path.join(folder, entries[0]!)).href : undefined;
+}
+
+/** What the second thread's app is handed: the part of Astro's state a page's rendering reads (Astro's build environment). */
+function threadData(entry: string, internals: BuildInternals, options: BuildOptions): RenderThreadData {
+  return {
+    entry,
+    internals: {
+      pagesByKeys: new Map([...internals.pagesByKeys].map(([key, page]) => [key, { styles: page.styles }])),
+      entrySpecifierToBundleMap: new Map(internals.entrySpecifierToBundleMap),
+    },
+    settings: { scripts: options.settings.scripts },
+  };
+}
