@@ -11,7 +11,11 @@ import { describe, expect, it } from "vitest";
 import { ROOT, buildWithCache } from "../helpers/build-site.ts";
 import { expectSameFiles, files } from "../helpers/output-files.ts";
 
-const build = buildWithCache;
+// The builds that reuse pages render their searchable pages on a second thread, which must record
+// what each page read as the main thread does (src/integration/render/), and hand back to the main
+// thread the pages with a picture; the full build they are compared with renders on the main thread.
+const build = (content: string, out: string, cache: string) => buildWithCache(content, out, cache, { DAYBOOK_RENDER_THREADS: "2" });
+const fullBuild = (content: string, out: string, cache: string) => buildWithCache(content, out, cache, { DAYBOOK_RENDER_THREADS: "1" });
 
 /** Pages Astro copied from the last build instead of rendering ("├─ /day/5/index.html (restored)"). */
 function reused(output: string): string[] {
@@ -62,6 +66,7 @@ describe("the incremental build", () => {
     const cache = path.join(work, "cache");
     const first = await build(content, path.join(work, "first"), cache);
     expect(reused(first), "a first build has nothing to reuse").toEqual([]);
+    expect(first).toMatch(/pages rendered: \d+ on the main thread, [1-9]\d* on a second thread; 3 handed back to the main thread/);
     const mdx = mdxCounts(first);
     expect(mdx.reused).toBe(0);
 
@@ -84,7 +89,7 @@ describe("the incremental build", () => {
     const out = path.join(work, "incremental");
     const incremental = await build(content, out, cache);
     const full = path.join(work, "full");
-    await build(content, full, path.join(work, "cache-full"));
+    await fullBuild(content, full, path.join(work, "cache-full"));
     expectSameOutput(out, full);
     // Day 5 and the Pictures tag page: nothing they show changed (day 4's text did not).
     expect(reused(incremental), incremental).toEqual(["/day/5/index.html", "/tags/pictures/index.html"]);

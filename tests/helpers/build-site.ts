@@ -52,9 +52,10 @@ export const REBUILD = { today: "2026-11-23", base: "/journal/" } as const;
  * `npm run build` of `content` into `out`, keeping what a build reuses in `cache` (tests that build
  * a journal again, as an author or a CI deploy does), under a base path; returns its log.
  */
-export async function buildWithCache(content: string, out: string, cache: string): Promise<string> {
+export async function buildWithCache(content: string, out: string, cache: string, env: NodeJS.ProcessEnv = {}): Promise<string> {
   const { code, output } = await runAstroScript(["scripts/build.ts"], {
     ...cleanEnv(),
+    ...env,
     DAYBOOK_CONTENT: content,
     DAYBOOK_OUT: out,
     DAYBOOK_CACHE: cache,
