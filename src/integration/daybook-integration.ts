@@ -48,7 +48,7 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
   let snippetsChecked: Promise<void> | undefined;
   const cacheDir = daybookCacheDir(settings.root);
   /** Where a build's pages were rendered (render/render-two-threads.ts). */
-  const renderCounts: RenderCounts = { started: false, mainThread: 0, secondThread: 0, handedBack: 0 };
+  let renderCounts: RenderCounts = { started: false, mainThread: 0, secondThread: 0, handedBack: 0 };
   return {
     name: "daybook",
     hooks: {
@@ -125,7 +125,8 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
         // A warm build's thread also reads the last build's copies of unchanged pages while Vite bundles.
         const lastBuild = { root: settings.root, cacheDir, journal: steps!.journalDigest(journal, settings, buildKey) };
         search = new steps!.SearchIndexThread(journal, settings.base, outDir, lastBuild);
-        setPrerenderer((astro) => renderOnTwoThreads(renderIndexedPagesFirst(astro), outDir, renderCounts));
+        const counts: RenderCounts = (renderCounts = { started: false, mainThread: 0, secondThread: 0, handedBack: 0 });
+        setPrerenderer((astro) => renderOnTwoThreads(renderIndexedPagesFirst(astro), outDir, counts));
         receiveRenderedPages(search);
         graphs = steps!.drawGraphsAhead(journal, settings.base);
       },

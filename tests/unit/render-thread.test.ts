@@ -7,9 +7,10 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import type { AstroPrerenderer } from "astro";
 import { afterEach, describe, expect, it } from "vitest";
 import { RenderThread, type RenderThreadData } from "../../src/integration/render/render-thread.ts";
-import { renderCountsLine, renderThreadsMode } from "../../src/integration/render/render-two-threads.ts";
+import { renderCountsLine, renderOnTwoThreads, renderThreadsMode, type RenderCounts } from "../../src/integration/render/render-two-threads.ts";
 
 const ENTRY = `
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -26,7 +27,7 @@ export const app = {
     if (url.pathname === "/day/5/" || url.pathname === "/day/6/") this.options.logger.options.destination.write({ level: "warn", label: "page", message: "a warning", newLine: true });
     if (url.pathname === "/day/6/") globalThis.astroAsset.addStaticImage({ src: "/b.png" }, [], "/b.png");
     if (url.pathname === "/day/7/") throw new Error("no day 7");
-    globalThis[Symbol.for("daybook.search-index-build")].offer(url.pathname, html);
+    globalThis[Symbol.for("daybook.search-index-build")]?.offer(url.pathname, html);
     return new Response(html, { headers: { "content-type": "text/html" } });
   },
 };
@@ -128,5 +129,58 @@ describe("the second render thread", () => {
       "pages rendered: 5 on the main thread, 3 on a second thread; 2 handed back to the main thread (the first: why)",
     );
     expect(renderCountsLine({ started: true, mainThread: 9, secondThread: 0, handedBack: 0, firstReason: "broken" })).toBe("pages rendered: 9 on the main thread, 0 on a second thread; the second thread stopped: broken");
+  });
+});
+
+// Astro's prerenderer, as renderOnTwoThreads wraps it: it imports the bundle's entry, hands its app
+// the build's state, and renders each page with it on this thread.
+function astroPrerenderer(entry: string, pages: number): AstroPrerenderer & { app?: { render(request: Request, options: unknown): Promise<Response> } } {
+  const routeData = { route: "/day/[day]", component: "src/pages/day/[day].astro" };
+  const prerenderer: AstroPrerenderer & { app?: { render(request: Request, options: unknown): Promise<Response> } } = {
+    name: "astro:default",
+    async setup() {
+      const { app } = await import(entry);
+      app.setInternals({ pagesByKeys: new Map([["k", { styles: "styled" }]]), entrySpecifierToBundleMap: new Map(), other: () => "not for the thread" });
+      app.setOptions({ settings: { scripts: [], config: { integrations: [() => "not for the thread"] } }, logger: { options: { destination: { write: () => true } } } });
+      prerenderer.app = app;
+    },
+    // Days from 10: none of the stand-in's pages that need the main thread or fail.
+    getStaticPaths: async () => Array.from({ length: pages }, (_, i) => ({ pathname: `/day/${i + 10}/`, route: routeData })) as never,
+    render: (request, options) => prerenderer.app!.render(request, options),
+  };
+  return prerenderer;
+}
+
+async function buildPages(entry: string, pages: number): Promise<{ counts: RenderCounts; html: string[] }> {
+  const counts: RenderCounts = { started: false, mainThread: 0, secondThread: 0, handedBack: 0 };
+  const prerenderer = renderOnTwoThreads(astroPrerenderer(entry, pages), "unused", counts, { mode: "always", entry });
+  await prerenderer.setup!();
+  const paths = await prerenderer.getStaticPaths();
+  // Two at a time, as Astro's build.concurrency would.
+  const html: string[] = [];
+  for (let i = 0; i < paths.length; i += 2) {
+    const results = await Promise.all(paths.slice(i, i + 2).map((p) => prerenderer.render(new Request(`http://localhost${p.pathname}`), { routeData: p.route })));
+    for (const result of results) html.push(await (result instanceof Response ? result : result.response).text());
+  }
+  await prerenderer.teardown!();
+  return { counts, html };
+}
+
+describe("the prerenderer with a second thread", () => {
+  it("compares the thread's first page with the main thread's, then hands it the searchable pages", async () => {
+    const { counts, html } = await buildPages(entryFile(), 8);
+    expect(counts.started).toBe(true);
+    expect(counts.secondThread).toBeGreaterThanOrEqual(5);
+    expect(counts.mainThread + counts.secondThread).toBe(8);
+    expect(counts.firstReason).toBeUndefined();
+    expect(html.map((page) => page.replace(/\/day\/\d+\//, "/day/N/"))).toEqual(Array(8).fill("<!DOCTYPE html><p>/day/N/ src/pages/day/[day].astro styled</p>"));
+  });
+
+  it("renders every page on the main thread when the thread's first page is not the main thread's", async () => {
+    // An app that renders otherwise in a worker thread: an Astro whose pages read build state the thread was not handed.
+    const differs = ENTRY.replace('const html = "<!DOCTYPE html><p>"', 'const html = (await import("node:worker_threads")).isMainThread + "<!DOCTYPE html><p>"');
+    const { counts, html } = await buildPages(entryFile(differs), 8);
+    expect(counts).toMatchObject({ started: true, mainThread: 8, secondThread: 0, handedBack: 0, firstReason: "its first page, /day/10/, was not the main thread's" });
+    expect(html.every((page) => page.startsWith("true<!DOCTYPE"))).toBe(true);
   });
 });

@@ -102,8 +102,8 @@ async function renderPage(job: RenderJob): Promise<RenderReply> {
     const { response, metadata } = await page.run(context, () => renderForPrerender(app as never, request, { routeData: routeData as never, collectMetadata: job.collectMetadata }));
     const body = response.body === null ? null : await response.arrayBuffer();
     if (context.needsMainThread === undefined) {
-      for (const event of context.log) log(event);
-      for (const [key, taken] of context.graphsAsked) countAsk(key, taken);
+      if (!job.compareOnly) for (const event of context.log) log(event);
+      if (!job.compareOnly) for (const [key, taken] of context.graphsAsked) countAsk(key, taken);
       return { id: job.id, page: { status: response.status, statusText: response.statusText, headers: [...response.headers], body, metadata, offered: offered.get(url.pathname) } };
     }
   } catch (error) {

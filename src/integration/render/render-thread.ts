@@ -27,6 +27,8 @@ export interface RenderJob {
   route: string;
   component: string;
   collectMetadata: boolean;
+  /** Rendered only to be compared with the main thread's copy, which is kept: its log lines and tag-graph asks are the main thread's. */
+  compareOnly?: boolean;
 }
 
 export type RenderThreadMessage = RenderJob | { drawings: [key: string, svg: string][] } | { finish: true };
@@ -67,21 +69,22 @@ export class RenderThread {
   /** `log`: where the thread's lines of Astro's log go (Astro's own destination). */
   constructor(data: RenderThreadData, log: (event: unknown) => void) {
     this.#worker = new Worker(WORKER, { workerData: data, env: workerEnv() });
-    // A thread that fails leaves its pages, and every later one, to the main thread.
-    const fail = (why: string) => {
-      this.#failure ??= why;
-      for (const id of [...this.#waiting.keys()]) this.#settle(id, { fallback: why });
-    };
     this.#worker.on("message", (reply: RenderReply) => {
       if (reply.log !== undefined) return log(reply.log);
       if (reply.ready) return void (this.#ready = true);
-      if (reply.failed !== undefined) return fail(reply.failed);
+      if (reply.failed !== undefined) return this.#fail(reply.failed);
       if (reply.drawings) return this.#drawings?.(reply.drawings);
       this.#settle(reply.id!, reply);
     });
-    this.#worker.on("error", (error) => fail(String(error)));
-    this.#worker.once("exit", (code) => fail(`the render thread exited (${code})`));
+    this.#worker.on("error", (error) => this.#fail(String(error)));
+    this.#worker.once("exit", (code) => this.#fail(`the render thread exited (${code})`));
     this.#worker.unref();
+  }
+
+  // A thread that fails leaves its pages, and every later one, to the main thread.
+  #fail(why: string): void {
+    this.#failure ??= why;
+    for (const id of [...this.#waiting.keys()]) this.#settle(id, { fallback: why });
   }
 
   // The thread keeps the process alive only while a page is in its hands: a build that fails
@@ -122,6 +125,11 @@ export class RenderThread {
   /** Tag graphs drawn ahead (graph/graphs-ahead.ts), for the thread's pages to take as the main thread's do. */
   keepDrawings(drawings: [key: string, svg: string][]): void {
     if (this.#failure === undefined) this.#worker.postMessage({ drawings } satisfies RenderThreadMessage);
+  }
+
+  /** Stops the thread taking pages, saying why (what it holds comes back unrendered). */
+  stop(why: string): void {
+    this.#fail(why);
   }
 
   /** Stops the thread, once it has said what became of the tag graphs its pages showed. */

@@ -3,7 +3,10 @@
 // (`build.concurrency`) and writes each as it comes back, wherever it was rendered; so a page is
 // handed to the second thread while that thread has fewer than two in hand, and rendered on the
 // main thread otherwise. The main thread stays the authority: a page the second thread could not
-// render as it would (or any page, if that thread failed) is rendered there.
+// render as it would (or any page, if that thread failed) is rendered there. The first page the
+// second thread renders is rendered on the main thread too, and the thread takes no other unless
+// the two are the same, byte for byte: what it was handed of Astro's build state is what
+// Astro's build environment reads today, and an Astro that reads more must not make pages differ.
 //
 // The second thread costs about a second of CPU to load the site, so it starts only for a journal
 // with RENDER_THREAD_PAGES searchable pages or more, and takes pages once it has loaded, never
@@ -14,10 +17,12 @@ import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { AstroPrerenderer } from "astro";
+
+type PrerenderResult = Exclude<Awaited<ReturnType<AstroPrerenderer["render"]>>, Response>;
 import { followDrawings, type DrawingsReport } from "../../lib/graph/graph-drawn-ahead.ts";
 import { INDEXED_ROUTES } from "../render-order.ts";
 import { offerRenderedPage } from "../search/search-offer.ts";
-import { RenderThread, type RenderThreadData } from "./render-thread.ts";
+import { RenderThread, type RenderJob, type RenderThreadData } from "./render-thread.ts";
 
 /** Pages the second thread holds at once: one rendering, one waiting, so it never idles between them. */
 const IN_HAND = 2;
@@ -63,16 +68,21 @@ interface BuildInternals {
 /**
  * Astro's prerenderer `astro`, with the searchable pages rendered on two threads. `outDir`: the
  * build's output folder, which says where Astro put the prerender bundle. `counts` is filled in
- * as pages render.
+ * as pages render. `how.mode`: renderThreadsMode()'s by default; `how.entry`: the bundle's entry,
+ * if not where Astro writes it (tests).
  */
-export function renderOnTwoThreads(astro: AstroPrerenderer, outDir: string, counts: RenderCounts, mode = renderThreadsMode()): AstroPrerenderer {
+export function renderOnTwoThreads(astro: AstroPrerenderer, outDir: string, counts: RenderCounts, how: { mode?: RenderThreadsMode; entry?: string } = {}): AstroPrerenderer {
+  const mode = how.mode ?? renderThreadsMode();
   if (mode === "main") return astro;
   let start: (() => RenderThread) | undefined;
   let thread: RenderThread | undefined;
+  /** Whether the second thread's first page was the main thread's, byte for byte (compareFirstPage). */
+  let verdict: "not yet" | "comparing" | "same" | "different" = "not yet";
+  let comparing: Promise<void> | undefined;
   return {
     name: "daybook:two-threads",
     setup: async () => {
-      const entry = prerenderEntry(outDir);
+      const entry = how.entry ?? prerenderEntry(outDir);
       if (!entry) return astro.setup?.();
       // Astro's prerenderer imports the bundle's entry and hands its app the build's state: the
       // same module (by its URL), imported here first, shows what it was handed.
@@ -107,8 +117,23 @@ export function renderOnTwoThreads(astro: AstroPrerenderer, outDir: string, coun
     render: async (request, options) => {
       const { routeData } = options;
       const takes = thread && (mode === "always" ? thread.failure === undefined : thread.ready && thread.inFlight < IN_HAND);
-      if (takes && INDEXED_ROUTES.includes(routeData.route)) {
-        const reply = await thread!.render({ url: request.url, route: routeData.route, component: routeData.component, collectMetadata: options.collectMetadata === true });
+      // In always mode, a page asked for while the first is compared waits for the verdict; otherwise it renders on the main thread.
+      if (takes && mode === "always" && verdict === "comparing") await comparing;
+      if (takes && INDEXED_ROUTES.includes(routeData.route) && (verdict === "not yet" || verdict === "same")) {
+        const job = { url: request.url, route: routeData.route, component: routeData.component, collectMetadata: options.collectMetadata === true };
+        if (verdict === "not yet") {
+          verdict = "comparing";
+          const compared = compareFirstPage(thread!, job, () => astro.render(request, options));
+          // A page that fails on the main thread fails the build there; the pages waiting go on.
+          comparing = compared.then(
+            ({ same }) => void (verdict = same === undefined ? "not yet" : same ? "same" : "different"),
+            () => void (verdict = "not yet"),
+          );
+          const { page } = await compared;
+          counts.mainThread++;
+          return page;
+        }
+        const reply = await thread!.render(job);
         const page = reply.page;
         if (page) {
           counts.secondThread++;
@@ -130,6 +155,28 @@ export function renderOnTwoThreads(astro: AstroPrerenderer, outDir: string, coun
       await astro.teardown?.();
     },
   };
+}
+
+/**
+ * Renders a page on both threads and keeps the main thread's: the second thread takes pages only
+ * if its own was the same (a page that needs the main thread proves nothing, and the next page
+ * is compared instead). A thread whose page differed is stopped, saying why.
+ */
+async function compareFirstPage(
+  thread: RenderThread,
+  job: Omit<RenderJob, "id">,
+  onMain: () => ReturnType<AstroPrerenderer["render"]>,
+): Promise<{ page: Response | PrerenderResult; same: boolean | undefined }> {
+  const [reply, result] = await Promise.all([thread.render({ ...job, compareOnly: true }), onMain()]);
+  const { response, metadata } = result instanceof Response ? { response: result, metadata: undefined } : result;
+  const body = response.body === null ? null : Buffer.from(await response.arrayBuffer());
+  const page = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  const kept = metadata === undefined ? page : { response: page, metadata };
+  if (!reply.page) return { page: kept, same: undefined };
+  const theirs = reply.page;
+  const same = theirs.status === response.status && JSON.stringify(theirs.headers) === JSON.stringify([...response.headers]) && (body === null ? theirs.body === null : theirs.body !== null && body.equals(Buffer.from(theirs.body)));
+  if (!same) thread.stop(`its first page, ${new URL(job.url).pathname}, was not the main thread's`);
+  return { page: kept, same };
 }
 
 /** The build log's line about where its pages were rendered. */
