@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { updatedDate } from "../../src/integration/git-dates/entry-updated.ts";
 import { lastCommitDates } from "../../src/integration/git-dates/git-dates.ts";
-import { journalGitDates, readJournalHistoryAhead } from "../../src/integration/git-dates/git-dates-reused.ts";
+import { journalGitDates, journalHistoryRead, readJournalHistoryAhead, takeJournalHistory } from "../../src/integration/git-dates/git-dates-reused.ts";
 
 const temp = mkdtempSync(path.join(tmpdir(), "daybook-git-dates-"));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -235,6 +235,28 @@ describe("journalGitDates", () => {
   it("hands out copies: a caller that changes its map changes no later answer", async () => {
     (await journalGitDates(repo, days, files, revised)).set(ONE, "1999-01-01");
     expect((await journalGitDates(repo, days, files, revised)).has(ONE)).toBe(false);
+  });
+
+  it("hands the history read here to a second page-rendering thread, whose pages then run no git log", async () => {
+    const expected = await journalGitDates(repo, days, files, revised);
+    const read = await journalHistoryRead();
+    expect(read?.history.log).toContain("002 second day.mdx");
+    // The other thread has a global object of its own: here this one's, emptied for the while.
+    const KEY = Symbol.for("daybook.git-history");
+    const global = globalThis as Record<symbol, unknown>;
+    const own = global[KEY];
+    delete global[KEY];
+    try {
+      let dates: Map<string, string> | undefined;
+      const calls = await gitCallsAsync(async () => {
+        takeJournalHistory(structuredClone(read!));
+        dates = await journalGitDates(repo, days, files, revised);
+      });
+      expect(dates).toEqual(expected);
+      expect(calls.filter((line) => / log /.test(line))).toHaveLength(0);
+    } finally {
+      global[KEY] = own;
+    }
   });
 
   it("reads it again after a commit", async () => {

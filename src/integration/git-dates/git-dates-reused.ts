@@ -42,3 +42,25 @@ function history(root: string, folder: string): Promise<GitHistory | undefined> 
   if (global[KEY]?.key !== key) global[KEY] = { key, history: readGitHistoryAsync(root, [directory], state) };
   return global[KEY].history;
 }
+
+/** The journal's history as read so far (once it is read), for a second page-rendering thread to take. */
+export interface HistoryRead {
+  key: string;
+  history: GitHistory;
+}
+
+/** The history this thread read or is reading, once read; undefined if none was or git had none. */
+export async function journalHistoryRead(): Promise<HistoryRead | undefined> {
+  const read = (globalThis as WithHistory)[KEY];
+  const history = await read?.history.catch(() => undefined);
+  return read && history ? { key: read.key, history } : undefined;
+}
+
+/**
+ * Takes the history another thread read (integration/render/: the second thread that renders
+ * pages), so that its pages do not have git read it again; it is used only while its key (the
+ * repository's HEAD and shallow boundary) is still current, as this thread's own read would be.
+ */
+export function takeJournalHistory(read: HistoryRead): void {
+  (globalThis as WithHistory)[KEY] ??= { key: read.key, history: Promise.resolve(read.history) };
+}

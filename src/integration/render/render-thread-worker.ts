@@ -8,6 +8,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { parentPort, workerData } from "node:worker_threads";
 import { installRenderScope, renderForPrerender } from "astro/app";
+import { takeJournalHistory } from "../git-dates/git-dates-reused.ts";
 import { countAsk, keepDrawings, startKeepingDrawings, stopKeepingDrawings, tallyAsksWith } from "../../lib/graph/graph-drawn-ahead.ts";
 import type { RenderJob, RenderThreadData, RenderThreadMessage, RenderReply } from "./render-thread.ts";
 
@@ -38,6 +39,9 @@ const data = workerData as RenderThreadData;
 // The pages' search-index offers (search/search-offer.ts) go back with each page.
 const offered = new Map<string, string>();
 (globalThis as Record<symbol, unknown>)[Symbol.for("daybook.search-index-build")] = { offer: (pathname: string, html: string) => offered.set(pathname, html) };
+
+// The entries' git history, as the main thread read it.
+if (data.gitHistory) takeJournalHistory(data.gitHistory);
 
 // The tag graphs drawn ahead (graph/graphs-ahead.ts), as the main thread has them.
 startKeepingDrawings();

@@ -6,6 +6,7 @@
 // thread renders it instead.
 import { Worker } from "node:worker_threads";
 import type { DrawingsReport } from "../../lib/graph/graph-drawn-ahead.ts";
+import type { HistoryRead } from "../git-dates/git-dates-reused.ts";
 import { workerEnv } from "../worker-env.ts";
 
 const WORKER = new URL("./render-thread-worker.ts", import.meta.url);
@@ -18,6 +19,8 @@ export interface RenderThreadData {
   internals: { pagesByKeys: Map<string, { styles: unknown }>; entrySpecifierToBundleMap: Map<string, string> };
   /** Astro's settings, cut to what rendering a page reads. */
   settings: { scripts: unknown[] };
+  /** The journal's git history, which the main thread's pages read already (git-dates/git-dates-reused.ts). */
+  gitHistory?: HistoryRead | undefined;
 }
 
 export interface RenderJob {

@@ -22,6 +22,7 @@ type PrerenderResult = Exclude<Awaited<ReturnType<AstroPrerenderer["render"]>>, 
 import { followDrawings, type DrawingsReport } from "../../lib/graph/graph-drawn-ahead.ts";
 import { INDEXED_ROUTES } from "../render-order.ts";
 import { offerRenderedPage } from "../search/search-offer.ts";
+import { journalHistoryRead } from "../git-dates/git-dates-reused.ts";
 import { RenderThread, type RenderJob, type RenderThreadData } from "./render-thread.ts";
 
 /** Pages the second thread holds at once: one rendering, one waiting, so it never idles between them. */
@@ -74,7 +75,7 @@ interface BuildInternals {
 export function renderOnTwoThreads(astro: AstroPrerenderer, outDir: string, counts: RenderCounts, how: { mode?: RenderThreadsMode; entry?: string } = {}): AstroPrerenderer {
   const mode = how.mode ?? renderThreadsMode();
   if (mode === "main") return astro;
-  let start: (() => RenderThread) | undefined;
+  let start: (() => Promise<RenderThread>) | undefined;
   let thread: RenderThread | undefined;
   /** Whether the second thread's first page was the main thread's, byte for byte (compareFirstPage). */
   let verdict: "not yet" | "comparing" | "same" | "different" = "not yet";
@@ -99,8 +100,9 @@ export function renderOnTwoThreads(astro: AstroPrerenderer, outDir: string, coun
       }
       if (!internals || !options) return;
       const [data, destination] = [threadData(entry, internals, options), options.logger.options.destination];
-      start = () => {
-        const started = new RenderThread(data, (event) => destination.write(event));
+      start = async () => {
+        // Read by the entry pages' getStaticPaths, which has run on this thread by now.
+        const started = new RenderThread({ ...data, gitHistory: await journalHistoryRead() }, (event) => destination.write(event));
         followDrawings((drawings) => started.keepDrawings(drawings));
         return started;
       };
@@ -109,7 +111,7 @@ export function renderOnTwoThreads(astro: AstroPrerenderer, outDir: string, coun
       const paths = await astro.getStaticPaths();
       const searchable = paths.filter((path) => INDEXED_ROUTES.includes(path.route.route)).length;
       if (start && (mode === "always" || searchable >= RENDER_THREAD_PAGES)) {
-        thread = start();
+        thread = await start();
         counts.started = true;
       }
       return paths;
