@@ -82,10 +82,13 @@ void ready.then(
 // would each run it.
 const routesRun = new Map<string, Promise<unknown>>();
 
-function render(job: RenderJob): Promise<RenderReply> {
+async function render(job: RenderJob): Promise<RenderReply> {
   const key = `${job.route}\0${job.component}`;
   const first = routesRun.get(key);
-  if (first) return first.then(() => renderPage(job));
+  if (first) {
+    await first;
+    return renderPage(job);
+  }
   const rendered = renderPage(job);
   routesRun.set(key, rendered);
   return rendered;
