@@ -20,6 +20,7 @@ import { generatedCss } from "./src/integration/styles/vite-generated-css.ts";
 import { contentSecurityPolicy } from "./src/integration/content-security-policy.ts";
 import { pageConcurrency } from "./src/integration/machine-budget.ts";
 import { daybookCacheDir } from "./src/integration/daybook-cache.ts";
+import { MDX_OPTIONS } from "./src/integration/markdown/mdx-options.ts";
 
 const settings = daybookSettings();
 
@@ -59,7 +60,8 @@ export default defineConfig({
     // Shiki runs in codeHighlight, which writes classes instead of the style attributes a strict CSP forbids.
     syntaxHighlight: false,
   },
-  integrations: [daybook(settings), mdx(), sitemap()],
+  // MDX_OPTIONS: an entry's elements that no component replaces are compiled to HTML ahead.
+  integrations: [daybook(settings), mdx(MDX_OPTIONS), sitemap()],
   vite: {
     plugins: [generatedCss()],
     // In dev, Vite transforms a server-rendered module only when the page's code imports it, one

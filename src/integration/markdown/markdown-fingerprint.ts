@@ -16,6 +16,8 @@ export const MARKDOWN_SOURCES = [
   "src/integration/content/html-tags.ts",
   "src/integration/content/jsx-review.ts",
   "src/integration/content/mdx-literal.ts",
+  // What MDX leaves a component when it compiles an entry to HTML ahead (mdx-options.ts).
+  "src/components/entry-component-names.ts",
   // The other parts' plugins in the same processor (astro.config.mjs).
   "src/integration/images",
   "src/integration/links/mdast-entry-links.ts",
