@@ -75,11 +75,19 @@ export default defineConfig({
       assetsInlineLimit: 0,
       rolldownOptions: {
         onwarn: ignoreKnownAstroWarnings,
-        // Astro wraps each content entry in a small module (`…?astroPropagatedAssets`) that only
-        // imports the entry's compiled module when a page renders it. As a chunk each, 1,000 entries
-        // were 1,000 files of about 300 bytes for the build to write and load; one chunk holds them
-        // all, and each entry's own module stays a chunk of its own. Only the server build has them.
-        output: { codeSplitting: { groups: [{ name: "entry-modules", test: /\?astroPropagatedAssets$/ }] } },
+        // A page renders one entry's compiled MDX module, through a small module Astro wraps each
+        // entry in (`…?astroPropagatedAssets`). As chunks of their own, 1,000 entries were 2,000
+        // files for the build to write, and to resolve and load one at a time as pages render; in
+        // two chunks they are two files, loaded once (with the code they share). The pages are the
+        // same, and Astro's incremental build hashes modules, not chunks. Only the server build has them.
+        output: {
+          codeSplitting: {
+            groups: [
+              { name: "entry-wrappers", test: /\?astroPropagatedAssets$/ },
+              { name: "entries", test: /\.mdx$/ },
+            ],
+          },
+        },
       },
       // The largest chunk is the snippet editor (CodeMirror 6 with TypeScript), which loads only
       // when a reader presses Edit; pages never load it up front.
