@@ -5,14 +5,10 @@ import sitemap from "@astrojs/sitemap";
 import { satteri } from "@astrojs/markdown-satteri";
 import { daybook } from "./src/integration/daybook-integration.ts";
 import { daybookSettings } from "./src/integration/daybook-settings.ts";
-import { headingAnchors } from "./src/integration/markdown/hast-heading-anchors.ts";
 import { snippetBlocks } from "./src/integration/snippets/mdast-snippets.ts";
 import { authorMarkup } from "./src/integration/markdown/mdast-author-markup.ts";
 import { entryImages } from "./src/integration/images/mdast-images.ts";
-import { codeHighlight } from "./src/integration/markdown/hast-code-highlight.ts";
-import { mathsToMathml } from "./src/integration/markdown/hast-maths.ts";
-import { tableAlignClasses } from "./src/integration/markdown/hast-table-align.ts";
-import { githubCallouts } from "./src/integration/markdown/hast-callouts.ts";
+import { HAST_PLUGINS } from "./src/integration/markdown/hast-plugins.ts";
 import { proseDollars } from "./src/integration/markdown/mdast-prose-dollars.ts";
 import { withMarkdownFingerprint } from "./src/integration/markdown/markdown-fingerprint.ts";
 import { entryLinks } from "./src/integration/links/mdast-entry-links.ts";
@@ -50,11 +46,11 @@ export default defineConfig({
   },
   markdown: {
     // authorMarkup first: it judges only what the author wrote (MDX uses this processor too).
-    // mathsToMathml before codeHighlight: a maths block that does not parse is left as code for it.
+    // HAST_PLUGINS: mathsToMathml before codeHighlight (a maths block that does not parse stays code).
     // withMarkdownFingerprint: a change to Daybook's Markdown plugins re-renders cached pages.
     processor: withMarkdownFingerprint(settings.root, satteri({
       mdastPlugins: [authorMarkup, entryImages(settings), proseDollars, entryLinks, snippetBlocks],
-      hastPlugins: [mathsToMathml, codeHighlight, tableAlignClasses, githubCallouts, headingAnchors],
+      hastPlugins: HAST_PLUGINS,
       features: { math: true },
     })),
     // Shiki runs in codeHighlight, which writes classes instead of the style attributes a strict CSP forbids.

@@ -22,7 +22,7 @@ import type { GraphsAhead } from "./graph/graphs-ahead.ts";
 
 import { daybookCacheDir, MDX_CACHE_FOLDER } from "./daybook-cache.ts";
 import { renderIndexedPagesFirst } from "./render-order.ts";
-import { renderOnTwoThreads, renderCountsLine, type RenderCounts } from "./render/render-two-threads.ts";
+import { noRenderCounts, renderOnTwoThreads, renderCountsLine } from "./render/render-two-threads.ts";
 import { addDrawings } from "../lib/graph/graph-drawn-ahead.ts";
 
 type BuildSteps = typeof import("./build-steps.ts");
@@ -48,7 +48,7 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
   let snippetsChecked: Promise<void> | undefined;
   const cacheDir = daybookCacheDir(settings.root);
   /** Where a build's pages were rendered (render/render-two-threads.ts). */
-  let renderCounts: RenderCounts = { started: false, mainThread: 0, secondThread: 0, handedBack: 0 };
+  let renderCounts = noRenderCounts();
   return {
     name: "daybook",
     hooks: {
@@ -125,7 +125,7 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
         // A warm build's thread also reads the last build's copies of unchanged pages while Vite bundles.
         const lastBuild = { root: settings.root, cacheDir, journal: steps!.journalDigest(journal, settings, buildKey) };
         search = new steps!.SearchIndexThread(journal, settings.base, outDir, lastBuild);
-        const counts: RenderCounts = (renderCounts = { started: false, mainThread: 0, secondThread: 0, handedBack: 0 });
+        const counts = (renderCounts = noRenderCounts());
         setPrerenderer((astro) => renderOnTwoThreads(renderIndexedPagesFirst(astro), outDir, counts));
         receiveRenderedPages(search);
         graphs = steps!.drawGraphsAhead(journal, settings.base);

@@ -1,16 +1,13 @@
 import { markdownToHtml, mdxToJs } from "satteri";
 import { describe, expect, it } from "vitest";
-import { codeHighlight } from "../../src/integration/markdown/hast-code-highlight.ts";
-import { githubCallouts } from "../../src/integration/markdown/hast-callouts.ts";
-import { headingAnchors } from "../../src/integration/markdown/hast-heading-anchors.ts";
-import { mathsToMathml, mayHoldMaths } from "../../src/integration/markdown/hast-maths.ts";
-import { tableAlignClasses } from "../../src/integration/markdown/hast-table-align.ts";
+import { mayHoldMaths } from "../../src/integration/markdown/hast-maths.ts";
+import { HAST_PLUGINS } from "../../src/integration/markdown/hast-plugins.ts";
 import { proseDollars } from "../../src/integration/markdown/mdast-prose-dollars.ts";
 
 /** The processor's Markdown plugins and features, as astro.config.mjs wires them. */
 const OPTIONS = {
   mdastPlugins: [proseDollars],
-  hastPlugins: [mathsToMathml, codeHighlight, tableAlignClasses, githubCallouts, headingAnchors],
+  hastPlugins: HAST_PLUGINS,
   features: { gfm: true, math: true },
 };
 

@@ -7,15 +7,11 @@ import { Parser } from "htmlparser2";
 import { describe, expect, it } from "vitest";
 import { ENTRY_COMPONENT_NAMES } from "../../src/components/entry-component-names.ts";
 import { MDX_OPTIONS } from "../../src/integration/markdown/mdx-options.ts";
-import { codeHighlight } from "../../src/integration/markdown/hast-code-highlight.ts";
-import { githubCallouts } from "../../src/integration/markdown/hast-callouts.ts";
-import { headingAnchors } from "../../src/integration/markdown/hast-heading-anchors.ts";
-import { mathsToMathml } from "../../src/integration/markdown/hast-maths.ts";
-import { tableAlignClasses } from "../../src/integration/markdown/hast-table-align.ts";
+import { HAST_PLUGINS } from "../../src/integration/markdown/hast-plugins.ts";
 
 /** The compiled module of `source`, as @astrojs/mdx compiles an entry with Daybook's hast plugins and options. */
 async function compile(source: string): Promise<string> {
-  const processor = satteri({ hastPlugins: [mathsToMathml, codeHighlight, tableAlignClasses, githubCallouts, headingAnchors], features: { gfm: true, math: true } });
+  const processor = satteri({ hastPlugins: HAST_PLUGINS, features: { gfm: true, math: true } });
   const renderer = await processor.createMdxRenderer!(
     { syntaxHighlight: false, shikiConfig: {}, gfm: true, smartypants: true },
     { optimize: MDX_OPTIONS.optimize, srcDir: new URL("../../src/", import.meta.url), sourcemap: false },

@@ -10,7 +10,7 @@ import { pathToFileURL } from "node:url";
 import type { AstroPrerenderer } from "astro";
 import { afterEach, describe, expect, it } from "vitest";
 import { RenderThread, type RenderThreadData } from "../../src/integration/render/render-thread.ts";
-import { renderCountsLine, renderOnTwoThreads, renderThreadsMode, type RenderCounts } from "../../src/integration/render/render-two-threads.ts";
+import { noRenderCounts, renderCountsLine, renderOnTwoThreads, renderThreadsMode, type RenderCounts } from "../../src/integration/render/render-two-threads.ts";
 
 const ENTRY = `
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -152,7 +152,7 @@ function astroPrerenderer(entry: string, pages: number): AstroPrerenderer & { ap
 }
 
 async function buildPages(entry: string, pages: number): Promise<{ counts: RenderCounts; html: string[] }> {
-  const counts: RenderCounts = { started: false, mainThread: 0, secondThread: 0, handedBack: 0 };
+  const counts = noRenderCounts();
   const prerenderer = renderOnTwoThreads(astroPrerenderer(entry, pages), "unused", counts, { mode: "always", entry });
   await prerenderer.setup!();
   const paths = await prerenderer.getStaticPaths();

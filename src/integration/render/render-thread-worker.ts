@@ -109,8 +109,11 @@ async function renderPage(job: RenderJob): Promise<RenderReply> {
     const { response, metadata } = await page.run(context, () => renderForPrerender(app as never, request, { routeData: routeData as never, collectMetadata: job.collectMetadata }));
     const body = response.body === null ? null : await response.arrayBuffer();
     if (context.needsMainThread === undefined) {
-      if (!job.compareOnly) for (const event of context.log) log(event);
-      if (!job.compareOnly) for (const [key, taken] of context.graphsAsked) countAsk(key, taken);
+      // A page rendered only for comparison is the main thread's: so are its log lines and graph asks.
+      if (!job.compareOnly) {
+        for (const event of context.log) log(event);
+        for (const [key, taken] of context.graphsAsked) countAsk(key, taken);
+      }
       return { id: job.id, page: { status: response.status, statusText: response.statusText, headers: [...response.headers], body, metadata, offered: offered.get(url.pathname) } };
     }
   } catch (error) {

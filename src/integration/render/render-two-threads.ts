@@ -17,8 +17,6 @@ import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { AstroPrerenderer } from "astro";
-
-type PrerenderResult = Exclude<Awaited<ReturnType<AstroPrerenderer["render"]>>, Response>;
 import { followDrawings, type DrawingsReport } from "../../lib/graph/graph-drawn-ahead.ts";
 import { INDEXED_ROUTES } from "../render-order.ts";
 import { offerRenderedPage } from "../search/search-offer.ts";
@@ -38,6 +36,8 @@ export function renderThreadsMode(value = process.env.DAYBOOK_RENDER_THREADS): R
   return value === "1" ? "main" : value === "2" ? "always" : "auto";
 }
 
+type PrerenderResult = Exclude<Awaited<ReturnType<AstroPrerenderer["render"]>>, Response>;
+
 /** How many of a build's pages each thread rendered. */
 export interface RenderCounts {
   /** Whether a second thread was started. */
@@ -49,6 +49,11 @@ export interface RenderCounts {
   firstReason?: string | undefined;
   /** What became of the tag graphs the second thread's pages showed. */
   drawings?: DrawingsReport | undefined;
+}
+
+/** A build's counts before its first page. */
+export function noRenderCounts(): RenderCounts {
+  return { started: false, mainThread: 0, secondThread: 0, handedBack: 0 };
 }
 
 interface PrerenderApp {
