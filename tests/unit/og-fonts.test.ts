@@ -1,7 +1,7 @@
 // The share images' small fonts (src/integration/share-images/og-fonts.ts) must change no pixel:
 // a card drawn with them is byte for byte the card drawn with the whole DejaVu fonts.
 import { createHash } from "node:crypto";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { arch, platform, tmpdir } from "node:os";
 import path from "node:path";
 import { Resvg } from "@resvg/resvg-js";
@@ -33,6 +33,19 @@ describe("share images: the small fonts", () => {
       const text = Array.from({ length: 60 }, () => (next() < 0.15 ? " " : characters[Math.floor(next() * characters.length)]!)).join("");
       const svg = ogCardSvg({ day: i, title: text, tags: [text.slice(0, 25)], site: text.slice(25, 45) });
       expect(sameWithBoth(svg), JSON.stringify(text)).toBe(true);
+    }
+  });
+
+  it("carry no hinting programs: resvg draws outlines unhinted, and reads the whole file for every glyph", () => {
+    // A TrueType file's table directory: the count at byte 4, then 16 bytes a table, its tag first.
+    const tables = (file: string) => {
+      const font = readFileSync(file);
+      return Array.from({ length: font.readUInt16BE(4) }, (_, i) => font.toString("latin1", 12 + 16 * i, 16 + 16 * i));
+    };
+    for (const [i, file] of fonts.small.font.fontFiles.entries()) {
+      expect(tables(fonts.full.font.fontFiles[i]!)).toEqual(expect.arrayContaining(["fpgm", "prep", "cvt "]));
+      expect(tables(file)).toEqual(expect.arrayContaining(["glyf", "GPOS", "GSUB", "cmap"]));
+      expect(tables(file).filter((tag) => ["fpgm", "prep", "cvt "].includes(tag))).toEqual([]);
     }
   });
 

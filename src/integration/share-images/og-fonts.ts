@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { HARFBUZZ_SUBSET_WASM, subsetFont } from "./og-font-subset.ts";
+import { HARFBUZZ_SUBSET_WASM, SUBSET_SETTINGS, subsetFont } from "./og-font-subset.ts";
 import { writeFileWhole } from "../write-whole.ts";
 
 const require = createRequire(import.meta.url);
@@ -38,13 +38,13 @@ const options = (fontFiles: string[]): ResvgOptions => ({ font: { fontFiles, loa
 
 /**
  * resvg 2.6 reads the whole font file again for every glyph it draws (fontdb's file source has
- * no shared copy), ~1.4 MB per character of a card with the whole DejaVu fonts; the small fonts
- * are ~5% of that. They are made once and kept in the cache folder, keyed by the fonts' bytes,
- * the character set and the subsetter's.
+ * no shared copy), 0.7 MB per glyph of a card with the whole DejaVu fonts; the small fonts are
+ * under 5% of that (31–36 KB). They are made once and kept in the cache folder, keyed by the fonts' bytes,
+ * the character set, the subsetter's bytes and its settings.
  */
 export async function prepareCardFonts(cacheDir: string): Promise<CardFonts> {
   const fonts = FONT_FILES.map((file) => readFileSync(file));
-  const key = createHash("sha256").update(readFileSync(HARFBUZZ_SUBSET_WASM)).update([...SUBSET_CHARACTERS].join(""));
+  const key = createHash("sha256").update(readFileSync(HARFBUZZ_SUBSET_WASM)).update(SUBSET_SETTINGS).update([...SUBSET_CHARACTERS].join(""));
   for (const font of fonts) key.update(font);
   const dir = path.join(cacheDir, "daybook-og-fonts", key.digest("hex").slice(0, 16));
   const small: string[] = [];
