@@ -1,10 +1,10 @@
 // The build's cache of compiled MDX entries (src/integration/markdown/mdx-render-cache.ts): an
 // entry is compiled again whenever anything its module is made from changes, and only then.
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "vitest";
-import { cacheMdxRenders } from "../../src/integration/markdown/mdx-render-cache.ts";
+import { cacheMdxRenders, MDX_PACK } from "../../src/integration/markdown/mdx-render-cache.ts";
 import { registerRuns } from "../../src/integration/snippets/snippet-registry.ts";
 import type { SnippetRun } from "../../src/integration/snippets/snippet-check.ts";
 
@@ -64,7 +64,9 @@ test("reuses a compiled entry only while its text, path, frontmatter, runs, proc
   registerRuns([run("3\n")]);
   expect((await build()).compiled, "a snippet's run").toBe(true);
   registerRuns([run("2\n")]);
-  expect((await build()).compiled, "back to the first run").toBe(false);
+  // The pack holds the modules of the last build alone.
+  expect((await build()).compiled, "back to the first run, after a build that ran it otherwise").toBe(true);
+  expect((await build()).compiled, "the same run again").toBe(false);
   // A new file (a new entry, a picture) recompiles nothing: an entry's links and images to files
   // that exist are published as written, and one to a missing file stops the build earlier.
   writeFileSync(path.join(contentRoot, "days/002.mdx"), ENTRY);
@@ -93,4 +95,40 @@ test("a compiled module that cannot be written fails the build when it waits for
   await expect(cache.flush()).rejects.toThrow(/cache/);
   await expect(cache.prune()).rejects.toThrow(/cache/);
   expect(readdirSync(work)).toEqual(["cache"]);
+});
+
+test("keeps every compiled entry in one file, reuses what survives of a pack cut short, and removes anything else in its folder", async () => {
+  const work = mkdtempSync(path.join(tmpdir(), "daybook-mdx-cache-"));
+  const folder = path.join(work, "cache");
+  const entries = ["001", "002", "003"].map((day) => path.join(work, `days/${day}.mdx`));
+  /** One build of the three entries: which were compiled. */
+  const build = async () => {
+    const { processor, compiles } = fakeProcessor({});
+    const cache = cacheMdxRenders(processor, { root: work, folder, fingerprint: "f1" });
+    const renderer = await processor.createMdxRenderer();
+    const codes = [];
+    for (const entry of entries) codes.push((await renderer.process(`${ENTRY}${entry}\n`, entry, {})).code);
+    await cache.prune();
+    return { compiles: compiles.map((id) => path.basename(id)), codes };
+  };
+
+  // A file an earlier Daybook kept per entry, and a partial write, are gone after a build.
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(path.join(folder, "0123abcd.json"), "{}");
+  writeFileSync(path.join(folder, `${MDX_PACK}.1-0-0.partial`), "half");
+  const first = await build();
+  expect(first.compiles).toEqual(["001.mdx", "002.mdx", "003.mdx"]);
+  expect(readdirSync(folder)).toEqual([MDX_PACK]);
+  expect(readFileSync(path.join(folder, MDX_PACK), "utf8").split("\n")).toHaveLength(4);
+
+  const again = await build();
+  expect(again).toEqual({ compiles: [], codes: first.codes });
+
+  // A pack cut short (a disk that filled up): the entries whose lines are whole are reused.
+  const pack = readFileSync(path.join(folder, MDX_PACK), "utf8");
+  writeFileSync(path.join(folder, MDX_PACK), pack.slice(0, pack.lastIndexOf("\n", pack.length - 2) + 20));
+  const cut = await build();
+  expect(cut.compiles).toEqual(["003.mdx"]);
+  expect(cut.codes).toEqual(first.codes);
+  expect(readFileSync(path.join(folder, MDX_PACK), "utf8")).toBe(pack);
 });

@@ -14,9 +14,9 @@ export interface MdxRenderCounts {
 
 export interface MdxRenderCache {
   counts(): MdxRenderCounts;
-  /** Waits for the compiled modules still being written; rejects if one could not be. */
+  /** Writes the modules this build used so far as the folder's pack, whole; rejects if it could not be written. */
   flush(): Promise<void>;
-  /** Deletes what this build did not use (after `flush`): the cache then holds one compiled module per entry. */
+  /** Writes the pack (`flush`) and deletes every other file in the folder: the cache then holds one compiled module per entry. */
   prune(): Promise<void>;
 }
 
@@ -25,6 +25,14 @@ interface Compiled {
   map: unknown;
   astroMetadata: unknown;
 }
+
+/**
+ * The one file of the folder: a line per compiled module, its key, a tab, then the module as
+ * JSON (which never holds a raw tab or line break). One file rather than one per entry: a build
+ * of 1,000 entries created 1,000 files, and creating a file is one of the dearer things a build
+ * asks of the file system (on ext4 without a journal, dearer still right after many were deleted).
+ */
+export const MDX_PACK = "compiled.tsv";
 
 /**
  * Keeps each MDX entry's compiled module (what @astrojs/mdx hands Vite: the JavaScript, with
@@ -43,13 +51,17 @@ interface Compiled {
  * missing one stops the build before Astro starts, so a new entry recompiles nothing else.
  * tests/build/incremental-build.test.ts changes each kind of input and finds the build that
  * reused compiled entries equal, byte for byte, to one from empty caches.
+ *
+ * The modules live in one pack (MDX_PACK), read when the build starts and written whole when it
+ * ends (`prune`) with the modules it used: a build stopped halfway leaves the last pack as it was.
  */
 export function cacheMdxRenders(processor: object, options: { root: string; folder: string; fingerprint: string }): MdxRenderCache {
   const counts: MdxRenderCounts = { compiled: 0, reused: 0 };
-  const used = new Set<string>();
-  // What the last build kept, listed once: a cold build then reads no file per entry to find it missing.
-  const kept = new Set(listing(options.folder));
-  const writes: Promise<void>[] = [];
+  const pack = path.join(options.folder, MDX_PACK);
+  // What the last build kept, by key, as JSON text: parsed only when an entry asks for it.
+  const kept = readPack(pack);
+  // What this build used, by key, as JSON text: the next pack.
+  const used = new Map<string, string>();
   const processorOptions = (processor as { options?: unknown }).options ?? null;
   let shared: string | undefined;
   // Taken at the first compile: the link targets are registered before Vite starts.
@@ -59,13 +71,12 @@ export function cacheMdxRenders(processor: object, options: { root: string; fold
     const file = path.relative(options.root, id).split(path.sep).join("/");
     const runs = extractSnippets(file, content).snippets.map((s) => lookupRun(s.code) ?? null);
     const key = hashText(everyEntry(), file, content, JSON.stringify(frontmatter), JSON.stringify(runs));
-    used.add(key);
-    const name = `${key}.json`;
-    const cached = path.join(options.folder, name);
-    if (kept.has(name)) {
+    const text = kept.get(key);
+    if (text !== undefined) {
       try {
-        const compiled = JSON.parse(readFileSync(cached, "utf8")) as Compiled;
+        const compiled = JSON.parse(text) as Compiled;
         counts.reused++;
+        used.set(key, text);
         return compiled;
       } catch {
         // Unreadable: compiled below.
@@ -73,23 +84,38 @@ export function cacheMdxRenders(processor: object, options: { root: string; fold
     }
     const compiled = (await compile(...args)) as Compiled;
     counts.compiled++;
-    // Whole: a build stopped halfway never leaves half a module to reuse. Written while Vite
-    // goes on; the build waits for every write before it ends (flush).
-    const write = writeFileWholeAsync(cached, JSON.stringify({ code: compiled.code, map: compiled.map ?? null, astroMetadata: compiled.astroMetadata }));
-    write.catch(() => undefined); // reported by flush()
-    writes.push(write);
+    used.set(key, JSON.stringify({ code: compiled.code, map: compiled.map ?? null, astroMetadata: compiled.astroMetadata }));
     return compiled;
   });
   return {
     counts: () => ({ ...counts }),
     async flush() {
-      await Promise.all(writes);
+      // A journal without MDX entries keeps no pack.
+      if (used.size === 0) return rmSync(pack, { force: true });
+      // Whole: a build stopped while writing never leaves half a pack to reuse.
+      await writeFileWholeAsync(pack, [...used].map(([key, text]) => `${key}\t${text}\n`).join(""));
     },
     async prune() {
       await this.flush();
-      for (const name of listing(options.folder)) if (!used.has(name.replace(/\.json$/, ""))) rmSync(path.join(options.folder, name), { force: true });
+      for (const name of listing(options.folder)) if (name !== MDX_PACK) rmSync(path.join(options.folder, name), { force: true });
     },
   };
+}
+
+/** The pack's modules by key; none if there is no pack (or it cannot be read). */
+function readPack(pack: string): Map<string, string> {
+  const modules = new Map<string, string>();
+  let text: string;
+  try {
+    text = readFileSync(pack, "utf8");
+  } catch {
+    return modules;
+  }
+  for (const line of text.split("\n")) {
+    const tab = line.indexOf("\t");
+    if (tab > 0) modules.set(line.slice(0, tab), line.slice(tab + 1));
+  }
+  return modules;
 }
 
 /** The files of `folder`, none if there is no such folder yet. */
