@@ -4,11 +4,12 @@ import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { problemLines } from "../src/integration/astro-process/astro-log-check.ts";
 import { astroHeapFlag } from "../src/integration/astro-process/astro-heap.ts";
+import { astroBuildEnv } from "../src/integration/astro-process/astro-build-env.ts";
 
 const astroBin = fileURLToPath(new URL("../node_modules/astro/bin/astro.mjs", import.meta.url));
 const child = spawn(process.execPath, [astroHeapFlag(), astroBin, "build", ...process.argv.slice(2)], {
   stdio: ["ignore", "pipe", "pipe"],
-  env: productionEnv(process.env),
+  env: astroBuildEnv(process.env),
 });
 
 let output = "";
@@ -33,13 +34,3 @@ child.on("close", (code) => {
     process.exit(1);
   }
 });
-
-/**
- * NODE_ENV=development in the author's shell would turn the build into a dev build (drafts
- * included), and variables named like Vite's own (BASE_URL, MODE, DEV, PROD, SSR) leak into
- * `import.meta.env`; a production build sets the first and drops the rest.
- */
-function productionEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const clean = Object.fromEntries(Object.entries(env).filter(([key]) => !["BASE_URL", "MODE", "DEV", "PROD", "SSR"].includes(key)));
-  return { ...clean, NODE_ENV: "production", ASTRO_TELEMETRY_DISABLED: "1" };
-}

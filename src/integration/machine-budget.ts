@@ -45,3 +45,13 @@ export function aheadShareImageWorkers(machine: Machine = currentMachine()): num
 export function pageConcurrency(machine: Machine = currentMachine()): number {
   return clamp(Math.min(2 * machine.cores, machine.spareBytes / PAGE_BYTES), 1, 32);
 }
+
+/**
+ * Threads Node gives the Astro process for file-system calls (libuv's pool, UV_THREADPOOL_SIZE):
+ * one per core, at most libuv's default of 4. A build creates thousands of files (the pages,
+ * Astro's copy of each, Pagefind's index, the cards); on two cores, four threads creating files
+ * at once contended in the file system and took CPU from the threads rendering.
+ */
+export function fileSystemThreads(machine: Machine = currentMachine()): number {
+  return clamp(machine.cores, 1, 4);
+}
