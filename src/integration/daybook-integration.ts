@@ -10,7 +10,7 @@ import type { SnippetReport } from "./snippets/snippet-check.ts";
 import { registerRuns } from "./snippets/snippet-registry.ts";
 import { receiveRenderedPages } from "./search/search-offer.ts";
 import { serveLastSearchIndex } from "./search/dev-search-index.ts";
-import { startDevSession, type DevSession } from "./dev/dev-server.ts";
+import type { DevSession } from "./dev/dev-server.ts";
 import { TypecheckThread } from "./dev/typecheck-thread.ts";
 import { shareImageCounts } from "./share-images/og-image-counts.ts";
 import type { MdxRenderCache } from "./markdown/mdx-render-cache.ts";
@@ -59,6 +59,8 @@ export function daybook(settings: DaybookSettings): AstroIntegration {
         if (command === "build") addMiddleware({ entrypoint: new URL("./csp-hashes-middleware.ts", import.meta.url), order: "post" });
         if (command === "dev") {
           // Dev checks live, shows problems in the page and never stops for them: src/integration/dev/.
+          // Loaded here: a build needs none of the dev server's modules.
+          const { startDevSession } = await import("./dev/dev-server.ts");
           dev = await startDevSession({ settings, processor: config.markdown.processor, injectScript, logger });
           return;
         }

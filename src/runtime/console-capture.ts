@@ -2,10 +2,9 @@ import { format, inspect } from "node-inspect-extracted";
 import { formatTable } from "./console/console-table.ts";
 import { formatTime } from "./console/format-time.ts";
 import { snippetFrames } from "./error-format.ts";
+import { MAX_OUTPUT_CHARS, MAX_OUTPUT_LINES } from "./output-limits.ts";
 
-/** Output is capped so a snippet that floods the console cannot bloat a page or hang a tab. */
-export const MAX_OUTPUT_LINES = 500;
-export const MAX_OUTPUT_CHARS = 50_000;
+export { MAX_OUTPUT_CHARS, MAX_OUTPUT_LINES };
 
 type Method = (...args: unknown[]) => void;
 export type SnippetConsole = Record<

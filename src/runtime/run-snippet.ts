@@ -7,6 +7,7 @@ import { createShow } from "../figures/show.ts";
 import { figureSummaryLine } from "../figures/figure-summary.ts";
 import { createInput } from "../figures/input.ts";
 import { SHOW_SPECIFIER } from "./typecheck-options.ts";
+import { SNIPPET_SOURCE } from "./snippet-source.ts";
 
 /** A compiled snippet: CommonJS-style module body (sucrase output) wrapped in an async function. */
 export type SnippetFunction = (require: (specifier: string) => unknown, exports: object, module: { exports: object }) => Promise<void>;
@@ -52,8 +53,7 @@ export interface RunResult {
 export const VIRTUAL_EPOCH = Date.UTC(2026, 0, 1, 9, 0, 0);
 /** A snippet that keeps scheduling timers forever is stopped after this many. */
 export const MAX_TIMERS = 100_000;
-/** The file name snippet code runs under (Node), so stack frames in the snippet can be told apart. */
-export const SNIPPET_SOURCE = "daybook-snippet.js";
+export { SNIPPET_SOURCE };
 
 /**
  * Runs one transpiled snippet deterministically: console captured and formatted like Node,

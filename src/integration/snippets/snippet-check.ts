@@ -3,14 +3,13 @@
 
 import type { RunResult } from "../../runtime/run-snippet.ts";
 import { transpileSnippet } from "../../runtime/transpile.ts";
-import { MAX_OUTPUT_CHARS, MAX_OUTPUT_LINES } from "../../runtime/console-capture.ts";
+import { MAX_OUTPUT_CHARS, MAX_OUTPUT_LINES } from "../../runtime/output-limits.ts";
 
 const TRUNCATION_NOTE = "… output truncated:";
 import type { Problem } from "../content/problem.ts";
 import { SnippetCache, hashText, runtimeFingerprint, type CachedProblem } from "./snippet-cache.ts";
-import { extractSnippets, type Snippet } from "./snippet-extract.ts";
+import { extractSnippets, inSnippet, type Snippet } from "./snippet-extract.ts";
 import { SnippetPool } from "./snippet-pool.ts";
-import { inSnippet, typecheckSnippetsInTurn } from "./snippet-typecheck.ts";
 import { lineDiff } from "./text-diff.ts";
 import { placeFigures } from "../../figures/run-figures.ts";
 import { validateControls } from "../../figures/input-controls.ts";
@@ -96,7 +95,9 @@ export async function checkSnippets(files: readonly { path: string; text: string
     ? Promise.resolve(cached.map((p) => placedAt(p, snippets)))
     : options.typecheck
       ? options.typecheck(snippets)
-      : typecheckSnippetsInTurn(snippets, options.root, (index, own) => typed[index]!.resolve(own.length === 0));
+      : // Loaded here: a build checks in a thread of its own (options.typecheck), and TypeScript and the
+        // snippet realm's names need not load on its main thread.
+        import("./snippet-typecheck.ts").then(({ typecheckSnippetsInTurn }) => typecheckSnippetsInTurn(snippets, options.root, (index, own) => typed[index]!.resolve(own.length === 0)));
   const typeChecked = typecheck.then(
     (typeProblems) => {
       const mistyped = new Set(snippets.filter((snippet) => typeProblems.some((p) => inSnippet(p, snippet))));

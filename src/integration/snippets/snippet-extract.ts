@@ -127,3 +127,8 @@ function parseMeta(text: string): SnippetMeta | { problem: string } {
   }
   return meta;
 }
+
+/** Whether a problem's line is inside the snippet's code (the lines after its opening fence). */
+export function inSnippet(problem: Problem, snippet: Snippet): boolean {
+  return problem.file === snippet.file && problem.line !== undefined && problem.line > snippet.line && problem.line <= snippet.line + snippet.code.split("\n").length;
+}

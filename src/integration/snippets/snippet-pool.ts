@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { availableParallelism } from "node:os";
 import type { RunResult } from "../../runtime/run-snippet.ts";
-import { SNIPPET_SOURCE } from "../../runtime/run-snippet.ts";
+import { SNIPPET_SOURCE } from "../../runtime/snippet-source.ts";
 import { processCpuMs } from "./process-cpu.ts";
 import { bundleSnippetHost, bundleSnippetRuntime } from "./runtime-bundle.ts";
 import type { HostInit, HostMessage, HostTask } from "./snippet-host.ts";

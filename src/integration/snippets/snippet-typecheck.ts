@@ -4,9 +4,11 @@ import { typescript } from "./typescript-lazy.ts";
 import type { Problem } from "../content/problem.ts";
 import { findNonErasableSyntax, type NonErasableSyntax } from "../../runtime/erasable-syntax.ts";
 import { REALM_GLOBALS, SNIPPET_GLOBALS } from "../../runtime/realm.ts";
-import type { Snippet } from "./snippet-extract.ts";
+import { inSnippet, type Snippet } from "./snippet-extract.ts";
 import { SNIPPET_WEB_LIB, findRealmProblems, isDroppedDiagnostic, missingGlobal, snippetCompilerOptions } from "../../runtime/typecheck-options.ts";
 import { absentWebNames, snippetWebLib } from "./snippet-web-lib.ts";
+
+export { inSnippet };
 
 /** The helper library snippets import as `daybook/sim`. */
 export const SIM_ENTRY = "src/sim/index.ts";
@@ -81,10 +83,6 @@ export async function typecheckSnippetsInTurn(snippets: readonly Snippet[], root
   return [...check.problems(), ...diagnostics.flatMap(check.problemOf)];
 }
 
-/** Whether a problem's line is inside the snippet's code (the lines after its opening fence). */
-export function inSnippet(problem: Problem, snippet: Snippet): boolean {
-  return problem.file === snippet.file && problem.line !== undefined && problem.line > snippet.line && problem.line <= snippet.line + snippet.code.split("\n").length;
-}
 
 interface SnippetProgram {
   program: ts.Program;
