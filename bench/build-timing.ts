@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { statSync } from "node:fs";
 import path from "node:path";
 import { astroHeapFlag } from "../src/integration/astro-process/astro-heap.ts";
-import { fileSystemThreads } from "../src/integration/machine-budget.ts";
+import { astroBuildEnv } from "../src/integration/astro-process/astro-build-env.ts";
 
 export interface BuildFigures {
   ms: number;
@@ -44,10 +44,11 @@ export function daybookBuild(root: string, content: string, work: string, env: N
 
 /**
  * `astro build` of bench/baseline on the same content, cold, with the process settings `npm run
- * build` gives Astro (its heap limit and its file-system threads, src/integration/astro-process/),
+ * build` gives Astro (its environment, file-system threads included, and its heap limit:
+ * src/integration/astro-process/),
  * so that the ratio is what Daybook's own work costs: both make plain Astro faster or roomier too.
  */
 export function baselineBuild(root: string, content: string, work: string): BuildFigures {
-  const env = { UV_THREADPOOL_SIZE: String(fileSystemThreads()), ...process.env, BASELINE_CONTENT: content, BASELINE_OUT: path.join(work, "dist"), BASELINE_CACHE: path.join(work, "cache") };
+  const env = { ...astroBuildEnv(process.env), BASELINE_CONTENT: content, BASELINE_OUT: path.join(work, "dist"), BASELINE_CACHE: path.join(work, "cache") };
   return timed([astroHeapFlag(), path.join(root, "node_modules/astro/bin/astro.mjs"), "build"], path.join(root, "bench/baseline"), env);
 }

@@ -4,8 +4,6 @@ import { formatTime } from "./console/format-time.ts";
 import { snippetFrames } from "./error-format.ts";
 import { MAX_OUTPUT_CHARS, MAX_OUTPUT_LINES } from "./output-limits.ts";
 
-export { MAX_OUTPUT_CHARS, MAX_OUTPUT_LINES };
-
 type Method = (...args: unknown[]) => void;
 export type SnippetConsole = Record<
   | "log" | "info" | "debug" | "warn" | "error" | "dirxml" | "dir" | "table" | "trace" | "assert" | "count" | "countReset"

@@ -53,7 +53,6 @@ export interface RunResult {
 export const VIRTUAL_EPOCH = Date.UTC(2026, 0, 1, 9, 0, 0);
 /** A snippet that keeps scheduling timers forever is stopped after this many. */
 export const MAX_TIMERS = 100_000;
-export { SNIPPET_SOURCE };
 
 /**
  * Runs one transpiled snippet deterministically: console captured and formatted like Node,

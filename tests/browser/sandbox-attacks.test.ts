@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SHOWN_OUTPUT_CHARS, TRUNCATED_NOTE } from "../../src/client/snippets/output-limit.ts";
 import { SANDBOX_STOPPED, SILENCE_MS } from "../../src/client/snippets/sandbox-frame.ts";
-import { MAX_OUTPUT_CHARS } from "../../src/runtime/console-capture.ts";
+import { MAX_OUTPUT_CHARS } from "../../src/runtime/output-limits.ts";
 import { launchChromium } from "../helpers/chromium.ts";
 import { foreignFramerPage } from "../helpers/foreign-framer.ts";
 import { FORGE_ON_WORKER_CHANNEL } from "../helpers/forge-results.ts";

@@ -5,7 +5,8 @@
  * and all three must print the same bytes.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { captureConsole, MAX_OUTPUT_CHARS, MAX_OUTPUT_LINES } from "../../src/runtime/console-capture.ts";
+import { captureConsole } from "../../src/runtime/console-capture.ts";
+import { MAX_OUTPUT_CHARS, MAX_OUTPUT_LINES } from "../../src/runtime/output-limits.ts";
 import { formatTime } from "../../src/runtime/console/format-time.ts";
 import { getStringWidth } from "../../src/runtime/console/string-width.ts";
 import { transpileSnippet } from "../../src/runtime/transpile.ts";

@@ -13,7 +13,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { bundleSnippetRuntime } from "../../src/integration/snippets/runtime-bundle.ts";
-import { SNIPPET_SOURCE, VIRTUAL_EPOCH } from "../../src/runtime/run-snippet.ts";
+import { VIRTUAL_EPOCH } from "../../src/runtime/run-snippet.ts";
+import { SNIPPET_SOURCE } from "../../src/runtime/snippet-source.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const require = createRequire(import.meta.url);

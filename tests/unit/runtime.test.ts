@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatError, formatUncaught, snippetFrames, snippetLine } from "../../src/runtime/error-format.ts";
-import { captureConsole, MAX_OUTPUT_LINES } from "../../src/runtime/console-capture.ts";
+import { captureConsole } from "../../src/runtime/console-capture.ts";
+import { MAX_OUTPUT_LINES } from "../../src/runtime/output-limits.ts";
 import { seededRandom } from "../../src/runtime/seeded-random.ts";
 import { transpileSnippet } from "../../src/runtime/transpile.ts";
 

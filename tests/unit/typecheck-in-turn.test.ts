@@ -4,7 +4,7 @@
 // the whole check finds, in the same order, and tell each snippet only the problems in it.
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import type { Snippet } from "../../src/integration/snippets/snippet-extract.ts";
+import { inSnippet, type Snippet } from "../../src/integration/snippets/snippet-extract.ts";
 import type { Problem } from "../../src/integration/content/problem.ts";
 
 // The realm check (which globals a snippet may not use) walks each file with the checker: every
@@ -14,7 +14,7 @@ vi.mock("../../src/runtime/typecheck-options.ts", async (importOriginal) => {
   const real = await importOriginal<typeof import("../../src/runtime/typecheck-options.ts")>();
   return { ...real, findRealmProblems: (...args: Parameters<typeof real.findRealmProblems>) => (walked.push(args[1].fileName), real.findRealmProblems(...args)) };
 });
-const { inSnippet, typecheckSnippets, typecheckSnippetsInTurn } = await import("../../src/integration/snippets/snippet-typecheck.ts");
+const { typecheckSnippets, typecheckSnippetsInTurn } = await import("../../src/integration/snippets/snippet-typecheck.ts");
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const snippet = (code: string, line: number, file = "content/days/001-x.mdx"): Snippet => ({ file, line, code, meta: { timeout: 2000, throws: false }, closeIndex: line + code.split("\n").length });

@@ -8,8 +8,6 @@ import { inSnippet, type Snippet } from "./snippet-extract.ts";
 import { SNIPPET_WEB_LIB, findRealmProblems, isDroppedDiagnostic, missingGlobal, snippetCompilerOptions } from "../../runtime/typecheck-options.ts";
 import { absentWebNames, snippetWebLib } from "./snippet-web-lib.ts";
 
-export { inSnippet };
-
 /** The helper library snippets import as `daybook/sim`. */
 export const SIM_ENTRY = "src/sim/index.ts";
 /** What the type checker resolves `daybook/show` to (the runtime gives each run its own `show`). */
@@ -82,7 +80,6 @@ export async function typecheckSnippetsInTurn(snippets: readonly Snippet[], root
   const diagnostics = ts.sortAndDeduplicateDiagnostics([...early, ...semantic, ...declarations]);
   return [...check.problems(), ...diagnostics.flatMap(check.problemOf)];
 }
-
 
 interface SnippetProgram {
   program: ts.Program;
