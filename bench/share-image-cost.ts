@@ -9,17 +9,17 @@ import path from "node:path";
 import { setImmediate as turn } from "node:timers/promises";
 import { ogCardSvg } from "../src/lib/og-card.ts";
 import { renderPng } from "../src/integration/share-images/og-image.ts";
-import { prepareCardFonts, type ResvgOptions } from "../src/integration/share-images/og-fonts.ts";
+import { cardFontsFor, prepareCardFonts, type CardFonts } from "../src/integration/share-images/og-fonts.ts";
 
 export interface ShareImageFigures {
   cards: number;
-  /** CPU per card whose characters are all in the small fonts (nearly every card). */
+  /** CPU per card whose characters are all in the ASCII fonts (most cards of an English journal). */
   cpuMsPerCard: number;
   /** CPU per card with a character outside them (here Greek), drawn with the whole fonts. */
   cpuMsPerWholeFontCard: number;
   /**
    * CPU per card of resvg alone (parsing, text layout and rendering the same cards with the same
-   * small fonts, on this thread): the part of a card no encoder or pool can save, measured in the
+   * fonts the build picks for them, on this thread): the part of a card no encoder or pool can save, measured in the
    * same run so that the card's figure can be read against this machine's speed.
    */
   resvgCpuMsPerCard: number;
@@ -38,12 +38,12 @@ async function cpuPerCard(svgs: string[], cache: string): Promise<number> {
  * resvg's own share of a card, drawn as resvg-js draws by default (the issue's reference): without
  * the pool, the encoder, the file, and the workers' uncopied crop (og-render-pool.ts).
  */
-async function resvgCpuPerCard(svgs: string[], fonts: ResvgOptions): Promise<number> {
+async function resvgCpuPerCard(svgs: string[], fonts: CardFonts): Promise<number> {
   const { Resvg } = createRequire(import.meta.url)("@resvg/resvg-js") as typeof import("@resvg/resvg-js");
   let cpu = 0;
   for (const svg of svgs) {
     const used = process.cpuUsage();
-    new Resvg(svg, fonts).render();
+    new Resvg(svg, fonts[cardFontsFor(svg)]).render();
     const { user, system } = process.cpuUsage(used);
     cpu += user + system;
     // As in the workers: the pixmap is freed when its wrapper is collected (og-render-pool.ts).
@@ -62,7 +62,7 @@ export async function benchShareImageCost(cards = 200): Promise<ShareImageFigure
       cards,
       cpuMsPerCard: await cpuPerCard(titles("Two-phase commit, part"), cache),
       cpuMsPerWholeFontCard: await cpuPerCard(titles("Παξος, part"), cache),
-      resvgCpuMsPerCard: await resvgCpuPerCard(titles("Two-phase commit, part"), (await prepareCardFonts(cache)).small),
+      resvgCpuMsPerCard: await resvgCpuPerCard(titles("Two-phase commit, part"), await prepareCardFonts(cache)),
     };
   } finally {
     rmSync(cache, { recursive: true, force: true });

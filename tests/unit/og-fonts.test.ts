@@ -1,5 +1,5 @@
-// The share images' small fonts (src/integration/share-images/og-fonts.ts) must change no pixel:
-// a card drawn with them is byte for byte the card drawn with the whole DejaVu fonts.
+// The share images' small and ASCII fonts (src/integration/share-images/og-fonts.ts) must change
+// no pixel: a card drawn with them is byte for byte the card drawn with the whole DejaVu fonts.
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { arch, platform, tmpdir } from "node:os";
@@ -8,21 +8,27 @@ import { Resvg } from "@resvg/resvg-js";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { ogCardSvg, type OgCard } from "../../src/lib/og-card.ts";
-import { fitsSmallFonts, prepareCardFonts, SUBSET_CHARACTERS } from "../../src/integration/share-images/og-fonts.ts";
+import { ASCII_CHARACTERS, cardFontsFor, prepareCardFonts, SUBSET_CHARACTERS, type CardFonts } from "../../src/integration/share-images/og-fonts.ts";
 import { renderPng } from "../../src/integration/share-images/og-image.ts";
 
 const cache = mkdtempSync(path.join(tmpdir(), "daybook-og-fonts-"));
 const fonts = await prepareCardFonts(cache);
-const characters = [...SUBSET_CHARACTERS];
-const sameWithBoth = (svg: string) => new Resvg(svg, fonts.small).render().asPng().equals(new Resvg(svg, fonts.full).render().asPng());
+const sameAsWhole = (svg: string, subset: Exclude<keyof CardFonts, "full">) => new Resvg(svg, fonts[subset]).render().asPng().equals(new Resvg(svg, fonts.full).render().asPng());
 
-describe("share images: the small fonts", () => {
+describe.each([
+  ["small", SUBSET_CHARACTERS],
+  ["ascii", ASCII_CHARACTERS],
+] as const)("share images: the %s fonts", (subset, set) => {
+  const characters = [...set];
+
   it("draw every character they hold as the whole fonts do, in the bold title and the regular tags and site", () => {
     for (let i = 0; i < characters.length; i += 40) {
       const run = characters.slice(i, i + 40);
       const svg = ogCardSvg({ day: i, title: run.join(" "), tags: [run.slice(0, 20).join("")], site: run.slice(20).join("") });
-      expect(fitsSmallFonts(svg)).toBe(true);
-      expect(sameWithBoth(svg), `characters ${run.join("")}`).toBe(true);
+      // Drawn with these fonts, not with a smaller set's.
+      if (subset === "ascii") expect(cardFontsFor(svg)).toBe("ascii");
+      else if (run.some((character) => !ASCII_CHARACTERS.has(character))) expect(cardFontsFor(svg)).toBe("small");
+      expect(sameAsWhole(svg, subset), `characters ${run.join("")}`).toBe(true);
     }
   });
 
@@ -32,7 +38,7 @@ describe("share images: the small fonts", () => {
     for (let i = 0; i < 8; i++) {
       const text = Array.from({ length: 60 }, () => (next() < 0.15 ? " " : characters[Math.floor(next() * characters.length)]!)).join("");
       const svg = ogCardSvg({ day: i, title: text, tags: [text.slice(0, 25)], site: text.slice(25, 45) });
-      expect(sameWithBoth(svg), JSON.stringify(text)).toBe(true);
+      expect(sameAsWhole(svg, subset), JSON.stringify(text)).toBe(true);
     }
   });
 
@@ -42,22 +48,35 @@ describe("share images: the small fonts", () => {
       const font = readFileSync(file);
       return Array.from({ length: font.readUInt16BE(4) }, (_, i) => font.toString("latin1", 12 + 16 * i, 16 + 16 * i));
     };
-    for (const [i, file] of fonts.small.font.fontFiles.entries()) {
+    for (const [i, file] of fonts[subset].font.fontFiles.entries()) {
       expect(tables(fonts.full.font.fontFiles[i]!)).toEqual(expect.arrayContaining(["fpgm", "prep", "cvt "]));
       expect(tables(file)).toEqual(expect.arrayContaining(["glyf", "GPOS", "GSUB", "cmap"]));
       expect(tables(file).filter((tag) => ["fpgm", "prep", "cvt "].includes(tag))).toEqual([]);
     }
   });
+});
+
+describe("share images: the fonts a card is drawn with", () => {
+  it("are smaller files for a smaller set", () => {
+    const size = (options: CardFonts[keyof CardFonts]) => options.font.fontFiles.map((file) => readFileSync(file).length);
+    for (const [i, ascii] of size(fonts.ascii).entries()) {
+      expect(ascii).toBeLessThan(size(fonts.small)[i]! / 1.8);
+      expect(size(fonts.small)[i]!).toBeLessThan(size(fonts.full)[i]! / 10);
+    }
+  });
 
   it.each([
-    ["plain ASCII", "Two-phase commit", true],
-    ["Latin-1 and typographic punctuation", "Ærøskøbing’s café — “quoted” …", true],
-    ["a tab, which the markup may hold", "a\tb", true],
-    ["Greek, not in the set", "λ-calculus", false],
-    ["CJK, not in DejaVu at all", "日本", false],
-    ["an emoji", "🚀 launch", false],
-  ])("fitsSmallFonts: %s", (_what, title, fits) => {
-    expect(fitsSmallFonts(ogCardSvg({ day: 1, title, tags: ["x"], site: "example.org" }))).toBe(fits);
+    ["plain ASCII", "Two-phase commit", "ascii"],
+    ["ASCII cut with the card's own ellipsis, tags joined by its own dot", "x ".repeat(80), "ascii"],
+    ["a curly apostrophe", "Little’s law", "small"],
+    ["Latin-1 and typographic punctuation", "Ærøskøbing’s café — “quoted” …", "small"],
+    ["a tab, which the markup may hold", "a\tb", "ascii"],
+    ["Greek, not in either set", "λ-calculus", "full"],
+    ["CJK, not in DejaVu at all", "日本", "full"],
+    ["an emoji", "🚀 launch", "full"],
+  ] as const)("for %s: the %s fonts", (_what, title, expected) => {
+    const svg = ogCardSvg({ day: 1, title, tags: ["x", "y"], site: "example.org" });
+    expect(cardFontsFor(svg)).toBe(expected);
   });
 });
 

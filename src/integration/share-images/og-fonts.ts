@@ -20,6 +20,12 @@ const range = (from: number, to: number) => Array.from({ length: to - from + 1 }
  * both DejaVu faces. A card with any other character is drawn with the whole fonts.
  */
 export const SUBSET_CHARACTERS: ReadonlySet<string> = new Set([...range(0x20, 0x7e), ...range(0xa0, 0x17f), ...range(0x2010, 0x2027), "€", "™"]);
+/**
+ * The characters the ASCII fonts hold: printable ASCII and the two a card adds itself (src/lib/og-card.ts:
+ * `·` between tags, `…` where a title is cut). Most cards of an English journal fit, and their
+ * font files are under half the small fonts' size (14–16 KB), which resvg reads again for every glyph.
+ */
+export const ASCII_CHARACTERS: ReadonlySet<string> = new Set([...range(0x20, 0x7e), "·", "…"]);
 /** Whitespace in the SVG's markup (between elements), which draws nothing. */
 const MARKUP_WHITESPACE = new Set(["\n", "\r", "\t"]);
 
@@ -32,35 +38,50 @@ export interface CardFonts {
   full: ResvgOptions;
   /** The same fonts holding only SUBSET_CHARACTERS: same pixels, a fraction of the work. */
   small: ResvgOptions;
+  /** The same fonts holding only ASCII_CHARACTERS: same pixels again, less still to read. */
+  ascii: ResvgOptions;
 }
+
+/** The subsets, smallest first: a card is drawn with the first that holds every character of it. */
+const SUBSETS = [
+  ["ascii", ASCII_CHARACTERS],
+  ["small", SUBSET_CHARACTERS],
+] as const;
 
 const options = (fontFiles: string[]): ResvgOptions => ({ font: { fontFiles, loadSystemFonts: false, defaultFontFamily: "DejaVu Sans" } });
 
 /**
  * resvg 2.6 reads the whole font file again for every glyph it draws (fontdb's file source has
  * no shared copy), 0.7 MB per glyph of a card with the whole DejaVu fonts; the small fonts are
- * under 5% of that (31–36 KB). They are made once and kept in the cache folder, keyed by the fonts' bytes,
- * the character set, the subsetter's bytes and its settings.
+ * under 5% of that (31–36 KB), the ASCII ones about 2% (14–16 KB). They are made once and kept
+ * in the cache folder, keyed by the fonts' bytes, the character set, the subsetter's bytes and
+ * its settings.
  */
 export async function prepareCardFonts(cacheDir: string): Promise<CardFonts> {
   const fonts = FONT_FILES.map((file) => readFileSync(file));
-  const key = createHash("sha256").update(readFileSync(HARFBUZZ_SUBSET_WASM)).update(SUBSET_SETTINGS).update([...SUBSET_CHARACTERS].join(""));
-  for (const font of fonts) key.update(font);
-  const dir = path.join(cacheDir, "daybook-og-fonts", key.digest("hex").slice(0, 16));
-  const small: string[] = [];
-  for (const [i, font] of fonts.entries()) {
-    const file = path.join(dir, path.basename(FONT_FILES[i]!));
-    if (!existsSync(file)) {
-      // Parallel builds may race here: each puts a whole file in place.
-      writeFileWhole(file, await subsetFont(font, SUBSET_CHARACTERS));
+  const subsetter = readFileSync(HARFBUZZ_SUBSET_WASM);
+  const prepared: Partial<Record<(typeof SUBSETS)[number][0], ResvgOptions>> = {};
+  for (const [name, characters] of SUBSETS) {
+    const key = createHash("sha256").update(subsetter).update(SUBSET_SETTINGS).update([...characters].join(""));
+    for (const font of fonts) key.update(font);
+    const dir = path.join(cacheDir, "daybook-og-fonts", key.digest("hex").slice(0, 16));
+    const files: string[] = [];
+    for (const [i, font] of fonts.entries()) {
+      const file = path.join(dir, path.basename(FONT_FILES[i]!));
+      if (!existsSync(file)) {
+        // Parallel builds may race here: each puts a whole file in place.
+        writeFileWhole(file, await subsetFont(font, characters));
+      }
+      files.push(file);
     }
-    small.push(file);
+    prepared[name] = options(files);
   }
-  return { full: options(FONT_FILES), small: options(small) };
+  return { full: options(FONT_FILES), small: prepared.small!, ascii: prepared.ascii! };
 }
 
-/** Whether every character of the card's SVG is one the small fonts hold (the markup is ASCII). */
-export function fitsSmallFonts(svg: string): boolean {
-  for (const character of svg) if (!SUBSET_CHARACTERS.has(character) && !MARKUP_WHITESPACE.has(character)) return false;
-  return true;
+/** The fonts a card is drawn with: the smallest set holding every character of its SVG (the markup is ASCII). */
+export function cardFontsFor(svg: string): keyof CardFonts {
+  const text = [...new Set(svg)].filter((character) => !MARKUP_WHITESPACE.has(character));
+  for (const [name, characters] of SUBSETS) if (text.every((character) => characters.has(character))) return name;
+  return "full";
 }

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { FontsMissingError, OgRenderPool } from "./og-render-pool.ts";
-import { fitsSmallFonts, prepareCardFonts } from "./og-fonts.ts";
+import { cardFontsFor, prepareCardFonts } from "./og-fonts.ts";
 import { shareImageCounts } from "./og-image-counts.ts";
 
 const require = createRequire(import.meta.url);
@@ -77,7 +77,7 @@ async function drawnUnlessCached(svg: string, file: string, cacheDir: string, st
   }
   // Fonts are prepared once per build, and the workers load them once each.
   const pool = (state.pool ??= startPool(cacheDir, ahead));
-  const fonts = fitsSmallFonts(svg) ? "small" : "full";
+  const fonts = cardFontsFor(svg);
   try {
     await (await pool).draw(svg, fonts, file);
   } catch (error) {
