@@ -18,9 +18,9 @@ export interface ShareImageFigures {
   /** CPU per card with a character outside them (here Greek), drawn with the whole fonts. */
   cpuMsPerWholeFontCard: number;
   /**
-   * CPU per card of resvg alone (parsing, text layout and rendering the same cards with the same
-   * fonts the build picks for them, on this thread): the part of a card no encoder or pool can save, measured in the
-   * same run so that the card's figure can be read against this machine's speed.
+   * CPU per card of resvg alone (parsing, text layout and rendering the same cards with the fonts
+   * the build picks for them, on this thread): the part of a card no encoder or pool can save,
+   * measured in the same run so that the card's figure can be read against this machine's speed.
    */
   resvgCpuMsPerCard: number;
 }

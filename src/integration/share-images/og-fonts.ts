@@ -21,9 +21,10 @@ const range = (from: number, to: number) => Array.from({ length: to - from + 1 }
  */
 export const SUBSET_CHARACTERS: ReadonlySet<string> = new Set([...range(0x20, 0x7e), ...range(0xa0, 0x17f), ...range(0x2010, 0x2027), "€", "™"]);
 /**
- * The characters the ASCII fonts hold: printable ASCII and the two a card adds itself (src/lib/og-card.ts:
- * `·` between tags, `…` where a title is cut). Most cards of an English journal fit, and their
- * font files are under half the small fonts' size (14–16 KB), which resvg reads again for every glyph.
+ * The characters the ASCII fonts hold: printable ASCII and the two a card adds itself
+ * (src/lib/og-card.ts: `·` between tags, `…` where a title is cut). Most cards of an English
+ * journal fit, and these font files are under half the small fonts' size (14–16 KB), which
+ * matters because resvg reads a font file again for every glyph.
  */
 export const ASCII_CHARACTERS: ReadonlySet<string> = new Set([...range(0x20, 0x7e), "·", "…"]);
 /** Whitespace in the SVG's markup (between elements), which draws nothing. */
