@@ -45,8 +45,8 @@ export function daybookBuild(root: string, content: string, work: string, env: N
 /**
  * `astro build` of bench/baseline on the same content, cold, with the process settings `npm run
  * build` gives Astro (its environment, file-system threads included, and its heap limit:
- * src/integration/astro-process/),
- * so that the ratio is what Daybook's own work costs: both make plain Astro faster or roomier too.
+ * src/integration/astro-process/), so that the ratio is what Daybook's own work costs: both
+ * make plain Astro faster or roomier too.
  */
 export function baselineBuild(root: string, content: string, work: string): BuildFigures {
   const env = { ...astroBuildEnv(process.env), BASELINE_CONTENT: content, BASELINE_OUT: path.join(work, "dist"), BASELINE_CACHE: path.join(work, "cache") };

@@ -1,6 +1,6 @@
 // The build's cache of compiled MDX entries (src/integration/markdown/mdx-render-cache.ts): an
 // entry is compiled again whenever anything its module is made from changes, and only then.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "vitest";
@@ -131,4 +131,25 @@ test("keeps every compiled entry in one file, reuses what survives of a pack cut
   expect(cut.compiles).toEqual(["003.mdx"]);
   expect(cut.codes).toEqual(first.codes);
   expect(readFileSync(path.join(folder, MDX_PACK), "utf8")).toBe(pack);
+});
+
+test("leaves the pack as it is when a build reused every module in it, and writes it when one changed", async () => {
+  const work = mkdtempSync(path.join(tmpdir(), "daybook-mdx-cache-"));
+  const folder = path.join(work, "cache");
+  const packFile = path.join(folder, MDX_PACK);
+  const build = async (text: string) => {
+    const { processor } = fakeProcessor({});
+    const cache = cacheMdxRenders(processor, { root: work, folder, fingerprint: "f1" });
+    const renderer = await processor.createMdxRenderer();
+    for (const day of ["001", "002"]) await renderer.process(`${text}${day}\n`, path.join(work, `days/${day}.mdx`), {});
+    await cache.prune();
+  };
+  await build(ENTRY);
+  // Marked as written long ago: a rewrite would give it the time of now.
+  const long = new Date(2000, 0, 1);
+  utimesSync(packFile, long, long);
+  await build(ENTRY);
+  expect(statSync(packFile).mtimeMs).toBe(long.getTime());
+  await build(`${ENTRY}More.\n`);
+  expect(statSync(packFile).mtimeMs).toBeGreaterThan(long.getTime());
 });

@@ -92,6 +92,8 @@ export function cacheMdxRenders(processor: object, options: { root: string; fold
     async flush() {
       // A journal without MDX entries keeps no pack.
       if (used.size === 0) return rmSync(pack, { force: true });
+      // Every module came from the pack, and it holds no other: it is already this build's.
+      if (counts.compiled === 0 && used.size === kept.size) return;
       // Whole: a build stopped while writing never leaves half a pack to reuse.
       await writeFileWholeAsync(pack, [...used].map(([key, text]) => `${key}\t${text}\n`).join(""));
     },

@@ -61,8 +61,7 @@ const options = (fontFiles: string[]): ResvgOptions => ({ font: { fontFiles, loa
 export async function prepareCardFonts(cacheDir: string): Promise<CardFonts> {
   const fonts = FONT_FILES.map((file) => readFileSync(file));
   const subsetter = readFileSync(HARFBUZZ_SUBSET_WASM);
-  const prepared: Partial<Record<(typeof SUBSETS)[number][0], ResvgOptions>> = {};
-  for (const [name, characters] of SUBSETS) {
+  const subset = async (characters: ReadonlySet<string>): Promise<ResvgOptions> => {
     const key = createHash("sha256").update(subsetter).update(SUBSET_SETTINGS).update([...characters].join(""));
     for (const font of fonts) key.update(font);
     const dir = path.join(cacheDir, "daybook-og-fonts", key.digest("hex").slice(0, 16));
@@ -75,9 +74,9 @@ export async function prepareCardFonts(cacheDir: string): Promise<CardFonts> {
       }
       files.push(file);
     }
-    prepared[name] = options(files);
-  }
-  return { full: options(FONT_FILES), small: prepared.small!, ascii: prepared.ascii! };
+    return options(files);
+  };
+  return { full: options(FONT_FILES), small: await subset(SUBSET_CHARACTERS), ascii: await subset(ASCII_CHARACTERS) };
 }
 
 /** The fonts a card is drawn with: the smallest set holding every character of its SVG (the markup is ASCII). */
