@@ -130,6 +130,15 @@ describe("the second render thread", () => {
     );
     expect(renderCountsLine({ started: true, mainThread: 9, secondThread: 0, handedBack: 0, firstReason: "broken" })).toBe("pages rendered: 9 on the main thread, 0 on a second thread; the second thread stopped: broken");
   });
+
+  it("leaves Astro's prerenderer alone on two cores unless told to (auto mode needs a core for the thread)", () => {
+    const astro = astroPrerenderer("unused", 1);
+    const machine = (cores: number) => ({ cores, spareBytes: 8 * 1024 ** 3 });
+    expect(renderOnTwoThreads(astro, "unused", noRenderCounts(), { mode: "auto", machine: machine(2) })).toBe(astro);
+    expect(renderOnTwoThreads(astro, "unused", noRenderCounts(), { mode: "main", machine: machine(8) })).toBe(astro);
+    expect(renderOnTwoThreads(astro, "unused", noRenderCounts(), { mode: "auto", machine: machine(3) })).not.toBe(astro);
+    expect(renderOnTwoThreads(astro, "unused", noRenderCounts(), { mode: "always", machine: machine(2) })).not.toBe(astro);
+  });
 });
 
 // Astro's prerenderer, as renderOnTwoThreads wraps it: it imports the bundle's entry, hands its app

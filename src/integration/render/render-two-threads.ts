@@ -9,8 +9,9 @@
 // Astro's build environment reads today, and an Astro that reads more must not make pages differ.
 //
 // The second thread costs about a second of CPU to load the site, so it starts only for a journal
-// with RENDER_THREAD_PAGES searchable pages or more, and takes pages once it has loaded, never
-// making one wait for that. DAYBOOK_RENDER_THREADS=1 renders every page on the main thread; =2
+// with RENDER_THREAD_PAGES searchable pages or more, on a machine with a core for it
+// (machine-budget.ts's renderThreads: three cores or more), and takes pages once it has loaded,
+// never making one wait for that. DAYBOOK_RENDER_THREADS=1 renders every page on the main thread; =2
 // starts the second thread for any journal and hands it every searchable page, from the first
 // (tests use it on small journals).
 import { existsSync, readdirSync } from "node:fs";
@@ -18,6 +19,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { AstroPrerenderer } from "astro";
 import { followDrawings, type DrawingsReport } from "../../lib/graph/graph-drawn-ahead.ts";
+import { renderThreads, type Machine } from "../machine-budget.ts";
 import { INDEXED_ROUTES } from "../render-order.ts";
 import { offerRenderedPage } from "../search/search-offer.ts";
 import { journalHistoryRead } from "../git-dates/git-dates-reused.ts";
@@ -29,7 +31,7 @@ const IN_HAND = 2;
 /** The searchable pages from which a second thread pays for its start (about 4 ms of a page each against a second). */
 export const RENDER_THREAD_PAGES = 250;
 
-/** DAYBOOK_RENDER_THREADS: "1", the main thread alone; "2", every searchable page to a second thread; otherwise as above. */
+/** DAYBOOK_RENDER_THREADS: "1", the main thread alone; "2", every searchable page to a second thread; otherwise (auto) as above. */
 export type RenderThreadsMode = "main" | "always" | "auto";
 
 export function renderThreadsMode(value = process.env.DAYBOOK_RENDER_THREADS): RenderThreadsMode {
@@ -75,11 +77,11 @@ interface BuildInternals {
  * Astro's prerenderer `astro`, with the searchable pages rendered on two threads. `outDir`: the
  * build's output folder, which says where Astro put the prerender bundle. `counts` is filled in
  * as pages render. `how.mode`: renderThreadsMode()'s by default; `how.entry`: the bundle's entry,
- * if not where Astro writes it (tests).
+ * if not where Astro writes it (tests); `how.machine`: the machine auto mode judges, if not this one.
  */
-export function renderOnTwoThreads(astro: AstroPrerenderer, outDir: string, counts: RenderCounts, how: { mode?: RenderThreadsMode; entry?: string } = {}): AstroPrerenderer {
+export function renderOnTwoThreads(astro: AstroPrerenderer, outDir: string, counts: RenderCounts, how: { mode?: RenderThreadsMode; entry?: string; machine?: Machine } = {}): AstroPrerenderer {
   const mode = how.mode ?? renderThreadsMode();
-  if (mode === "main") return astro;
+  if (mode === "main" || (mode === "auto" && renderThreads(how.machine) === 1)) return astro;
   let start: (() => Promise<RenderThread>) | undefined;
   let thread: RenderThread | undefined;
   /** Whether the second thread's first page was the main thread's, byte for byte (compareFirstPage). */
