@@ -61,8 +61,9 @@ export function fileSystemThreads(machine: Machine = currentMachine()): number {
  * a machine with three cores or more. On two, the second core is already busy while pages render
  * (the cards drawn ahead, Pagefind indexing each page as it comes, the tag graphs drawn ahead), and
  * a second render thread only adds its own start: about a second of CPU to load the site, its own
- * compiled code and ~100 MB. Ten interleaved cold builds of 1,000 entries on two cores, 2026-12-05:
- * the main thread alone was faster in seven (median 0.9 s), with a lower peak of memory.
+ * compiled code and ~100 MB. Sixteen interleaved pairs of cold builds of 1,000 entries on two
+ * cores, 2026-12-05: the main thread alone was faster in eleven (median pair 1.0 s), with a peak
+ * of memory about 100 MB lower.
  */
 export function renderThreads(machine: Machine = currentMachine()): 1 | 2 {
   return machine.cores >= 3 ? 2 : 1;
