@@ -10,9 +10,11 @@ export interface Machine {
 const MB = 1024 * 1024;
 // Generous estimates, not measurements: a share-image worker holds its isolate, resvg's 3 MB
 // pixmap, the PNG and the font data resvg reads; a page in flight holds its journal view, its
-// local graph and its HTML while Astro renders it.
+// local graph and its HTML while Astro renders it; a second render thread holds its copy of the
+// site's modules (about 100 MB at the peak of a 1,000-entry build) and the pages it renders.
 const WORKER_BYTES = 64 * MB;
 const PAGE_BYTES = 128 * MB;
+const RENDER_THREAD_BYTES = 512 * MB;
 
 export function currentMachine(): Machine {
   return { cores: Math.max(1, availableParallelism()), spareBytes: Math.min(freemem(), totalmem() / 2) };
@@ -58,7 +60,8 @@ export function fileSystemThreads(machine: Machine = currentMachine()): number {
 
 /**
  * Threads that render a long journal's pages (render/render-two-threads.ts): a second one only on
- * a machine with three cores or more. On two, the second core is already busy while pages render
+ * a machine with three cores or more, and memory to spare for it (it loads a copy of the site and
+ * holds pages of its own). On two cores, the second core is already busy while pages render
  * (the cards drawn ahead, Pagefind indexing each page as it comes, the tag graphs drawn ahead), and
  * a second render thread only adds its own start: about a second of CPU to load the site, its own
  * compiled code and ~100 MB. Sixteen interleaved pairs of cold builds of 1,000 entries on two
@@ -66,5 +69,5 @@ export function fileSystemThreads(machine: Machine = currentMachine()): number {
  * of memory about 100 MB lower.
  */
 export function renderThreads(machine: Machine = currentMachine()): 1 | 2 {
-  return machine.cores >= 3 ? 2 : 1;
+  return machine.cores >= 3 && machine.spareBytes >= RENDER_THREAD_BYTES ? 2 : 1;
 }

@@ -11,8 +11,9 @@ describe("what a build takes of the machine", () => {
     [3, 8 * GB, 3, 2, 6, 3, 2],
     [8, 16 * GB, 8, 7, 16, 4, 2],
     [64, 256 * GB, 16, 16, 32, 4, 2],
-    [8, 0.25 * GB, 4, 4, 2, 4, 2],
-    [4, 0, 1, 1, 1, 4, 2],
+    [8, 0.25 * GB, 4, 4, 2, 4, 1],
+    [4, 0, 1, 1, 1, 4, 1],
+    [4, 1 * GB, 4, 3, 8, 4, 2],
   ])("%i cores, %d bytes spare: %i workers (%i ahead), %i pages, %i file-system threads, %i render threads", (cores, spareBytes, workers, ahead, pages, files, renders) => {
     expect(shareImageWorkers({ cores, spareBytes })).toBe(workers);
     expect(aheadShareImageWorkers({ cores, spareBytes })).toBe(ahead);
