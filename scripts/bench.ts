@@ -1,6 +1,6 @@
 // `npm run bench [-- --entries N] [-- --snippets N] [-- --build-rounds N]`: prints Daybook's speed and size figures,
 // measured in one run. Targets live here and in the README, never as timed assertions in tests.
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, statSync } from "node:fs";
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -82,9 +82,11 @@ row("  the build's one tokenization / Shiki's pass per theme", ratio(highlightin
 // both sides of every ratio; ratios are the medians of each round's own ratio.
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 // One build of each first, not counted: in every run of 2026-12-05 the first round's ratio was the
-// lowest of the three (1.51-1.66x against 1.74-1.96x), the first builds after the journal is
-// written and its first reads not being like the later ones.
-const warmUp = { baseline: baselineBuild(root, content, path.join(synthetic, "warm-up-baseline")), daybook: daybookBuild(root, content, path.join(synthetic, "warm-up-daybook")) };
+// lowest of the three (1.51-1.66x against 1.74-1.96x), its baseline build, the first after the
+// journal was written, being the slow one. Their output is not needed afterwards.
+const warmUpWork = (what: string) => path.join(synthetic, `warm-up-${what}`);
+const warmUp = { baseline: baselineBuild(root, content, warmUpWork("baseline")), daybook: daybookBuild(root, content, warmUpWork("daybook")) };
+for (const what of ["baseline", "daybook"]) rmSync(warmUpWork(what), { recursive: true, force: true });
 row("warm-up builds, not counted: baseline / Daybook", `${ms(warmUp.baseline.ms)} / ${ms(warmUp.daybook.ms)}`);
 const rounds = Array.from({ length: buildRounds }, (_, round) => {
   const work = (what: string) => path.join(synthetic, `${what}-${round}`);

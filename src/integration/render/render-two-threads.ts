@@ -11,9 +11,9 @@
 // The second thread costs about a second of CPU to load the site, so it starts only for a journal
 // with RENDER_THREAD_PAGES searchable pages or more, on a machine with a core and memory for it
 // (machine-budget.ts's renderThreads: three cores or more, 512 MB to spare), and takes pages once
-// it has loaded, never making one wait for that. DAYBOOK_RENDER_THREADS=1 renders every page on the main thread; =2
-// starts the second thread for any journal and hands it every searchable page, from the first
-// (tests use it on small journals).
+// it has loaded, never making one wait for that. DAYBOOK_RENDER_THREADS=1 renders every page on
+// the main thread; =2 starts the second thread for any journal and hands it every searchable
+// page, from the first (tests use it on small journals).
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
